@@ -1,0 +1,263 @@
+"""The typed model of a cable.
+
+Every class is a frozen, slotted attrs class: cheap to build, hashable, safe to share
+between threads and processes.  Every field that real cables can lack is optional.
+Collections are tuples so that a :class:`Cable` is immutable all the way down.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from attrs import field, frozen
+
+__all__ = [
+    "Addressee",
+    "Cable",
+    "ClassificationLine",
+    "ClassifiedBy",
+    "Diagnostic",
+    "ExecutiveOrder",
+    "Header",
+    "PageBreak",
+    "Paragraph",
+    "Reference",
+    "Routing",
+    "UnplacedLine",
+]
+
+
+@frozen
+class Diagnostic:
+    """Something the parser noticed about its input.
+
+    ``code`` is stable (see :mod:`cableparse.diagnostics` for the list), ``severity`` is
+    ``"error"``, ``"warning"`` or ``"info"``, ``line`` and ``column`` are 1-based positions
+    in the cable text the parser saw (``None`` when the finding is not tied to a line).
+    """
+
+    code: str
+    severity: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.line}:{self.column or 1}: " if self.line is not None else ""
+        return f"{where}{self.code} {self.message}"
+
+
+@frozen
+class ClassificationLine:
+    """The first line of the cable text: ``UNCLAS SECTION 01 OF 07 PHNOM PENH 000350``.
+
+    ``level`` is the classification with spaced letters closed up and upper-cased
+    (``"UNCLAS"``, ``"CONFIDENTIAL"``, ``"SECRET"``, ``"LIMITED OFFICIAL USE"``);
+    ``origin`` the origin words, ``serial`` the message number, ``section`` and
+    ``sections`` the ``SECTION nn OF mm`` part when present.  ``raw`` is the line as
+    written (whitespace folded).
+    """
+
+    level: str | None = None
+    section: int | None = None
+    sections: int | None = None
+    origin: str | None = None
+    serial: int | None = None
+    raw: str = ""
+
+
+@frozen
+class ExecutiveOrder:
+    """The ``E.O. 12958: DECL: 09/10/2027`` line.
+
+    ``order`` is the executive order's number, ``declassify_on`` the declassification
+    date when the line gives one as a date, ``raw`` the line as written.
+    """
+
+    order: str | None = None
+    declassify_on: _dt.date | None = None
+    raw: str = ""
+
+
+@frozen
+class Reference:
+    """One item of a ``REF:`` line: ``A. STATE 124823``.
+
+    ``letter`` is the item's letter (``"A"``) or ``None``; ``text`` the item as written;
+    ``cable_id`` the reference id of the cited cable (``"07STATE124823"``) when the item
+    names a cable, else ``None``.
+    """
+
+    letter: str | None = None
+    text: str = ""
+    cable_id: str | None = None
+
+
+@frozen
+class ClassifiedBy:
+    """The ``Classified By: ...; reasons 1.4(b) and (d).`` line.
+
+    ``text`` is the whole statement after the keyword (lines joined), ``reasons`` the
+    classification reasons found in it, normalised as ``"1.4(b)"``.
+    """
+
+    text: str = ""
+    reasons: tuple[str, ...] = ()
+
+
+@frozen
+class Header:
+    """Metadata and the header fields of the cable text.
+
+    The first five fields come from the page's metadata table (or the cables.csv
+    columns): ``reference_id``, ``created`` and ``released`` (timezone-aware UTC),
+    ``classification`` and ``origin``.  The rest come from the cable text.
+    ``captions`` holds handling captions (``SIPDIS``, ``SENSITIVE``, ``NOFORN`` ...) in the
+    order found; ``handling`` the attention and passing lines (``STATE FOR G/TIP ...``).
+    ``subject`` has lines joined by single spaces and no leading portion marking, which
+    is kept in ``subject_marking``.
+    """
+
+    reference_id: str | None = None
+    created: _dt.datetime | None = None
+    released: _dt.datetime | None = None
+    classification: str | None = None
+    origin: str | None = None
+    classification_line: ClassificationLine | None = None
+    captions: tuple[str, ...] = ()
+    handling: tuple[str, ...] = ()
+    executive_order: ExecutiveOrder | None = None
+    tags: tuple[str, ...] = ()
+    subject: str | None = None
+    subject_marking: str | None = None
+    references: tuple[Reference, ...] = ()
+    classified_by: ClassifiedBy | None = None
+
+
+@frozen
+class Addressee:
+    """One addressee of the routing header: ``RUEHC/SECSTATE WASHDC IMMEDIATE 8106``.
+
+    ``routing_indicator`` (``"RUEHC"``) may be absent; ``name`` is the plain-language
+    address; ``precedence`` the per-addressee precedence (``"IMMEDIATE"``,
+    ``"NIACT IMMEDIATE"`` ...); ``mcn`` the message continuity number; ``excluded`` the
+    posts named on ``XMT`` lines under a collective.
+    """
+
+    name: str
+    routing_indicator: str | None = None
+    precedence: str | None = None
+    mcn: str | None = None
+    excluded: tuple[str, ...] = ()
+
+
+@frozen
+class Routing:
+    """The transmission header (ACP-127 format lines) above the cable text.
+
+    ``transmission_id`` is the ``VZCZC...`` line; ``precedence`` the message precedence
+    as a word (``"IMMEDIATE"`` for ``O``/``OO``); ``info_precedence`` the second letter of
+    a dual precedence (``P R 041820Z JAN 10``); ``routing_indicators`` the indicators of
+    the precedence line; ``originator``, ``serial``, ``section`` and ``filed`` the parts of
+    the ``DE RUEHPF #0350/01 0640115`` line; ``security`` the level of the ``ZNR UUUUU``
+    line and ``operating_signal`` its trailing group; ``dtg`` the date-time group as a
+    UTC datetime; ``sender`` the ``FM`` line; ``to`` and ``info`` the addressees.
+    ``partial`` is true for a "partial extract" record.  ``unparsed`` keeps routing
+    lines the parser could not place, in order.
+    """
+
+    transmission_id: str | None = None
+    precedence: str | None = None
+    info_precedence: str | None = None
+    routing_indicators: tuple[str, ...] = ()
+    originator: str | None = None
+    serial: int | None = None
+    section: int | None = None
+    filed: str | None = None
+    security: str | None = None
+    operating_signal: str | None = None
+    dtg: _dt.datetime | None = None
+    sender: str | None = None
+    to: tuple[Addressee, ...] = ()
+    info: tuple[Addressee, ...] = ()
+    partial: bool = False
+    unparsed: tuple[str, ...] = ()
+
+
+@frozen
+class Paragraph:
+    """A paragraph of the cable body.
+
+    ``number`` is the paragraph number as written (``"1"``, ``"1A"``) or ``None`` for an
+    unnumbered block; ``marking`` the portion marking without parentheses or spaces,
+    upper-cased (``"U"``, ``"SBU"``, ``"S//NF"``); ``heading`` the underlined title above
+    the paragraph; ``text`` the text after number and marking, with page-break lines
+    removed, blocks separated by one blank line and no trailing spaces.
+    """
+
+    number: str | None = None
+    marking: str | None = None
+    heading: str | None = None
+    text: str = ""
+
+
+@frozen
+class PageBreak:
+    """A continuation marker removed from the text.
+
+    ``PHNOM PENH 00000350  002 OF 007`` gives ``section=2, page=None, total=7``;
+    ``PORT AU PR 00002230 001.2 OF 002`` gives ``section=1, page=2, total=2``; a legacy
+    teletype header ``PAGE 02 ROME 01196 01 OF 02 082030Z`` gives ``page=2`` and the
+    section numbers it carries.  ``line`` is the 1-based line in the text the parser
+    saw; ``text`` the marker as written.
+    """
+
+    section: int | None = None
+    page: int | None = None
+    total: int | None = None
+    line: int | None = None
+    text: str = ""
+
+
+@frozen
+class UnplacedLine:
+    """A line of input the parser could not place in any field, kept so nothing is lost."""
+
+    line: int | None
+    text: str
+
+
+@frozen
+class Cable:
+    """A parsed cable.
+
+    ``header`` always exists (its fields may be empty); ``routing`` is ``None`` when the
+    input had no routing header.  ``paragraphs`` are in order; ``page_breaks`` the
+    continuation markers that were removed; ``signature`` the signer's line;
+    ``trailer`` lines that follow the signature (``NNNN``, footers); ``unplaced`` what
+    could not be placed; ``diagnostics`` what the parser found wrong or notable.
+    """
+
+    header: Header = field(factory=Header)
+    routing: Routing | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    page_breaks: tuple[PageBreak, ...] = ()
+    signature: str | None = None
+    trailer: tuple[str, ...] = ()
+    unplaced: tuple[UnplacedLine, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        """The diagnostics of severity ``"error"``."""
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+    @property
+    def reference_id(self) -> str | None:
+        """Shortcut for ``header.reference_id``."""
+        return self.header.reference_id
+
+    @property
+    def text(self) -> str:
+        """The paragraphs' text, one blank line between paragraphs."""
+        return "\n\n".join(p.text for p in self.paragraphs)

@@ -1,0 +1,145 @@
+"""From a :class:`~cableparse.sources.Source` to a :class:`~cableparse.models.Cable`.
+
+The order is fixed: split the routing header from the cable text (when the source did
+not), parse the routing header, take continuation markers out of the text, parse the
+header fields, then the body.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ..diagnostics import Collector
+from ..models import Cable, Header, PageBreak, Routing
+from ..sources import Source
+from .body import parse_body
+from .header import parse_header
+from .lines import Line, is_blank, remove_page_breaks
+from .routing import is_routing_start, parse_routing, split_routing
+
+__all__ = ["build_cable", "parse_timestamp"]
+
+_STAMP_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?")
+_US_STAMP_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def parse_timestamp(value: str) -> _dt.datetime | None:
+    """``2007-03-05 01:15`` or ``3/5/2007 1:15`` as a UTC datetime; None if unreadable."""
+    v = value.strip()
+    try:
+        m = _STAMP_RE.match(v)
+        if m:
+            y, mo, d, hh, mi, ss = m.groups()
+            return _dt.datetime(int(y), int(mo), int(d), int(hh), int(mi), int(ss or 0), tzinfo=_dt.UTC)
+        m = _US_STAMP_RE.match(v)
+        if m:
+            mo, d, y, hh, mi, ss = m.groups()
+            return _dt.datetime(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0), tzinfo=_dt.UTC)
+    except ValueError:
+        return None
+    return None
+
+
+def _clean(text: str) -> str:
+    s = text.rstrip()
+    # residue of the csv dump's backslash-escaped newlines
+    if s.endswith("\\"):
+        s = s.rstrip("\\").rstrip()
+    return s
+
+
+def _year_of(reference_id: str | None, routing: Routing | None, created: _dt.datetime | None) -> str | None:
+    if reference_id and len(reference_id) > 2 and reference_id[:2].isdigit():
+        return reference_id[:2]
+    if routing is not None and routing.dtg is not None:
+        return f"{routing.dtg.year % 100:02d}"
+    if created is not None:
+        return f"{created.year % 100:02d}"
+    return None
+
+
+def build_cable(src: Source, diags: Collector) -> Cable:
+    """Parse the routing header, header fields and body of ``src``."""
+    routing_lines: list[Line] | None = None
+    text_lines: list[Line]
+    if src.routing is not None:
+        routing_lines = [(src.routing_start + k, t) for k, t in enumerate(src.routing)]
+        text_lines = [(src.text_start + k, _clean(t)) for k, t in enumerate(src.text)]
+    else:
+        raw = src.text
+        first = 0
+        while first < len(raw) and is_blank(raw[first]):
+            first += 1
+        cut = first
+        if first < len(raw) and is_routing_start(raw[first]):
+            cut = split_routing(raw, first)
+            routing_lines = [(src.text_start + k, raw[k]) for k in range(first, cut)]
+        text_lines = [(src.text_start + k, _clean(raw[k])) for k in range(cut, len(raw))]
+
+    breaks: list[PageBreak] = []
+    routing: Routing | None = None
+    if routing_lines is not None and any(t.strip() for _, t in routing_lines):
+        routing = parse_routing(routing_lines, diags, breaks)
+
+    meta = src.metadata
+    reference_id = meta.get("reference_id") or None
+    created = released = None
+    for key in ("created", "released"):
+        value = meta.get(key)
+        if value:
+            stamp = parse_timestamp(value)
+            if stamp is None:
+                diags.add("CP014", f"{key} {value!r} is not a date")
+            elif key == "created":
+                created = stamp
+            else:
+                released = stamp
+
+    text_lines, text_breaks = remove_page_breaks(text_lines, diags)
+    breaks.extend(text_breaks)
+    year = _year_of(reference_id, routing, created)
+    fields, body_lines = parse_header(text_lines, diags, year)
+    body = parse_body(body_lines, diags)
+
+    cl = fields.classification_line
+    if reference_id is None:
+        if cl is not None and cl.origin and cl.serial is not None and year is not None:
+            reference_id = f"{year}{cl.origin.replace(' ', '')}{cl.serial}"
+            diags.add("CP012", f"no metadata: reference id {reference_id} derived from the classification line")
+        elif not meta:
+            diags.add("CP013")
+    if cl is not None and cl.sections and cl.sections > 1:
+        sections = {b.section for b in breaks if b.section}
+        if len(sections) + 1 < cl.sections and not (routing is not None and routing.partial):
+            diags.add("CP305", f"{cl.sections} sections announced, {len(sections) + 1} found")
+    if not fields.tags:
+        diags.add("CP203")
+    if fields.subject is None:
+        diags.add("CP204")
+
+    header = Header(
+        reference_id=reference_id,
+        created=created,
+        released=released,
+        classification=meta.get("classification") or None,
+        origin=meta.get("origin") or None,
+        classification_line=cl,
+        captions=tuple(fields.captions),
+        handling=tuple(fields.handling),
+        executive_order=fields.executive_order,
+        tags=tuple(fields.tags),
+        subject=fields.subject,
+        subject_marking=fields.subject_marking,
+        references=tuple(fields.references),
+        classified_by=fields.classified_by,
+    )
+    return Cable(
+        header=header,
+        routing=routing,
+        paragraphs=tuple(body.paragraphs),
+        page_breaks=tuple(breaks),
+        signature=body.signature,
+        trailer=tuple(body.trailer),
+        diagnostics=tuple(diags.items),
+    )

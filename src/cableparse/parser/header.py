@@ -1,0 +1,508 @@
+"""The header fields at the top of the cable text.
+
+In their usual order: the classification line, captions (``SIPDIS``, ``SENSITIVE``),
+attention and passing lines, ``E.O.``, ``TAGS``, ``SUBJECT``, ``REF`` and
+``Classified By``.  The order is not fixed, keywords are misspelt, and reflowed records
+run several fields together on one line; such lines are split at the next keyword.
+The header ends at the first numbered paragraph or the first line that is no header
+field once E.O., TAGS or SUBJECT have been seen.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ..diagnostics import Collector
+from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, Reference
+from .lines import Line, is_blank
+from .markings import PARA_START_RE, split_marking
+
+__all__ = ["HeaderFields", "match_classification_line", "parse_header", "parse_references", "reasons_of"]
+
+_LEVEL_RE = re.compile(
+    r"\s*(U\s?N\s?C\s?L\s?A\s?S(?:\s?S\s?I\s?F\s?I\s?E\s?D)?|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L"
+    r"|S\s?E\s?C\s?R\s?E\s?T|LIMITED\s+OFFICIAL\s+USE|TOP\s+SECRET)(?=\s|$)",
+    re.I,
+)
+_SECTION_RE = re.compile(r"S\s?E\s?C\s?T\s?I\s?O\s?N\s*(\d{1,3})\s+OF\s+(\d{1,3})\s*", re.I)
+_EO_RE = re.compile(r"(?:E\s?\.\s?[O0]\s?\.?|EO\.?)\s*(\d{4,5})\b\s*[:.;,]?\s*(.*)", re.I)
+_DECL_DATE_RE = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})")
+_TAGS_RE = re.compile(r"(?:(TAGS)\b\s*[:;,.]?|(TAGE|TAGES|TAG|TAS|TABS|TGS|AGS)\s*[:;])\s*(.*)", re.I)
+_SUBJECT_RE = re.compile(r"(?:(SUBJECT)\b\s*[:.;-]?|(SUBJ|UBJECT|SUBJEC|SUBECT|SUJECT|SUBJET)\s*[:.;])\s*(.*)", re.I)
+_REF_RE = re.compile(r"(?:PROGRAM\s+)?(?:REFTELS?|REFS?|REF\s?\(S\)|REFERENCES?\s*:)(?![A-Za-z])\s*[:.]?\s*(.*)", re.I)
+_CLBY_RE = re.compile(r"(?:\(U\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
+_REASON_RE = re.compile(r"1\s?[.,]\s?([2-6])")
+_REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+_TAG_CODES_RE = re.compile(r"[A-Z]{2,5}(?:\s*,\s*[A-Z]{2,5})*\s*,?$")
+# where a reflowed line holds the next field: the keyword after a space
+_K_EO = r"E\.\s?O\.\s?1\d{3,4}\b|EO\s1\d{4}\b"
+_K_TAGS = r"TAGS?\s?:|Tags\s?:"
+_K_SUBJ = r"SUBJECT\s?:|Subject\s?:|SUBJ\s?:"
+_K_REF = r"REFS?\s?:|REFTELS?\s?:|REF\(S\)\s?:|Refs?\s?:|Reftels?\s?:"
+_K_CLBY = r"CLASSIFIED\s+BY\b|Classified\s+[Bb]y\b"
+_K_PARA = r"\d{1,2}\.\s{0,2}\(\s?[A-Z]{1,3}(?:/{1,2}[A-Z]{1,4})?\s?\)"
+_SPLIT_ALL = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}))")
+_SPLIT_AFTER_SUBJECT = re.compile(rf"\s(?=(?:{_K_REF}|{_K_CLBY}|{_K_PARA}))")
+_SPLIT_AFTER_TAGS = re.compile(rf"\s(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
+
+_CAPTIONS_MULTI = (
+    ("SENSITIVE", "BUT", "UNCLASSIFIED"),
+    ("FOR", "OFFICIAL", "USE", "ONLY"),
+    ("LIMITED", "OFFICIAL", "USE"),
+    ("EYES", "ONLY"),
+)
+_CAPTIONS = frozenset(
+    {"SIPDIS", "SENSITIVE", "SBU", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS", "EFTO", "CHEROKEE",
+     "NOCONTRACT", "ORCON", "PROPIN", "FOUO", "NOFORN/SIPDIS", "SIPDIS/NOFORN"}
+)
+_HANDLING_WORDS = (" FOR ", "PASS", "FOR ", "DEPT ", "STATE ", "ALSO ", "ATTN", "PLEASE")
+
+
+class HeaderFields:
+    """The header fields found in the cable text (a mutable builder)."""
+
+    __slots__ = (
+        "captions", "classification_line", "classified_by", "executive_order", "handling",
+        "references", "subject", "subject_marking", "tags",
+    )
+
+    def __init__(self) -> None:
+        self.classification_line: ClassificationLine | None = None
+        self.captions: list[str] = []
+        self.handling: list[str] = []
+        self.executive_order: ExecutiveOrder | None = None
+        self.tags: list[str] = []
+        self.subject: str | None = None
+        self.subject_marking: str | None = None
+        self.references: list[Reference] = []
+        self.classified_by: ClassifiedBy | None = None
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.split())
+
+
+def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
+    """The classification line at the start of ``s`` and the text after it, or None."""
+    m = _LEVEL_RE.match(s)
+    if m is None:
+        return None
+    raw_level = m.group(1)
+    level = raw_level.upper()
+    level = " ".join(level.split()) if any(len(w) > 1 for w in level.split()) else level.replace(" ", "")
+    if level.startswith("UNCLAS") and " " in level:
+        level = level.replace(" ", "")
+    pos = m.end()
+    rest = s[pos:]
+    section = sections = None
+    stripped = rest.lstrip()
+    sm = _SECTION_RE.match(stripped)
+    if sm:
+        section, sections = int(sm.group(1)), int(sm.group(2))
+        stripped = stripped[sm.end() :]
+    words = stripped.split(" ")
+    origin: list[str] = []
+    serial: int | None = None
+    used = 0
+    for w in words[:8]:
+        used += 1
+        if not w:
+            continue
+        if w.isdigit():
+            serial = int(w)
+            break
+        if w.upper() == "EFTO" and not origin:
+            origin.append(w)
+            continue
+        origin.append(w)
+    if serial is None:
+        if stripped.strip() and sm is None:
+            return None
+        origin, used = [], 0
+        remainder = stripped if sm is None else stripped
+        raw = _fold(s[: len(s) - len(remainder)]) if remainder else _fold(s)
+        return ClassificationLine(level=level, section=section, sections=sections, raw=raw), remainder.strip()
+    remainder = " ".join(words[used:]).strip()
+    raw = _fold(s[: len(s) - len(" ".join(words[used:]))]) if remainder else _fold(s)
+    org = " ".join(origin)
+    return (
+        ClassificationLine(level=level, section=section, sections=sections, origin=org.upper() or None, serial=serial, raw=raw),
+        remainder,
+    )
+
+
+def reasons_of(text: str) -> tuple[str, ...]:
+    """Classification reasons named in a Classified By statement: ``("1.4(b)", "1.4(d)")``."""
+    out: list[str] = []
+    for m in _REASON_RE.finditer(text):
+        tail = text[m.end() : m.end() + 40]
+        cut = len(tail)
+        for stop in ("1.", "1,", "\n"):
+            k = tail.find(stop)
+            if 0 <= k < cut:
+                cut = k
+        section = f"1.{m.group(1)}"
+        for lm in _REASON_LETTER_RE.finditer(tail[:cut]):
+            r = f"{section}({lm.group(1).lower()})"
+            if r not in out:
+                out.append(r)
+    return tuple(out)
+
+
+def _decl_date(rest: str) -> _dt.date | None:
+    k = rest.upper().find("DECL")
+    if k < 0:
+        return None
+    m = _DECL_DATE_RE.search(rest, k)
+    if m is None or m.start() - k > 12:
+        return None
+    a, b, c = m.group(1), m.group(2), m.group(3)
+    try:
+        if len(a) == 4:
+            return _dt.date(int(a), int(b), int(c))
+        y = int(c)
+        if len(c) <= 2:
+            y += 2000
+        return _dt.date(y, int(a), int(b))
+    except ValueError:
+        return None
+
+
+def parse_executive_order(s: str) -> ExecutiveOrder | None:
+    """An E.O. line, or None."""
+    m = _EO_RE.match(s)
+    if m is None:
+        return None
+    return ExecutiveOrder(order=m.group(1), declassify_on=_decl_date(m.group(2)), raw=_fold(s))
+
+
+def _split_tags(text: str) -> list[str]:
+    """Tags of a TAGS line: comma- or space-separated, keeping parentheses together."""
+    items: list[str] = []
+    depth = 0
+    cur: list[str] = []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        if ch in ",;" and depth == 0:
+            items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    items.append("".join(cur))
+    out: list[str] = []
+    for item in items:
+        item = _fold(item)
+        if not item:
+            continue
+        if "(" not in item and " " in item:
+            words = item.split(" ")
+            if all(2 <= len(w) <= 5 and w.isupper() and w.isalpha() for w in words):
+                out.extend(words)
+                continue
+        out.append(item)
+    return out
+
+
+_BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]))")
+_CABLE_REF_RE = re.compile(
+    r"(?:(\d{4}|\d{2})\s+|'(\d{2})\s+|\((\d{2})\)\s+)?([A-Z][A-Z'.-]*(?:\s[A-Z][A-Z'.-]*){0,3})\s+#?0*(\d{1,7})(?![\d/:])"
+)
+_GLUED_REF_RE = re.compile(r"(\d{2})([A-Z]{3,20})(\d{1,7})\b")
+_NOT_STATIONS = frozenset(
+    {"EMAIL", "E-MAIL", "MEMCON", "TELCON", "TELCONS", "IIR", "OSC", "DTG", "MEMO", "LETTER", "REPORT", "FAX",
+     "CABLE", "CABLES", "MSG", "MESSAGE", "PARA", "PARAS", "PARAGRAPH", "SECTION", "NOTE", "AND", "THE", "OF",
+     "EO", "E.O.", "UNSCR", "RESOLUTION", "FAM", "FAH", "TD", "PAGE", "SEPTEL", "DIPNOTE", "NOTAL", "ARTICLE"}
+)
+_STATION_FIXES = {"SECSTATE": "STATE", "SECTSTATE": "STATE", "WASHDC": "STATE", "USUN": "USUNNEWYORK"}
+
+
+def cable_id_of(text: str, year: str | None) -> str | None:
+    """The reference id an item of a REF line names, or None when it names no cable."""
+    up = text.upper()
+    m = _GLUED_REF_RE.match(up)
+    if m:
+        yy, station, serial = m.group(1), m.group(2), m.group(3)
+    else:
+        m2 = _CABLE_REF_RE.match(up)
+        if m2 is None:
+            return None
+        y4, y2a, y2b, words, serial = m2.groups()
+        yy = (y4[-2:] if y4 else None) or y2a or y2b or year
+        if any(w in _NOT_STATIONS for w in words.split()):
+            return None
+        station = words.replace(" ", "").replace(".", "").replace("'", "").replace("-", "")
+    if not yy or not (3 <= len(station) <= 20):
+        return None
+    station = _STATION_FIXES.get(station, station).replace("0", "O")
+    return f"{yy}{station}{int(serial)}"
+
+
+def parse_references(text: str, year: str | None) -> list[Reference]:
+    """The items of a REF block (``text`` holds its lines, keyword removed)."""
+    bullets: list[tuple[int, int, str]] = []
+    expect = "A"
+    for m in _BULLET_RE.finditer(text):
+        letter = m.group(1) or m.group(2) or m.group(3)
+        if letter.upper() != expect:
+            continue
+        if m.start() > 0 and not bullets and text[: m.start()].strip() and "\n" not in text[: m.start()]:
+            # the first bullet must open the block or a line
+            pass
+        bullets.append((m.start(), m.end(), letter.upper()))
+        expect = chr(ord(expect) + 1)
+    items: list[tuple[str | None, str]] = []
+    if bullets:
+        head = text[: bullets[0][0]].strip()
+        if head:
+            items.append((None, head))
+        for k, (_s, e, letter) in enumerate(bullets):
+            end = bullets[k + 1][0] if k + 1 < len(bullets) else len(text)
+            items.append((letter, text[e:end]))
+    else:
+        items = [(None, line) for line in text.split("\n")]
+    refs: list[Reference] = []
+    for letter, body in items:
+        body = _fold(body).rstrip(",;")
+        body = body.strip()
+        if not body and letter is None:
+            continue
+        refs.append(Reference(letter=letter, text=body, cable_id=cable_id_of(body, year)))
+    return refs
+
+
+def _captions_of(s: str) -> tuple[list[str], str]:
+    """Captions at the start of ``s`` and the text after them."""
+    tokens = s.replace(",", " ").replace(";", " ").split()
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        up = tokens[i].upper().strip(".-")
+        matched = False
+        for multi in _CAPTIONS_MULTI:
+            if tuple(t.upper().strip(".-") for t in tokens[i : i + len(multi)]) == multi:
+                found.append(" ".join(multi))
+                i += len(multi)
+                matched = True
+                break
+        if matched:
+            continue
+        if up in _CAPTIONS:
+            found.append(up)
+            i += 1
+            continue
+        break
+    if not found:
+        return [], s
+    rest = " ".join(tokens[i:])
+    return found, rest
+
+
+def _handling_like(s: str) -> bool:
+    if len(s) > 120:
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if not letters:
+        return True
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= 0.7 * len(letters) or any(w in s.upper() for w in _HANDLING_WORDS)
+
+
+def _is_field_start(s: str) -> bool:
+    return bool(
+        _EO_RE.match(s) or _TAGS_RE.match(s) or _SUBJECT_RE.match(s) or _REF_RE.match(s) or _CLBY_RE.match(s)
+        or PARA_START_RE.match(s)
+    )
+
+
+def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple[HeaderFields, list[Line]]:
+    """Parse the header fields; return them and the remaining (body) lines."""
+    h = HeaderFields()
+    lines = list(lines)
+    n = len(lines)
+    i = 0
+    while i < n and is_blank(lines[i][1]):
+        i += 1
+    # the classification line: the first line, or one of the next few
+    for j in range(i, min(i + 4, n)):
+        s = lines[j][1].strip()
+        if not s:
+            continue
+        found = match_classification_line(s)
+        if found is not None:
+            for k in range(i, j):
+                if lines[k][1].strip():
+                    h.handling.append(_fold(lines[k][1]))
+            h.classification_line, rest = found
+            i = j + 1
+            if rest:
+                lines.insert(i, (lines[j][0], rest))
+                n += 1
+            break
+        if _is_field_start(s):
+            break
+    if h.classification_line is None:
+        diags.add("CP201", line=lines[i][0] if i < n else None)
+    seen_main = False
+    split_noted = False
+    count = 0
+    while i < n:
+        lineno, text = lines[i]
+        s = text.strip()
+        if not s:
+            i += 1
+            continue
+        count += 1
+        if PARA_START_RE.match(s):
+            break
+        # reflowed records: one line holding several fields
+        m_eo = _EO_RE.match(s)
+        m_tags = None if m_eo else _TAGS_RE.match(s)
+        m_subj = None if (m_eo or m_tags) else _SUBJECT_RE.match(s)
+        splitter = _SPLIT_AFTER_SUBJECT if m_subj else _SPLIT_AFTER_TAGS if m_tags else _SPLIT_ALL
+        cut = splitter.search(s, 1)
+        if cut is not None:
+            head, tail = s[: cut.start()].rstrip(), s[cut.end() :]
+            if head:
+                lines[i] = (lineno, head)
+                lines.insert(i + 1, (lineno, tail))
+                n += 1
+                s = head
+                if not split_noted:
+                    diags.add("CP205", line=lineno)
+                    split_noted = True
+                m_eo = _EO_RE.match(s)
+                m_tags = None if m_eo else _TAGS_RE.match(s)
+                m_subj = None if (m_eo or m_tags) else _SUBJECT_RE.match(s)
+        if m_eo:
+            if h.executive_order is None:
+                h.executive_order = parse_executive_order(s)
+                if not s.upper().startswith(("E.O.", "EO ")):
+                    diags.add("CP202", f"E.O. keyword written {s.split()[0]!r}", line=lineno)
+            else:
+                diags.add("CP206", "a second E.O. line", line=lineno)
+                h.handling.append(_fold(s))
+            seen_main = True
+            i += 1
+            continue
+        if m_tags:
+            if m_tags.group(2):
+                diags.add("CP202", f"TAGS keyword written {m_tags.group(2)!r}", line=lineno)
+            parts = [m_tags.group(3)]
+            i += 1
+            while i < n:
+                nxt = lines[i][1].strip()
+                if not nxt:
+                    break
+                if (parts[-1].rstrip().endswith(",") or _TAG_CODES_RE.match(nxt)) and not _is_field_start(nxt) and nxt not in (
+                    "REF", "REFS", "BT", "NNNN"
+                ) and not _SPLIT_ALL.search(" " + nxt):
+                    parts.append(nxt)
+                    i += 1
+                    continue
+                break
+            tags = _split_tags(" ".join(parts))
+            if h.tags:
+                diags.add("CP206", "a second TAGS line", line=lineno)
+                h.handling.append(_fold("TAGS: " + ", ".join(tags)))
+            else:
+                h.tags = tags
+            seen_main = True
+            continue
+        if m_subj:
+            if m_subj.group(2):
+                diags.add("CP202", f"SUBJECT keyword written {m_subj.group(2)!r}", line=lineno)
+            parts = [m_subj.group(3).strip()]
+            i += 1
+            if not parts[0]:
+                while i < n and is_blank(lines[i][1]):
+                    i += 1
+                if i < n and not _is_field_start(lines[i][1].strip()):
+                    parts = [lines[i][1].strip()]
+                    i += 1
+            while i < n:
+                nxt = lines[i][1].strip()
+                if not nxt or _is_field_start(nxt) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
+                    break
+                cut2 = _SPLIT_AFTER_SUBJECT.search(nxt, 1)
+                if cut2 is not None:
+                    parts.append(nxt[: cut2.start()].rstrip())
+                    lines[i] = (lines[i][0], nxt[cut2.end() :])
+                    break
+                parts.append(nxt)
+                i += 1
+            subject = _fold(" ".join(parts))
+            marking, subject = split_marking(subject)
+            if h.subject is None:
+                h.subject = subject
+                h.subject_marking = marking
+            else:
+                diags.add("CP206", "a second SUBJECT line", line=lineno)
+                h.handling.append(_fold("SUBJECT: " + subject))
+            seen_main = True
+            continue
+        m_ref = _REF_RE.match(s)
+        if m_ref:
+            block = [m_ref.group(1)]
+            i += 1
+            while i < n:
+                nxt = lines[i][1].strip()
+                if not nxt:
+                    j = i
+                    while j < n and is_blank(lines[j][1]):
+                        j += 1
+                    if j < n and _continues_refs(lines[j][1].strip(), block):
+                        i = j
+                        continue
+                    break
+                if PARA_START_RE.match(nxt) or _CLBY_RE.match(nxt) or _SUBJECT_RE.match(nxt) or _TAGS_RE.match(nxt):
+                    break
+                block.append(nxt)
+                i += 1
+            h.references.extend(parse_references("\n".join(block).strip(), year))
+            seen_main = True
+            continue
+        m_cl = _CLBY_RE.match(s)
+        if m_cl:
+            parts = [m_cl.group(1)]
+            i += 1
+            while i < n:
+                nxt = lines[i][1].strip()
+                if not nxt or PARA_START_RE.match(nxt) or _is_field_start(nxt):
+                    break
+                parts.append(nxt)
+                i += 1
+            text_cl = _fold(" ".join(parts))
+            if h.classified_by is None:
+                h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl))
+            else:
+                diags.add("CP206", "a second Classified By line", line=lineno)
+                h.handling.append(_fold("Classified By: " + text_cl))
+            seen_main = True
+            continue
+        caps, rest = _captions_of(s)
+        if caps and (not rest or not seen_main):
+            h.captions.extend(caps)
+            if rest:
+                h.handling.append(rest)
+            i += 1
+            continue
+        if not seen_main and count <= 16 and _handling_like(s):
+            h.handling.append(_fold(s))
+            i += 1
+            continue
+        break
+    return h, lines[i:]
+
+
+def _continues_refs(nxt: str, block: list[str]) -> bool:
+    """After a blank line inside a REF block: does the next line carry on the list?"""
+    letters = [m.group(1) or m.group(2) or m.group(3) for m in _BULLET_RE.finditer("\n".join(block))]
+    if not letters:
+        return False
+    expect = chr(ord(letters[-1].upper()) + 1)
+    m = _BULLET_RE.match(nxt)
+    return bool(m and (m.group(1) or m.group(2) or m.group(3) or "").upper() == expect)

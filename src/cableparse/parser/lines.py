@@ -1,0 +1,139 @@
+"""Lines of cable text, and continuation markers (page breaks).
+
+The cable text is handled as a list of ``(line number, text)`` pairs with trailing
+space removed.  Continuation markers are taken out wherever they fall, together with
+the blank lines WikiLeaks' reassembly put around them, so that a sentence they cut is
+joined again; each becomes a :class:`~cableparse.models.PageBreak`.
+
+Two marker forms exist.  Modern records (about 2003-2010)::
+
+    PHNOM PENH 00000350  002 OF 007
+    PORT AU PR 00002230 001.2 OF 002
+
+and teletype page headers of older records::
+
+    PAGE 02 ROME 01196 01 OF 02 082030Z
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Collector
+from ..models import PageBreak
+
+__all__ = ["Line", "is_blank", "remove_page_breaks", "split_marker"]
+
+Line = tuple[int, str]
+
+# ORIGIN words (at most ~20 characters, often cut at 10), an 8-digit serial, section[.page] OF total.
+_MARKER_RE = re.compile(
+    r"[ \t]*([A-Za-z][A-Za-z .'-]{0,24}?)[ \t]+(\d{4,8})[ \t]+(\d{1,3})(?:\.(\d{1,2}))?[ \t]+[Oo][Ff][ \t]+(\d{1,3})[ \t]*$"
+)
+# The same inside a reflowed line: found from its numeric part, the origin words checked after.
+_INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]{1,3}(\d{3})(?:\.(\d))?[ \t]+OF[ \t]+(\d{3})(?=\s|$)")
+_LEGACY_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+(\S.*?)?[ \t]*\d{6}Z[ \t]*$")
+_LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
+_UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
+
+
+def is_blank(text: str) -> bool:
+    """True for an empty or whitespace-only line."""
+    return not text or text.isspace()
+
+
+def split_marker(text: str) -> PageBreak | None:
+    """The page break a whole line is, or None."""
+    if len(text) > 80:
+        return None
+    if "PAGE" in text:
+        m = _LEGACY_RE.match(text)
+        if m:
+            sec = _LEGACY_SECTION_RE.search(m.group(2) or "")
+            return PageBreak(
+                section=int(sec.group(1)) if sec else None,
+                page=int(m.group(1)),
+                total=int(sec.group(2)) if sec else None,
+                text=text.strip(),
+            )
+    if " OF " not in text and " of " not in text and "\tOF" not in text:
+        return None
+    m = _MARKER_RE.match(text)
+    if m is None:
+        return None
+    page = m.group(4)
+    return PageBreak(section=int(m.group(3)), page=int(page) if page else None, total=int(m.group(5)), text=text.strip())
+
+
+def _strip_inline(lineno: int, text: str, breaks: list[PageBreak], diags: Collector) -> str:
+    """Remove markers that sit inside a reflowed line."""
+    pos = 0
+    while True:
+        m = _INLINE_RE.search(text, pos)
+        if m is None:
+            return text
+        # walk back over at most three upper-case words (the origin, cut at ten letters)
+        start = m.start()
+        words = text[:start].split(" ")
+        taken = 0
+        chars = 0
+        while taken < 3 and len(words) - taken > 0:
+            w = words[len(words) - 1 - taken]
+            if not w or not _UPPER_WORD_RE.match(w) or chars + len(w) > 12:
+                break
+            chars += len(w) + 1
+            taken += 1
+        if taken == 0:
+            pos = m.end()
+            continue
+        cut = len(" ".join(words[: len(words) - taken]))
+        page = m.group(3)
+        breaks.append(
+            PageBreak(
+                section=int(m.group(2)),
+                page=int(page) if page else None,
+                total=int(m.group(4)),
+                line=lineno + 1 + diags.offset,
+                text=text[cut : m.end()].strip(),
+            )
+        )
+        diags.add("CP303", line=lineno)
+        text = text[:cut].rstrip() + " " + text[m.end() :].lstrip()
+        pos = cut
+
+
+def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line], list[PageBreak]]:
+    """Take the continuation markers out of ``lines``.
+
+    A marker and the blank lines around it are removed.  WikiLeaks' reassembly puts
+    one blank line before a marker and two after it; blank lines beyond that padding
+    were in the text and one of them is kept, so a paragraph boundary stays one.
+    """
+    out: list[Line] = []
+    breaks: list[PageBreak] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        lineno, text = lines[i]
+        pb = split_marker(text) if text and (" OF " in text or " of " in text or "PAGE" in text or "\t" in text) else None
+        if pb is None:
+            if "OF 0" in text and len(text) > 40:
+                text = _strip_inline(lineno, text, breaks, diags)
+            out.append((lineno, text))
+            i += 1
+            continue
+        breaks.append(PageBreak(section=pb.section, page=pb.page, total=pb.total, line=lineno + 1 + diags.offset, text=pb.text))
+        before = 0
+        while out and is_blank(out[-1][1]):
+            out.pop()
+            before += 1
+        i += 1
+        after = 0
+        while i < n and is_blank(lines[i][1]):
+            i += 1
+            after += 1
+        # a legacy page header is often followed by the classification banner repeated
+        extra = max(before - 1, 0) + max(after - 2, 0)
+        if extra and out and i < n:
+            out.append((lineno, ""))
+    return out, breaks

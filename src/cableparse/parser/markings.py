@@ -1,0 +1,45 @@
+"""Paragraph numbers and portion markings.
+
+A numbered paragraph opens with ``NUM.`` and a space or a parenthesis: ``1.  (U)``,
+``1A.  (SBU)``, ``12.(C)``.  A portion marking counts only where it opens a paragraph
+or a subject: ``(U)``, ``(SBU)``, ``( SBU )``, ``(s//nf)``, ``(C/REL LIBYA)``, and with
+its opening parenthesis lost, ``SBU)``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PARA_START_RE", "normalize_marking", "split_marking"]
+
+PARA_START_RE = re.compile(r"[ \t]{0,6}(\d{1,3}[A-Za-z]?)\.(?:[ \t]+|(?=\())")
+_MARK_RE = re.compile(
+    r"\(\s{0,3}([A-Za-z]{1,4}(?:\s{0,2}/{1,2}\s{0,2}[A-Za-z]{1,8}(?: [A-Za-z]{1,12}){0,3})*)\s{0,3}\)[ \t]*"
+)
+_OPEN_LOST_RE = re.compile(r"([A-Za-z]{1,3}(?:/{1,2}[A-Za-z]{1,4})?)\)(?:[ \t]+|$)")
+_LEVELS = frozenset({"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI", "UNCLAS"})
+
+
+def normalize_marking(inner: str) -> str:
+    """``" s // nf "`` -> ``"S//NF"``: upper case, no spaces around slashes."""
+    up = " ".join(inner.upper().split())
+    return up.replace(" /", "/").replace("/ ", "/")
+
+
+def split_marking(text: str) -> tuple[str | None, str]:
+    """A leading portion marking of ``text`` and the text after it."""
+    if not text:
+        return None, text
+    ch = text[0]
+    if ch == "(":
+        m = _MARK_RE.match(text)
+        if m:
+            marking = normalize_marking(m.group(1))
+            if marking.split("/", 1)[0] in _LEVELS:
+                return marking, text[m.end() :]
+        return None, text
+    if ch.isalpha() and ")" in text[:12]:
+        m = _OPEN_LOST_RE.match(text)
+        if m and m.group(1).split("/", 1)[0].upper() in _LEVELS and m.group(1).split("/", 1)[0].isupper():
+            return normalize_marking(m.group(1)), text[m.end() :]
+    return None, text

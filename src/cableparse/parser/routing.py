@@ -1,0 +1,308 @@
+"""The routing header: ACP-127 format lines above the cable text.
+
+::
+
+    VZCZCXRO4581                         transmission identification
+    OO RUEHCHI RUEHDT RUEHHM RUEHNH      precedence prosign, routing indicators
+    DE RUEHPF #0350/01 0640115           originator, serial/section, filing time
+    ZNR UUUUU ZZH                        security warning, operating signal
+    O 050115Z MAR 07                     precedence, date-time group
+    FM AMEMBASSY PHNOM PENH              sender
+    TO RUEHC/SECSTATE WASHDC IMMEDIATE 8106
+    INFO RUCNASE/ASEAN MEMBER COLLECTIVE
+    XMT AMEMBASSY SOFIA                  excluded from the collective above
+
+Every line is optional; each is recognised by its first characters.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from ..diagnostics import Collector
+from ..models import Addressee, PageBreak, Routing
+from .lines import Line, is_blank
+
+__all__ = [
+    "PARTIAL_SENTENCE",
+    "PRECEDENCE_LETTERS",
+    "SECURITY_GROUPS",
+    "is_routing_start",
+    "parse_routing",
+    "split_routing",
+]
+
+PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE", "Y": "EMERGENCY"}
+SECURITY_GROUPS = {"UUUUU": "UNCLASSIFIED", "CCCCC": "CONFIDENTIAL", "SSSSS": "SECRET", "TTTTT": "TOP SECRET", "EEEEE": "EFTO"}
+PARTIAL_SENTENCE = (
+    "This record is a partial extract of the original cable. The full text of the original cable is not available."
+)
+_PRECEDENCE_WORDS = {
+    "FLASH": "FLASH",
+    "IMMEDIATE": "IMMEDIATE",
+    "PRIORITY": "PRIORITY",
+    "ROUTINE": "ROUTINE",
+    # misspellings seen in real cables
+    "PRIOITY": "PRIORITY",
+    "PIORITY": "PRIORITY",
+    "PRIORTY": "PRIORITY",
+    "PRIORIY": "PRIORITY",
+    "PRIOIRTY": "PRIORITY",
+    "PRORITY": "PRIORITY",
+    "IMMEDIAT": "IMMEDIATE",
+    "IMMEDAITE": "IMMEDIATE",
+    "IMMMEDIATE": "IMMEDIATE",
+    "ROUTIN": "ROUTINE",
+}
+_MONTHS = {m: i for i, m in enumerate(("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1)}
+
+_TID_RE = re.compile(r"VZCZC[A-Z0-9]*")
+_PROSIGN_RE = re.compile(r"([ZOPRY])\1?(?=\s|$)")
+_RI_RE = re.compile(r"R[A-Z0-9]{3,7}$")
+_DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d+)(?:/(\d+))?)?(?:\s+(\d{3,8}))?")
+_ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
+_DTG_RE = re.compile(r"([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})$")
+_PAGE_RE = re.compile(r"PAGE\s+\d{2,3}\s+\S.*\d{6}Z$")
+
+
+def dtg_datetime(day: int, hour: int, minute: int, month: str, year: str) -> _dt.datetime | None:
+    """A UTC datetime from the parts of a date-time group, or None when invalid."""
+    mon = _MONTHS.get(month.upper())
+    if mon is None:
+        return None
+    y = int(year)
+    if len(year) == 2:
+        y += 1900 if y >= 50 else 2000
+    try:
+        return _dt.datetime(y, mon, day, hour, minute, tzinfo=_dt.UTC)
+    except ValueError:
+        return None
+
+
+def is_routing_start(text: str) -> bool:
+    """True when ``text`` opens a routing header (used to split bare text)."""
+    s = text.strip()
+    if s.startswith(("VZCZC", "DE R", "ZNR ", "ZNY ", "FM ", PARTIAL_SENTENCE[:40])):
+        return True
+    if _DTG_RE.match(s):
+        return True
+    m = _PROSIGN_RE.match(s)
+    return bool(m and len(s) > m.end() and all(_RI_RE.match(t) for t in s[m.end() :].split()))
+
+
+def _routing_line_kind(text: str) -> str | None:
+    s = text.strip()
+    if not s:
+        return "blank"
+    if is_routing_start(s):
+        return "start"
+    if s.startswith(("TO ", "INFO ", "XMT", "BT", "NNNN")) or s in ("TO", "INFO"):
+        return "addr"
+    return None
+
+
+def split_routing(lines: list[str], first: int) -> int:
+    """Where the routing header of bare text ends: the index of the first text line.
+
+    ``first`` is the index of the first non-blank line, known to open a header.  The
+    header runs over format lines and addressee lines; it ends at the first line that
+    is neither (the classification line, usually), or at a blank line once the
+    addressees have begun and what follows is not a format line.
+    """
+    from .header import match_classification_line
+
+    in_addresses = False
+    i = first
+    n = len(lines)
+    while i < n:
+        s = lines[i].strip()
+        if not s:
+            j = i + 1
+            while j < n and is_blank(lines[j]):
+                j += 1
+            if j >= n:
+                return n
+            nxt = lines[j].strip()
+            if _routing_line_kind(nxt) == "start" or (not in_addresses and _routing_line_kind(nxt) == "addr"):
+                i = j
+                continue
+            return i
+        if match_classification_line(s) is not None and not s.startswith(("SECSTATE", "SECDEF")):
+            return i
+        kind = _routing_line_kind(s)
+        if kind == "addr":
+            in_addresses = True
+        elif kind is None and not in_addresses:
+            # RIs wrapped from the prosign line, or text: RIs only continue the header
+            if not all(_RI_RE.match(t) for t in s.split()):
+                return i
+        elif kind is None and not _looks_like_address(s):
+            return i
+        i += 1
+    return n
+
+
+_ADDR_HINT_RE = re.compile(r"(?:R[A-Z0-9]{3,7}/)?[A-Z0-9][A-Z0-9 ./&'(),-]*$")
+
+
+def _looks_like_address(s: str) -> bool:
+    """An addressee line: upper case words, perhaps behind a routing indicator."""
+    return len(s) <= 90 and bool(_ADDR_HINT_RE.match(s)) and not s.endswith(".")
+
+
+def _addressee(text: str, diags: Collector, lineno: int) -> Addressee:
+    ri: str | None = None
+    slash = text.find("/")
+    if 0 < slash <= 8 and _RI_RE.match(text[:slash]):
+        ri = text[:slash]
+        text = text[slash + 1 :]
+    words = text.split()
+    mcn: str | None = None
+    if len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit():
+        mcn = words.pop()
+    precedence: str | None = None
+    if len(words) > 1:
+        word = _PRECEDENCE_WORDS.get(words[-1].upper())
+        if word is not None:
+            if word != words[-1]:
+                diags.add("CP103", f"precedence {words[-1]!r} read as {word}", line=lineno)
+            words.pop()
+            precedence = word
+            if word == "IMMEDIATE" and len(words) > 1 and words[-1] == "NIACT":
+                words.pop()
+                precedence = "NIACT IMMEDIATE"
+    return Addressee(name=" ".join(words), routing_indicator=ri, precedence=precedence, mcn=mcn)
+
+
+def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) -> Routing:
+    """Parse routing header lines into a :class:`Routing`."""
+    tid: str | None = None
+    prec: str | None = None
+    info_prec: str | None = None
+    ris: list[str] = []
+    originator: str | None = None
+    serial: int | None = None
+    section: int | None = None
+    filed: str | None = None
+    security: str | None = None
+    opsig: str | None = None
+    dtg: _dt.datetime | None = None
+    sender: str | None = None
+    to: list[Addressee] = []
+    info: list[Addressee] = []
+    partial = False
+    unparsed: list[str] = []
+    current: list[Addressee] | None = None
+    fl2_prec: str | None = None
+    expect_ris = False
+
+    for lineno, raw in lines:
+        s = " ".join(raw.split())
+        if not s:
+            continue
+        if s.startswith("VZCZC") and tid is None:
+            tid = _TID_RE.match(s).group(0)  # type: ignore[union-attr]
+            rest = s[len(tid) :].strip()
+            if rest:
+                unparsed.append(rest)
+            expect_ris = False
+            continue
+        if s.startswith(PARTIAL_SENTENCE[:40]):
+            partial = True
+            if s != PARTIAL_SENTENCE:
+                diags.add("CP015", line=lineno)
+            continue
+        if s.startswith(("TO ", "INFO ")) or s in ("TO", "INFO"):
+            word, _, rest = s.partition(" ")
+            current = to if word == "TO" else info
+            expect_ris = False
+            rest = rest.strip()
+            if rest.startswith("PAGE") and _PAGE_RE.match(rest):
+                breaks.append(PageBreak(page=int(rest.split()[1]), line=lineno + 1 + diags.offset, text=rest))
+                diags.add("CP104", line=lineno)
+                continue
+            if rest:
+                current.append(_addressee(rest, diags, lineno))
+            continue
+        if s.startswith("XMT") and current:
+            name = s[3:].lstrip(" /")
+            if name:
+                last = current[-1]
+                current[-1] = Addressee(
+                    name=last.name,
+                    routing_indicator=last.routing_indicator,
+                    precedence=last.precedence,
+                    mcn=last.mcn,
+                    excluded=(*last.excluded, name),
+                )
+            continue
+        if s.startswith("PAGE") and _PAGE_RE.match(s):
+            breaks.append(PageBreak(page=int(s.split()[1]), line=lineno + 1 + diags.offset, text=s))
+            diags.add("CP104", line=lineno)
+            continue
+        if current is None:
+            if s.startswith("DE ") and originator is None:
+                m = _DE_RE.match(s)
+                if m:
+                    originator = m.group(1)
+                    serial = int(m.group(2)) if m.group(2) else None
+                    section = int(m.group(3)) if m.group(3) else None
+                    filed = m.group(4)
+                    if m.end() < len(s):
+                        unparsed.append(s[m.end() :].strip())
+                    expect_ris = False
+                    continue
+            if s.startswith("ZN") and security is None:
+                m = _ZN_RE.match(s)
+                if m and m.group(1) in SECURITY_GROUPS:
+                    security = SECURITY_GROUPS[m.group(1)]
+                    opsig = m.group(2)
+                    continue
+            if s.startswith("FM ") and sender is None:
+                sender = s[3:].strip()
+                continue
+            m = _DTG_RE.match(s)
+            if m and dtg is None:
+                dtg = dtg_datetime(int(m.group(3)), int(m.group(4)), int(m.group(5)), m.group(6), m.group(7))
+                if dtg is None:
+                    diags.add("CP102", f"date-time group {s!r} is not a valid date", line=lineno)
+                    unparsed.append(s)
+                prec = PRECEDENCE_LETTERS[m.group(1)]
+                info_prec = PRECEDENCE_LETTERS[m.group(2)] if m.group(2) else None
+                continue
+            m = _PROSIGN_RE.match(s)
+            if m and fl2_prec is None and dtg is None:
+                words = s[m.end() :].split()
+                if all(_RI_RE.match(w) for w in words):
+                    fl2_prec = PRECEDENCE_LETTERS[m.group(1)]
+                    ris.extend(words)
+                    expect_ris = True
+                    continue
+            if expect_ris:
+                words = s.split()
+                if all(_RI_RE.match(w) for w in words):
+                    ris.extend(words)
+                    continue
+            unparsed.append(s)
+            diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
+            continue
+        current.append(_addressee(s, diags, lineno))
+    return Routing(
+        transmission_id=tid,
+        precedence=prec or fl2_prec,
+        info_precedence=info_prec,
+        routing_indicators=tuple(ris),
+        originator=originator,
+        serial=serial,
+        section=section,
+        filed=filed,
+        security=security,
+        operating_signal=opsig,
+        dtg=dtg,
+        sender=sender,
+        to=tuple(to),
+        info=tuple(info),
+        partial=partial,
+        unparsed=tuple(unparsed),
+    )

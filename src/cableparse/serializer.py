@@ -1,0 +1,164 @@
+"""Canonical cable text, written from a :class:`~cableparse.models.Cable` alone.
+
+The canonical form: the metadata as ``Field: value`` lines and a blank line; the
+routing header and a blank line; the classification line, captions, attention lines,
+E.O., TAGS, SUBJECT, REF and Classified By lines; the paragraphs with their numbers,
+markings and headings; the signature and what trails it.  Page-break lines and trailing
+spaces are gone, rules are unbroken, lines end with ``\\n``.  :func:`cableparse.parse`
+reads it back to the same fields.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from .models import Addressee, Cable, Header, Paragraph, Routing
+from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
+from .sources.canonical import FIELD_NAMES
+
+__all__ = ["dumps"]
+
+_PROSIGNS = {"FLASH": "Z", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R", "EMERGENCY": "Y"}
+_GROUPS = {v: k for k, v in SECURITY_GROUPS.items()}
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+
+
+def _stamp(value: _dt.datetime) -> str:
+    return value.astimezone(_dt.UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def _metadata(h: Header, out: list[str]) -> None:
+    values = {
+        "reference_id": h.reference_id,
+        "created": _stamp(h.created) if h.created else None,
+        "released": _stamp(h.released) if h.released else None,
+        "classification": h.classification,
+        "origin": h.origin,
+    }
+    for name, label in FIELD_NAMES.items():
+        v = values[name]
+        if v:
+            out.append(f"{label}: {v}")
+
+
+def _addressee(a: Addressee) -> list[str]:
+    parts = [f"{a.routing_indicator}/{a.name}" if a.routing_indicator else a.name]
+    if a.precedence:
+        parts.append(a.precedence)
+    if a.mcn:
+        parts.append(a.mcn)
+    return [" ".join(parts)] + [f"XMT {x}" for x in a.excluded]
+
+
+def _routing(r: Routing, out: list[str]) -> None:
+    if r.partial:
+        out.append(PARTIAL_SENTENCE)
+    if r.transmission_id:
+        out.append(r.transmission_id)
+    letter = _PROSIGNS.get(r.precedence or "", "")
+    if r.routing_indicators:
+        out.append(" ".join([letter * 2 or "RR", *r.routing_indicators]))
+    if r.originator:
+        de = f"DE {r.originator}"
+        if r.serial is not None:
+            de += f" #{r.serial:04d}"
+            if r.section is not None:
+                de += f"/{r.section:02d}"
+        if r.filed:
+            de += f" {r.filed}"
+        out.append(de)
+    if r.security:
+        group = _GROUPS.get(r.security, "UUUUU")
+        line = f"{'ZNR' if group == 'UUUUU' else 'ZNY'} {group}"
+        if r.operating_signal:
+            line += f" {r.operating_signal}"
+        out.append(line)
+    if r.dtg is not None:
+        d = r.dtg.astimezone(_dt.UTC)
+        prec = letter or "R"
+        if r.info_precedence:
+            prec += " " + _PROSIGNS.get(r.info_precedence, "R")
+        out.append(f"{prec} {d.day:02d}{d.hour:02d}{d.minute:02d}Z {_MONTHS[d.month - 1]} {d.year % 100:02d}")
+    if r.sender:
+        out.append(f"FM {r.sender}")
+    for word, addressees in (("TO", r.to), ("INFO", r.info)):
+        for k, a in enumerate(addressees):
+            lines = _addressee(a)
+            if k == 0:
+                lines[0] = f"{word} {lines[0]}"
+            out.extend(lines)
+    out.extend(r.unparsed)
+
+
+def _header(h: Header, out: list[str]) -> None:
+    if h.classification_line is not None:
+        out.append(h.classification_line.raw)
+        out.append("")
+    if h.captions:
+        out.extend(h.captions)
+        out.append("")
+    if h.handling:
+        out.extend(h.handling)
+        out.append("")
+    if h.executive_order is not None:
+        out.append(h.executive_order.raw)
+    if h.tags:
+        out.append("TAGS: " + ", ".join(h.tags))
+    if h.subject is not None:
+        marking = f"({h.subject_marking}) " if h.subject_marking else ""
+        out.append(f"SUBJECT: {marking}{h.subject}".rstrip())
+    if h.references:
+        out.append("")
+        for k, ref in enumerate(h.references):
+            item = f"{ref.letter}. {ref.text}" if ref.letter else ref.text
+            out.append(f"REF: {item}" if k == 0 else item)
+    if h.classified_by is not None:
+        out.append("")
+        out.append(f"Classified By: {h.classified_by.text}")
+
+
+def _paragraph(p: Paragraph, out: list[str]) -> None:
+    if p.heading:
+        out.append(p.heading)
+        out.append("-" * max(3, len(p.heading)))
+        out.append("")
+    lead = ""
+    if p.number:
+        lead = f"{p.number}. "
+    if p.marking:
+        lead += f"({p.marking}) "
+    text = p.text
+    if not text and not lead:
+        return
+    lines = text.split("\n")
+    lines[0] = (lead + lines[0]).rstrip()
+    out.extend(line.rstrip() for line in lines)
+    out.append("")
+
+
+def dumps(cable: Cable) -> str:
+    """The canonical text of ``cable``."""
+    out: list[str] = []
+    _metadata(cable.header, out)
+    if out:
+        out.append("")
+    if cable.routing is not None:
+        _routing(cable.routing, out)
+        out.append("")
+    _header(cable.header, out)
+    if out and out[-1]:
+        out.append("")
+    for p in cable.paragraphs:
+        _paragraph(p, out)
+    if cable.signature:
+        out.append(cable.signature)
+        out.append("")
+    if cable.trailer:
+        out.extend(cable.trailer)
+        out.append("")
+    if cable.unplaced:
+        out.extend(u.text for u in cable.unplaced)
+        out.append("")
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n" if out else ""

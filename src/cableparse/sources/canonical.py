@@ -1,0 +1,44 @@
+"""The canonical text that :func:`cableparse.dumps` writes.
+
+It opens with the metadata as ``Field: value`` lines, one blank line, then the routing
+header (when there is one) and one blank line, then the cable text.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Collector
+from .base import Source
+
+__all__ = ["FIELD_NAMES", "read"]
+
+#: metadata field -> the label canonical text writes
+FIELD_NAMES = {
+    "reference_id": "Reference ID",
+    "created": "Created",
+    "released": "Released",
+    "classification": "Classification",
+    "origin": "Origin",
+}
+_BY_LABEL = {label + ":": name for name, label in FIELD_NAMES.items()}
+
+
+def read(text: str, diags: Collector) -> Source | None:
+    """Read canonical text, or return None when ``text`` does not open with metadata."""
+    if not text.startswith(("Reference ID:", "Created:", "Released:", "Classification:", "Origin:")):
+        return None
+    lines = text.split("\n")
+    src = Source("canonical")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        label, sep, value = line.partition(": ")
+        name = _BY_LABEL.get(label + ":") if sep else None
+        if name is None:
+            break
+        src.metadata[name] = value.strip()
+        i += 1
+    if i < len(lines) and not lines[i].strip():
+        i += 1
+    src.text = lines[i:]
+    src.text_start = i
+    return src

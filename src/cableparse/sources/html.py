@@ -1,0 +1,96 @@
+"""WikiLeaks cable pages as HTML.
+
+The page has a metadata table ``<table class='cable'>`` whose cells are links, a title
+``<h3>Viewing cable REFID, subject</h3>`` and two ``<code><pre>`` blocks: the routing
+header and the cable text.  Inside the blocks newlines are written ``&#x000A;``, TAGS
+are links and paragraphs carry ``¶`` anchors; all of that is WikiLeaks' markup, not
+cable text, and is removed.  HTML is never evaluated: tags are dropped and the
+standard character references decoded.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+
+from ..diagnostics import Collector
+from .base import Source
+
+__all__ = ["read"]
+
+_TABLE_OPEN = "<table class='cable'>"
+_CELL_RE = re.compile(r"<td>\s*(?:<a [^>]*>)?([^<]*)(?:</a>)?\s*</td>")
+_TITLE_RE = re.compile(r"<h3>\s*Viewing cable\s+([^,<]*),\s*([^<]*)</h3>")
+_ANCHOR_RE = re.compile(r"<a id='par[^'>]*' href='#par[^'>]*'>\u00b6</a>")
+_TAG_RE = re.compile(r"<[^<>]*>")
+_FIELDS = ("reference_id", "created", "released", "classification", "origin")
+
+
+def _block_text(raw: str) -> str:
+    raw = raw.replace("&#x000A;", "\n").replace("&#x000a;", "\n").replace("\r\n", "\n")
+    if "<" in raw:
+        raw = _ANCHOR_RE.sub("", raw)
+        raw = _TAG_RE.sub("", raw)
+    if "&" in raw:
+        raw = _html.unescape(raw)
+    return raw.replace("\u00b6", "")
+
+
+def _pre_blocks(page: str) -> list[tuple[int, str]]:
+    """(start offset, inner text) of each <pre> block, in order."""
+    blocks: list[tuple[int, str]] = []
+    pos = 0
+    lower = page if "<PRE" not in page else page.lower()
+    while True:
+        start = lower.find("<pre", pos)
+        if start < 0:
+            return blocks
+        gt = page.find(">", start)
+        if gt < 0:
+            return blocks
+        end = lower.find("</pre>", gt)
+        if end < 0:
+            end = len(page)
+        blocks.append((start, page[gt + 1 : end]))
+        pos = end + 6
+
+
+def read(page: str, diags: Collector) -> Source:
+    """Read a WikiLeaks cable page."""
+    src = Source("html")
+    t0 = page.find(_TABLE_OPEN)
+    if t0 >= 0:
+        t1 = page.find("</table>", t0)
+        cells = [_html.unescape(c).strip() for c in _CELL_RE.findall(page, t0, t1 if t1 > 0 else len(page))]
+        if len(cells) == 4:
+            cells = [cells[0], cells[1], "", cells[2], cells[3]]
+        if len(cells) >= 5:
+            for name, value in zip(_FIELDS, cells[:5], strict=True):
+                if value:
+                    src.metadata[name] = value
+        else:
+            diags.add("CP011", f"the metadata table has {len(cells)} cells, not 5")
+    m = _TITLE_RE.search(page)
+    if m:
+        src.title = _html.unescape(m.group(2)).strip()
+        if "reference_id" not in src.metadata and m.group(1).strip():
+            src.metadata["reference_id"] = m.group(1).strip()
+    blocks = _pre_blocks(page)
+    if not blocks:
+        diags.add("CP010", "no <pre> block: the page's text is read with its tags removed")
+        body = page
+        b = page.find("<body")
+        if b >= 0:
+            body = page[b:]
+        src.text = _block_text(body).split("\n")
+        return src
+    if len(blocks) == 1:
+        src.text = _block_text(blocks[0][1]).split("\n")
+        return src
+    if len(blocks) > 2:
+        diags.add("CP010", f"{len(blocks)} <pre> blocks: the first is the routing header, the rest the text")
+    src.routing = _block_text(blocks[0][1]).split("\n")
+    src.text_start = len(src.routing)
+    text = "\n".join(_block_text(b[1]) for b in blocks[1:])
+    src.text = text.split("\n")
+    return src

@@ -1,0 +1,57 @@
+"""Text copies of WikiLeaks cable pages (a browser's "save as text", copy and paste).
+
+The site's chrome comes first; the metadata table is flattened to one line
+(``07PHNOMPENH350 2007-03-05 01:15 2011-07-11 00:00 UNCLASSIFIED//FOR OFFICIAL USE ONLY
+Embassy Phnom Penh``); the routing header and the cable text follow with no blank line
+between them.  Classification and origin both hold spaces; the closed vocabulary of
+classifications splits them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Collector
+from .base import Source
+
+__all__ = ["METADATA_LINE_RE", "read"]
+
+_CLASSIFICATIONS = (
+    "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+    "CONFIDENTIAL//NOFORN",
+    "SECRET//NOFORN",
+    "UNCLASSIFIED",
+    "CONFIDENTIAL",
+    "SECRET",
+)
+_STAMP = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"
+METADATA_LINE_RE = re.compile(
+    rf"(\w+)\s+({_STAMP})\s+(?:({_STAMP})\s+)?({'|'.join(re.escape(c) for c in _CLASSIFICATIONS)})\s+(\S.*?)\s*$"
+)
+_SEARCH_LINES = 400
+
+
+def read(text: str, diags: Collector) -> Source | None:
+    """Read a page text copy, or return None when ``text`` is not one."""
+    if "Reference ID" not in text[:100000]:
+        return None
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:_SEARCH_LINES]):
+        if not line.startswith("Reference ID"):
+            continue
+        if i + 1 < len(lines):
+            m = METADATA_LINE_RE.match(lines[i + 1].strip())
+            if m:
+                src = Source("page-text")
+                rid, created, released, cls, origin = m.groups()
+                src.metadata = {"reference_id": rid, "created": created, "classification": cls, "origin": origin}
+                if released:
+                    src.metadata["released"] = released
+                src.text = lines[i + 2 :]
+                src.text_start = i + 2
+                for chrome in lines[:i]:
+                    if chrome.startswith("Viewing cable ") and "," in chrome:
+                        src.title = chrome.split(",", 1)[1].strip()
+                return src
+            diags.add("CP011", "the line after the table header is not a metadata line", line=i + 1)
+    return None
