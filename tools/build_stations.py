@@ -6,7 +6,8 @@ Usage::
     python tools/build_stations.py /work/shared/corpus [--data-dir DIR]
 
 The argument is a corpus folder; every ``cable/YYYY/MM/<REFID>.html`` page below
-it is read (standard library only).  The script (re)writes, in
+it is read, and so is every ``*.txt`` text copy of a page (standard library
+only).  The script (re)writes, in
 ``src/cableparse/data/`` unless ``--data-dir`` says otherwise:
 
 * ``stations.csv``           code,origin,words,routing_indicator,plad
@@ -56,6 +57,16 @@ LINK_RE = re.compile(r"<a href='([^']*)'[^>]*>(.*?)</a>", re.S)
 PRE_RE = re.compile(r"<code><pre>(.*?)</pre></code>", re.S)
 TAG_RE = re.compile(r"<[^>]+>")
 
+# --- text copies of pages --------------------------------------------------
+TEXT_COPY_TITLES = "Reference ID Created Released Classification Origin"
+TEXT_COPY_ROW_RE = re.compile(
+    r"^(?P<id>\S+) \d{4}-\d\d-\d\d \d\d:\d\d \d{4}-\d\d-\d\d \d\d:\d\d "
+    r"(?:UNCLASSIFIED//FOR OFFICIAL USE ONLY|UNCLASSIFIED|CONFIDENTIAL//NOFORN|CONFIDENTIAL"
+    r"|SECRET//NOFORN|SECRET) (?P<origin>\S.*)$"
+)
+# First line of the cable text, spaces removed ("C O N F I D E N T I A L ...").
+TEXT_CLASSIFICATION_START_RE = re.compile(r"^(?:UNCLAS|CONFIDENTIAL|SECRET|LIMITEDOFFICIALUSE)")
+
 # --- text: classification line and continuation markers --------------------
 # How many non-blank lines at the top of the text are searched for the
 # classification line (a pasted database row can put a whole routing header
@@ -68,18 +79,28 @@ CLASSIFICATION_MARK_RE = re.compile(r"NCLAS|ONFIDENTIAL|ECRET|LIMITEDOFFICIALUSE
 # Tokens of the classification line that are never origin words.
 NON_ORIGIN_TOKENS = frozenset(
     {
-        "UNCLAS", "UUNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "LIMITED",
-        "OFFICIAL", "USE", "EFTO", "SENSITIVE", "NOFORN", "SIPDIS", "SBU",
-        "SECTION", "OF",
+        "UNCLAS",
+        "UUNCLAS",
+        "UNCLASSIFIED",
+        "CONFIDENTIAL",
+        "SECRET",
+        "LIMITED",
+        "OFFICIAL",
+        "USE",
+        "EFTO",
+        "SENSITIVE",
+        "NOFORN",
+        "SIPDIS",
+        "SBU",
+        "SECTION",
+        "OF",
     }
 )
 ORIGIN_TOKEN_RE = re.compile(r"[A-Z][A-Z.'/-]+")
 SERIAL_TOKEN_RE = re.compile(r"^(\d+)(?:[A-Z][A-Z.:]*|[.,;:]*)$")
 # New-style continuation marker on a line of its own:
 #   PHNOM PENH 00000350  002 OF 007     PORT AU PR 00002230 001.2 OF 002
-NEW_MARKER_RE = re.compile(
-    r"^\s*([A-Z][A-Z .'-]{0,9}?)\s+(\d{8})\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s*$"
-)
+NEW_MARKER_RE = re.compile(r"^\s*([A-Z][A-Z .'-]{0,9}?)\s+(\d{8})\s+\d{3}(?:\.\d+)?\s+OF\s+\d{3}\s*$")
 # Old-style teletype page header:  PAGE 02        VATICA  05693  01 OF 02  021700Z
 OLD_MARKER_RE = re.compile(
     r"^\s*PAGE\s+\d{2,3}\s+([A-Z][A-Z .'-]{0,5}?)\s+(\d{4,6})\s+"
@@ -91,9 +112,7 @@ DE_RE = re.compile(r"^DE\s+(R[A-Z]{3,7})\s+#")
 FM_RE = re.compile(r"^FM\s+(\S.*?)\s*$")
 ADDRESS_RE = re.compile(r"^(?:(?:TO|INFO|XMT)\s+)?(R[A-Z]{3,7})/(\S.*?)\s*$")
 MCN_RE = re.compile(r"\s+\d{4}(?:-\d{4})?$")
-PRECEDENCE_RE = re.compile(
-    r"\s+(?:NIACT\s+IMMEDIATE|FLASH|IMMEDIATE|PRIORITY|ROUTINE|PRIOITY|PIORITY)$"
-)
+PRECEDENCE_RE = re.compile(r"\s+(?:NIACT\s+IMMEDIATE|FLASH|IMMEDIATE|PRIORITY|ROUTINE|PRIOITY|PIORITY)$")
 # Address prefixes that cablemap also strips from station words.
 PLAD_PREFIXES = ("AMEMBASSY ", "AMCONSUL ", "USMISSION ")
 ORIGIN_PREFIX_RE = re.compile(r"^(?:Embassy|Consulate|Mission|Secretary of)\s+")
@@ -204,11 +223,44 @@ def read_page(path: Path) -> Page | None:
     return Page(path, reference_id, origin, header, text)
 
 
+def read_text_copy(path: Path) -> Page | None:
+    """A browser "save as text" copy of a page (like ``page-text/07PHNOMPENH350.txt``).
+
+    The metadata table is one line after its column titles; the routing header
+    runs from there to the classification line, which starts the cable text.
+    """
+    lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    try:
+        start = [line.strip() for line in lines].index(TEXT_COPY_TITLES) + 1
+    except ValueError:
+        return None
+    if start >= len(lines):
+        return None
+    row = TEXT_COPY_ROW_RE.match(lines[start].strip())
+    if row is None:
+        return None
+    rest = lines[start + 1 :]
+    split = next(
+        (i for i, line in enumerate(rest) if TEXT_CLASSIFICATION_START_RE.match(squash(line))),
+        len(rest),
+    )
+    return Page(
+        path,
+        row.group("id"),
+        row.group("origin"),
+        "\n".join(rest[:split]),
+        "\n".join(rest[split:]),
+    )
+
+
 def iter_pages(corpus: Path) -> Iterator[Page]:
-    for path in sorted(corpus.rglob("*.html")):
-        if path.parent.parent.parent.name != "cable":
-            continue
-        page = read_page(path)
+    """HTML pages under ``cable/YYYY/MM/`` and text copies of pages (``*.txt``)."""
+    for path in sorted(corpus.rglob("*")):
+        page: Page | None = None
+        if path.suffix == ".html" and path.parent.parent.parent.name == "cable":
+            page = read_page(path)
+        elif path.suffix == ".txt" and path.is_file():
+            page = read_text_copy(path)
         if page is not None:
             yield page
 
@@ -331,9 +383,7 @@ def collect(corpus: Path, corrections: dict[str, str]) -> tuple[dict[str, CableF
     return dict(cables), pages
 
 
-def station_evidence(
-    cables: dict[str, CableFacts], corrections: dict[str, str]
-) -> dict[str, StationEvidence]:
+def station_evidence(cables: dict[str, CableFacts], corrections: dict[str, str]) -> dict[str, StationEvidence]:
     evidence: dict[str, StationEvidence] = defaultdict(StationEvidence)
     for reference_id, facts in cables.items():
         parts = canonical_parts(reference_id, corrections)
@@ -360,7 +410,7 @@ def routing_table(cables: dict[str, CableFacts]) -> dict[str, str]:
 def plad_key(plad: str) -> str:
     for prefix in PLAD_PREFIXES:
         if plad.startswith(prefix):
-            return squash(plad[len(prefix):])
+            return squash(plad[len(prefix) :])
     return squash(plad)
 
 
@@ -417,9 +467,7 @@ def build_stations(
                 agree += 1
             else:
                 disagree += 1
-    report.append(
-        f"  addressee rule vs DE/FM on corpus stations: {agree} agree, {disagree} differ"
-    )
+    report.append(f"  addressee rule vs DE/FM on corpus stations: {agree} agree, {disagree} differ")
     filled = 0
     for code in sorted(hand_codes | set(rows)):
         row = rows.get(code, (code, "", "", "", ""))
@@ -446,7 +494,7 @@ def corpus_aliases(
         full = squash(stations[code][2])
         for words in sorted(station.marker_words):
             key = squash(words)
-            if key == code or key == full:
+            if key in (code, full):
                 continue
             if key in stations:
                 report.append(f"  marker words {words!r} of {code} name another station; skipped")
@@ -476,9 +524,7 @@ def merge_aliases(
             old_alias, _, old_source = merged[key]
             merged[key] = (old_alias, code, f"{old_source}; {source}")
         else:
-            report.append(
-                f"  corpus alias {alias!r}->{code} conflicts with hand alias ->{merged[key][1]}"
-            )
+            report.append(f"  corpus alias {alias!r}->{code} conflicts with hand alias ->{merged[key][1]}")
     return list(merged.values())
 
 
@@ -533,22 +579,31 @@ def check_corrections_against_text(
     corrections: dict[str, str],
     aliases: list[tuple[str, str, str]],
 ) -> list[str]:
-    """Do the pages of corrected ids spell the corrected station?"""
+    """Do the pages of corrected ids name the corrected station (text or FM line)?"""
     alias_codes = {squash(alias): code for alias, code, _ in aliases}
     lines: list[str] = []
     for reference_id in sorted(cables):
-        if reference_id not in corrections:
-            continue
-        parts = split_reference_id(corrections[reference_id])
-        words = sorted(cables[reference_id].words)
+        parts = split_reference_id(corrections.get(reference_id, ""))
         if parts is None:
             continue
-        spelled = {alias_codes.get(squash(w), squash(w)) for w in words}
-        verdict = "agrees" if parts[1] in spelled else "not confirmed"
-        lines.append(
-            f"  {reference_id} -> {corrections[reference_id]}: classification line "
-            f"{', '.join(words) or '-'} {verdict}"
-        )
+        facts = cables[reference_id]
+        keys = {squash(words) for words in facts.words} | {plad_key(p) for p in facts.plads}
+        spelled = {alias_codes.get(key, key) for key in keys}
+        evidence = "; ".join(sorted(facts.words) + [f"FM {p}" for p in sorted(facts.plads)])
+        verdict = "agrees" if parts[1] in spelled else "NOT CONFIRMED"
+        lines.append(f"  {reference_id} -> {corrections[reference_id]}: {verdict} ({evidence or 'no evidence'})")
+    return lines
+
+
+def competing_values(evidence: dict[str, StationEvidence]) -> list[str]:
+    """Stations whose origin or routing indicator was not unanimous."""
+    lines: list[str] = []
+    for code, station in sorted(evidence.items()):
+        for label, counter in (("origin", station.origins), ("DE", station.de_indicators)):
+            if len(counter) > 1:
+                ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+                shown = ", ".join(f"{value!r} {count}" for value, count in ranked)
+                lines.append(f"  {code} {label} not unanimous: {shown}")
     return lines
 
 
@@ -571,15 +626,14 @@ def main(argv: list[str] | None = None) -> int:
     report: list[str] = []
 
     evidence = station_evidence(cables, corrections)
+    report += competing_values(evidence)
     routing = routing_table(cables)
     stations = build_stations(evidence, hand_stations, routing, report)
     aliases = merge_aliases(hand_aliases, corpus_aliases(evidence, stations, report), report)
 
     counts = {
         "stations.csv": write_csv(data_dir / "stations.csv", STATION_COLUMNS, stations.values()),
-        "routing_indicators.csv": write_csv(
-            data_dir / "routing_indicators.csv", ROUTING_COLUMNS, routing.items()
-        ),
+        "routing_indicators.csv": write_csv(data_dir / "routing_indicators.csv", ROUTING_COLUMNS, routing.items()),
         "station_aliases.csv": write_csv(data_dir / "station_aliases.csv", ALIAS_COLUMNS, aliases),
     }
     for name, count in counts.items():

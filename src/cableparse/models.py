@@ -111,7 +111,9 @@ class Header:
 
     The first five fields come from the page's metadata table (or the cables.csv
     columns): ``reference_id``, ``created`` and ``released`` (timezone-aware UTC),
-    ``classification`` and ``origin``.  The rest come from the cable text.
+    ``classification`` and ``origin``; ``referenced_ids`` is the list of cited reference
+    ids that cables.csv carries in its own column (WikiLeaks' extraction of the REF
+    lines).  The rest come from the cable text.
     ``captions`` holds handling captions (``SIPDIS``, ``SENSITIVE``, ``NOFORN`` ...) in the
     order found; ``handling`` the attention and passing lines (``STATE FOR G/TIP ...``).
     ``subject`` has lines joined by single spaces and no leading portion marking, which
@@ -123,6 +125,7 @@ class Header:
     released: _dt.datetime | None = None
     classification: str | None = None
     origin: str | None = None
+    referenced_ids: tuple[str, ...] = ()
     classification_line: ClassificationLine | None = None
     captions: tuple[str, ...] = ()
     handling: tuple[str, ...] = ()

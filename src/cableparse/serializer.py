@@ -34,6 +34,7 @@ def _metadata(h: Header, out: list[str]) -> None:
         "released": _stamp(h.released) if h.released else None,
         "classification": h.classification,
         "origin": h.origin,
+        "referenced_ids": "|".join(h.referenced_ids) if h.referenced_ids else None,
     }
     for name, label in FIELD_NAMES.items():
         v = values[name]

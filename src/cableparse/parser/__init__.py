@@ -124,6 +124,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         released=released,
         classification=meta.get("classification") or None,
         origin=meta.get("origin") or None,
+        referenced_ids=tuple(r for r in meta.get("referenced_ids", "").split("|") if r),
         classification_line=cl,
         captions=tuple(fields.captions),
         handling=tuple(fields.handling),

@@ -18,13 +18,15 @@ FIELD_NAMES = {
     "released": "Released",
     "classification": "Classification",
     "origin": "Origin",
+    "referenced_ids": "Referenced IDs",
 }
 _BY_LABEL = {label + ":": name for name, label in FIELD_NAMES.items()}
+_STARTS = tuple(_BY_LABEL)
 
 
 def read(text: str, diags: Collector) -> Source | None:
     """Read canonical text, or return None when ``text`` does not open with metadata."""
-    if not text.startswith(("Reference ID:", "Created:", "Released:", "Classification:", "Origin:")):
+    if not text.startswith(_STARTS):
         return None
     lines = text.split("\n")
     src = Source("canonical")
