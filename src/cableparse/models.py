@@ -235,7 +235,8 @@ class Cable:
     """A parsed cable.
 
     ``header`` always exists (its fields may be empty); ``routing`` is ``None`` when the
-    input had no routing header.  ``paragraphs`` are in order; ``page_breaks`` the
+    input had no routing header.  ``preamble`` holds text found above the
+    classification line (notes, a pasted database record).  ``paragraphs`` are in order; ``page_breaks`` the
     continuation markers that were removed; ``signature`` the signer's line;
     ``trailer`` lines that follow the signature (``NNNN``, footers); ``unplaced`` what
     could not be placed; ``diagnostics`` what the parser found wrong or notable.
@@ -243,6 +244,7 @@ class Cable:
 
     header: Header = field(factory=Header)
     routing: Routing | None = None
+    preamble: tuple[str, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     page_breaks: tuple[PageBreak, ...] = ()
     signature: str | None = None

@@ -76,19 +76,19 @@ def _routing(r: Routing, out: list[str]) -> None:
         out.append(line)
     if r.dtg is not None:
         d = r.dtg.astimezone(_dt.UTC)
-        prec = letter or "R"
+        prec = letter
         if r.info_precedence:
             prec += " " + _PROSIGNS.get(r.info_precedence, "R")
-        out.append(f"{prec} {d.day:02d}{d.hour:02d}{d.minute:02d}Z {_MONTHS[d.month - 1]} {d.year % 100:02d}")
+        out.append(f"{prec} {d.day:02d}{d.hour:02d}{d.minute:02d}Z {_MONTHS[d.month - 1]} {d.year % 100:02d}".lstrip())
     if r.sender:
         out.append(f"FM {r.sender}")
+    out.extend(r.unparsed)
     for word, addressees in (("TO", r.to), ("INFO", r.info)):
         for k, a in enumerate(addressees):
             lines = _addressee(a)
             if k == 0:
                 lines[0] = f"{word} {lines[0]}"
             out.extend(lines)
-    out.extend(r.unparsed)
 
 
 def _header(h: Header, out: list[str]) -> None:
@@ -145,6 +145,9 @@ def dumps(cable: Cable) -> str:
         out.append("")
     if cable.routing is not None:
         _routing(cable.routing, out)
+        out.append("")
+    if cable.preamble:
+        out.extend(cable.preamble)
         out.append("")
     _header(cable.header, out)
     if out and out[-1]:

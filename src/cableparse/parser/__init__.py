@@ -64,8 +64,11 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     routing_lines: list[Line] | None = None
     text_lines: list[Line]
     if src.routing is not None:
-        routing_lines = [(src.routing_start + k, t) for k, t in enumerate(src.routing)]
-        text_lines = [(src.text_start + k, _clean(t)) for k, t in enumerate(src.text)]
+        # a header block may run on into the cable text: split at the classification line
+        cut = split_routing(src.routing, 0, blank_ends=False)
+        routing_lines = [(src.routing_start + k, t) for k, t in enumerate(src.routing[:cut])]
+        text_lines = [(src.routing_start + k, _clean(t)) for k, t in enumerate(src.routing[cut:], cut)]
+        text_lines += [(src.text_start + k, _clean(t)) for k, t in enumerate(src.text)]
     else:
         raw = src.text
         first = 0
@@ -138,6 +141,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     return Cable(
         header=header,
         routing=routing,
+        preamble=tuple(fields.preamble),
         paragraphs=tuple(body.paragraphs),
         page_breaks=tuple(breaks),
         signature=body.signature,

@@ -44,6 +44,7 @@ _K_CLBY = r"CLASSIFIED\s+BY\b|Classified\s+[Bb]y\b"
 _K_PARA = r"\d{1,2}\.\s{0,2}\(\s?[A-Z]{1,3}(?:/{1,2}[A-Z]{1,4})?\s?\)"
 _SPLIT_ALL = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}))")
 _SPLIT_AFTER_SUBJECT = re.compile(rf"\s(?=(?:{_K_REF}|{_K_CLBY}|{_K_PARA}))")
+_SPLIT_PARA = re.compile(rf"\s(?={_K_PARA})")
 _SPLIT_AFTER_TAGS = re.compile(rf"\s(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
 
 _CAPTIONS_MULTI = (
@@ -64,10 +65,11 @@ class HeaderFields:
 
     __slots__ = (
         "captions", "classification_line", "classified_by", "executive_order", "handling",
-        "references", "subject", "subject_marking", "tags",
+        "preamble", "references", "subject", "subject_marking", "tags",
     )
 
     def __init__(self) -> None:
+        self.preamble: list[str] = []
         self.classification_line: ClassificationLine | None = None
         self.captions: list[str] = []
         self.handling: list[str] = []
@@ -112,6 +114,15 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
         if w.isdigit():
             serial = int(w)
             break
+        if w[:1].isdigit() and len(w) > 3:
+            k = 0
+            while k < len(w) and w[k].isdigit():
+                k += 1
+            if k >= 3:
+                serial = int(w[:k])
+                words[used - 1] = w[k:]
+                used -= 1
+                break
         if w.upper() == "EFTO" and not origin:
             origin.append(w)
             continue
@@ -302,13 +313,15 @@ def _captions_of(s: str) -> tuple[list[str], str]:
 
 
 def _handling_like(s: str) -> bool:
-    if len(s) > 120:
+    if len(s) > 600:
         return False
     letters = [c for c in s if c.isalpha()]
     if not letters:
         return True
     upper = sum(1 for c in letters if c.isupper())
-    return upper >= 0.7 * len(letters) or any(w in s.upper() for w in _HANDLING_WORDS)
+    if upper >= 0.7 * len(letters):
+        return True
+    return len(s) <= 120 and any(w in s.upper() for w in _HANDLING_WORDS)
 
 
 def _is_field_start(s: str) -> bool:
@@ -326,23 +339,30 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
     i = 0
     while i < n and is_blank(lines[i][1]):
         i += 1
+    # text before the classification line: a pasted database record, notes
+    start = _preamble_end(lines, i, diags)
+    if start > i:
+        h.preamble.extend(t.rstrip() for _, t in lines[i:start])
+        while h.preamble and not h.preamble[-1].strip():
+            h.preamble.pop()
+        i = start
     # the classification line: the first line, or one of the next few
-    for j in range(i, min(i + 4, n)):
+    seen = 0
+    for j in range(i, min(i + 12, n)):
         s = lines[j][1].strip()
         if not s:
             continue
         found = match_classification_line(s)
         if found is not None:
-            for k in range(i, j):
-                if lines[k][1].strip():
-                    h.handling.append(_fold(lines[k][1]))
+            h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip())
             h.classification_line, rest = found
             i = j + 1
             if rest:
                 lines.insert(i, (lines[j][0], rest))
                 n += 1
             break
-        if _is_field_start(s):
+        seen += 1
+        if seen >= 6 or _is_field_start(s) or _captions_of(s)[0]:
             break
     if h.classification_line is None:
         diags.add("CP201", line=lines[i][0] if i < n else None)
@@ -362,7 +382,10 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
         m_eo = _EO_RE.match(s)
         m_tags = None if m_eo else _TAGS_RE.match(s)
         m_subj = None if (m_eo or m_tags) else _SUBJECT_RE.match(s)
-        splitter = _SPLIT_AFTER_SUBJECT if m_subj else _SPLIT_AFTER_TAGS if m_tags else _SPLIT_ALL
+        splitter = (
+            _SPLIT_AFTER_SUBJECT if m_subj else _SPLIT_AFTER_TAGS if m_tags
+            else _SPLIT_PARA if _CLBY_RE.match(s) else _SPLIT_ALL
+        )
         cut = splitter.search(s, 1)
         if cut is not None:
             head, tail = s[: cut.start()].rstrip(), s[cut.end() :]
@@ -378,17 +401,24 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                 m_tags = None if m_eo else _TAGS_RE.match(s)
                 m_subj = None if (m_eo or m_tags) else _SUBJECT_RE.match(s)
         if m_eo:
-            if h.executive_order is None:
-                h.executive_order = parse_executive_order(s)
-                if not s.upper().startswith(("E.O.", "EO ")):
-                    diags.add("CP202", f"E.O. keyword written {s.split()[0]!r}", line=lineno)
-            else:
-                diags.add("CP206", "a second E.O. line", line=lineno)
-                h.handling.append(_fold(s))
+            if h.executive_order is not None:
+                diags.add("CP206", "a second E.O. line: the header ends there", line=lineno)
+                break
+            eo_line = s
+            nxt_eo = lines[i + 1][1].strip() if i + 1 < n else ""
+            if nxt_eo.upper().startswith("DECL") and "DECL" not in s.upper():
+                eo_line = f"{s} {nxt_eo}"
+                lines[i + 1] = (lines[i + 1][0], "")
+            h.executive_order = parse_executive_order(eo_line)
+            if not s.upper().startswith(("E.O.", "EO ")):
+                diags.add("CP202", f"E.O. keyword written {s.split()[0]!r}", line=lineno)
             seen_main = True
             i += 1
             continue
         if m_tags:
+            if h.tags:
+                diags.add("CP206", "a second TAGS line: the header ends there", line=lineno)
+                break
             if m_tags.group(2):
                 diags.add("CP202", f"TAGS keyword written {m_tags.group(2)!r}", line=lineno)
             parts = [m_tags.group(3)]
@@ -404,15 +434,13 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                     i += 1
                     continue
                 break
-            tags = _split_tags(" ".join(parts))
-            if h.tags:
-                diags.add("CP206", "a second TAGS line", line=lineno)
-                h.handling.append(_fold("TAGS: " + ", ".join(tags)))
-            else:
-                h.tags = tags
+            h.tags = _split_tags(" ".join(parts))
             seen_main = True
             continue
         if m_subj:
+            if h.subject is not None:
+                diags.add("CP206", "a second SUBJECT line: the header ends there", line=lineno)
+                break
             if m_subj.group(2):
                 diags.add("CP202", f"SUBJECT keyword written {m_subj.group(2)!r}", line=lineno)
             parts = [m_subj.group(3).strip()]
@@ -435,13 +463,7 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                 parts.append(nxt)
                 i += 1
             subject = _fold(" ".join(parts))
-            marking, subject = split_marking(subject)
-            if h.subject is None:
-                h.subject = subject
-                h.subject_marking = marking
-            else:
-                diags.add("CP206", "a second SUBJECT line", line=lineno)
-                h.handling.append(_fold("SUBJECT: " + subject))
+            h.subject_marking, h.subject = split_marking(subject)
             seen_main = True
             continue
         m_ref = _REF_RE.match(s)
@@ -467,6 +489,9 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
             continue
         m_cl = _CLBY_RE.match(s)
         if m_cl:
+            if h.classified_by is not None:
+                diags.add("CP206", "a second Classified By line: the header ends there", line=lineno)
+                break
             parts = [m_cl.group(1)]
             i += 1
             while i < n:
@@ -476,12 +501,7 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                 parts.append(nxt)
                 i += 1
             text_cl = _fold(" ".join(parts))
-            if h.classified_by is None:
-                h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl))
-            else:
-                diags.add("CP206", "a second Classified By line", line=lineno)
-                h.handling.append(_fold("Classified By: " + text_cl))
-            seen_main = True
+            h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl))
             continue
         caps, rest = _captions_of(s)
         if caps and (not rest or not seen_main):
@@ -490,12 +510,81 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                 h.handling.append(rest)
             i += 1
             continue
-        if not seen_main and count <= 16 and _handling_like(s):
+        if not seen_main and count <= 60 and _handling_like(s):
             h.handling.append(_fold(s))
             i += 1
             continue
         break
     return h, lines[i:]
+
+
+_HEADER_ENDS = "header ends"
+_STAMP_LINE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}$|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?$")
+_REFID_LINE_RE = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}$")
+_CABLE_DATED_RE = re.compile(r"Cable dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
+
+
+def _record_start(lines: list[Line], i: int, limit: int) -> int | None:
+    """Where a database record pasted into the text starts, or None.
+
+    Its signature: a ``header ends`` line, an ``id: 123`` line, or a time stamp line
+    next to a line holding only a reference id (``06MEXICO953``).
+    """
+    for j in range(i, limit):
+        t = lines[j][1].strip()
+        if not t:
+            continue
+        if _HEADER_ENDS in t or t.startswith("id: "):
+            return j
+        if _STAMP_LINE_RE.match(t) and j + 1 < len(lines):
+            if _REFID_LINE_RE.match(lines[j + 1][1].strip()):
+                prev = lines[j - 1][1].strip() if j > i else ""
+                return j - 1 if j > i and (prev.isdigit() or prev == ">") else j
+    return None
+
+
+def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
+    """Where text pasted above the cable's own header ends (``i`` when there is none).
+
+    A database record pasted into the page (field lines closed by
+    ``----- header ends -----``, or bare values: row number, time stamp, reference id,
+    origin, classification, the routing header) sits above the cable text, sometimes
+    after a truncated first copy of the header.  All of it, up to the classification
+    line that follows the record, is preamble.
+    """
+    n = len(lines)
+    limit = min(n, i + 150)
+    heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
+    if heads and _CSV_ROW_RE.match(heads[0]):
+        # a whole cables.csv row: the cable text opens inside a quoted field
+        for j in range(i, limit):
+            t = lines[j][1]
+            k = t.find('","')
+            if k >= 0 and match_classification_line(t[k + 3 :].strip()) is not None:
+                diags.add("CP302", "a cables.csv row pasted as the cable text", line=lines[i][0])
+                lines.insert(j + 1, (lines[j][0], t[k + 3 :]))
+                lines[j] = (lines[j][0], t[: k + 3])
+                return j + 1
+    if heads and heads[0].startswith("Cable dated:"):
+        t = lines[i][1].strip()
+        m = _CABLE_DATED_RE.match(t)
+        if m and m.end() < len(t):
+            lines.insert(i + 1, (lines[i][0], t[m.end() :]))
+            lines[i] = (lines[i][0], t[: m.end()])
+            return i + 1
+    start = _record_start(lines, i, limit)
+    if start is None:
+        return i
+    for j in range(start + 1, limit):
+        t = lines[j][1].strip()
+        if match_classification_line(t) is not None and _SERIAL_RE.search(t):
+            diags.add("CP302", "a database record pasted above the cable text", line=lines[start][0])
+            return j
+    return i
+
+
+_SERIAL_RE = re.compile(r"\d{3,}\s*$")
+_CSV_ROW_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 
 
 def _continues_refs(nxt: str, block: list[str]) -> bool:

@@ -62,7 +62,7 @@ _PROSIGN_RE = re.compile(r"([ZOPRY])\1?(?=\s|$)")
 _RI_RE = re.compile(r"R[A-Z0-9]{3,7}$")
 _DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d+)(?:/(\d+))?)?(?:\s+(\d{3,8}))?")
 _ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
-_DTG_RE = re.compile(r"([ZOPRY])(?:\s+([ZOPRY]))?\s+(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})$")
+_DTG_RE = re.compile(r"(?:([ZOPRY])(?:\s+([ZOPRY]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})$")
 _PAGE_RE = re.compile(r"PAGE\s+\d{2,3}\s+\S.*\d{6}Z$")
 
 
@@ -102,13 +102,15 @@ def _routing_line_kind(text: str) -> str | None:
     return None
 
 
-def split_routing(lines: list[str], first: int) -> int:
+def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> int:
     """Where the routing header of bare text ends: the index of the first text line.
 
     ``first`` is the index of the first non-blank line, known to open a header.  The
     header runs over format lines and addressee lines; it ends at the first line that
     is neither (the classification line, usually), or at a blank line once the
-    addressees have begun and what follows is not a format line.
+    addressees have begun and what follows is not a format line.  With
+    ``blank_ends=False`` (a block known to be the header) only a classification line
+    ends it.
     """
     from .header import match_classification_line
 
@@ -117,6 +119,9 @@ def split_routing(lines: list[str], first: int) -> int:
     n = len(lines)
     while i < n:
         s = lines[i].strip()
+        if not s and not blank_ends:
+            i += 1
+            continue
         if not s:
             j = i + 1
             while j < n and is_blank(lines[j]):
@@ -130,6 +135,9 @@ def split_routing(lines: list[str], first: int) -> int:
             return i
         if match_classification_line(s) is not None and not s.startswith(("SECSTATE", "SECDEF")):
             return i
+        if not blank_ends:
+            i += 1
+            continue
         kind = _routing_line_kind(s)
         if kind == "addr":
             in_addresses = True
@@ -241,36 +249,41 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
             breaks.append(PageBreak(page=int(s.split()[1]), line=lineno + 1 + diags.offset, text=s))
             diags.add("CP104", line=lineno)
             continue
+        if s.startswith("DE ") and originator is None:
+            m = _DE_RE.match(s)
+            if m:
+                originator = m.group(1)
+                serial = int(m.group(2)) if m.group(2) else None
+                section = int(m.group(3)) if m.group(3) else None
+                filed = m.group(4)
+                if m.end() < len(s):
+                    unparsed.append(s[m.end() :].strip())
+                expect_ris = False
+                current = None
+                continue
+        if s.startswith("ZN") and security is None:
+            m = _ZN_RE.match(s)
+            if m and m.group(1) in SECURITY_GROUPS:
+                security = SECURITY_GROUPS[m.group(1)]
+                opsig = m.group(2)
+                current = None
+                continue
+        if s.startswith("FM ") and sender is None:
+            sender = s[3:].strip()
+            current = None
+            expect_ris = False
+            continue
+        m = _DTG_RE.match(s) if dtg is None and len(s) < 40 else None
+        if m:
+            dtg = dtg_datetime(int(m.group(3)), int(m.group(4)), int(m.group(5)), m.group(6), m.group(7))
+            if dtg is None:
+                diags.add("CP102", f"date-time group {s!r} is not a valid date", line=lineno)
+                unparsed.append(s)
+            prec = PRECEDENCE_LETTERS[m.group(1)] if m.group(1) else None
+            info_prec = PRECEDENCE_LETTERS[m.group(2)] if m.group(2) else None
+            current = None
+            continue
         if current is None:
-            if s.startswith("DE ") and originator is None:
-                m = _DE_RE.match(s)
-                if m:
-                    originator = m.group(1)
-                    serial = int(m.group(2)) if m.group(2) else None
-                    section = int(m.group(3)) if m.group(3) else None
-                    filed = m.group(4)
-                    if m.end() < len(s):
-                        unparsed.append(s[m.end() :].strip())
-                    expect_ris = False
-                    continue
-            if s.startswith("ZN") and security is None:
-                m = _ZN_RE.match(s)
-                if m and m.group(1) in SECURITY_GROUPS:
-                    security = SECURITY_GROUPS[m.group(1)]
-                    opsig = m.group(2)
-                    continue
-            if s.startswith("FM ") and sender is None:
-                sender = s[3:].strip()
-                continue
-            m = _DTG_RE.match(s)
-            if m and dtg is None:
-                dtg = dtg_datetime(int(m.group(3)), int(m.group(4)), int(m.group(5)), m.group(6), m.group(7))
-                if dtg is None:
-                    diags.add("CP102", f"date-time group {s!r} is not a valid date", line=lineno)
-                    unparsed.append(s)
-                prec = PRECEDENCE_LETTERS[m.group(1)]
-                info_prec = PRECEDENCE_LETTERS[m.group(2)] if m.group(2) else None
-                continue
             m = _PROSIGN_RE.match(s)
             if m and fl2_prec is None and dtg is None:
                 words = s[m.end() :].split()

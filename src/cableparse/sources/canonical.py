@@ -7,6 +7,7 @@ header (when there is one) and one blank line, then the cable text.
 from __future__ import annotations
 
 from ..diagnostics import Collector
+from ..parser.routing import is_routing_start
 from .base import Source
 
 __all__ = ["FIELD_NAMES", "read"]
@@ -41,6 +42,14 @@ def read(text: str, diags: Collector) -> Source | None:
         i += 1
     if i < len(lines) and not lines[i].strip():
         i += 1
+    # the routing header, when there is one, is the next block up to a blank line
+    if i < len(lines) and is_routing_start(lines[i]):
+        j = i
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        src.routing = lines[i:j]
+        src.routing_start = i
+        i = j
     src.text = lines[i:]
     src.text_start = i
     return src
