@@ -165,8 +165,8 @@ class Routing:
     the ``DE RUEHPF #0350/01 0640115`` line; ``security`` the level of the ``ZNR UUUUU``
     line and ``operating_signal`` its trailing group; ``dtg`` the date-time group as a
     UTC datetime; ``sender`` the ``FM`` line; ``to`` and ``info`` the addressees.
-    ``partial`` is true for a "partial extract" record.  ``unparsed`` keeps routing
-    lines the parser could not place, in order.
+    ``partial`` is true for a "partial extract" record.  Lines of the header block that
+    are neither format lines nor addressees go to ``Cable.preamble``.
     """
 
     transmission_id: str | None = None
@@ -184,7 +184,6 @@ class Routing:
     to: tuple[Addressee, ...] = ()
     info: tuple[Addressee, ...] = ()
     partial: bool = False
-    unparsed: tuple[str, ...] = ()
 
 
 @frozen

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Routing
+from .parser.header import PREAMBLE_END
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
 from .sources.canonical import FIELD_NAMES
 
@@ -82,7 +83,6 @@ def _routing(r: Routing, out: list[str]) -> None:
         out.append(f"{prec} {d.day:02d}{d.hour:02d}{d.minute:02d}Z {_MONTHS[d.month - 1]} {d.year % 100:02d}".lstrip())
     if r.sender:
         out.append(f"FM {r.sender}")
-    out.extend(r.unparsed)
     for word, addressees in (("TO", r.to), ("INFO", r.info)):
         for k, a in enumerate(addressees):
             lines = _addressee(a)
@@ -148,6 +148,8 @@ def dumps(cable: Cable) -> str:
         out.append("")
     if cable.preamble:
         out.extend(cable.preamble)
+        if "header ends" not in cable.preamble[-1]:
+            out.append(PREAMBLE_END)
         out.append("")
     _header(cable.header, out)
     if out and out[-1]:

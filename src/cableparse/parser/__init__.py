@@ -24,6 +24,9 @@ _STAMP_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d
 _US_STAMP_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 
 
+_EMPTY_ROUTING = Routing()
+
+
 def parse_timestamp(value: str) -> _dt.datetime | None:
     """``2007-03-05 01:15`` or ``3/5/2007 1:15`` as a UTC datetime; None if unreadable."""
     v = value.strip()
@@ -82,8 +85,11 @@ def build_cable(src: Source, diags: Collector) -> Cable:
 
     breaks: list[PageBreak] = []
     routing: Routing | None = None
+    unplaced_routing: list[str] = []
     if routing_lines is not None and any(t.strip() for _, t in routing_lines):
-        routing = parse_routing(routing_lines, diags, breaks)
+        routing, unplaced_routing = parse_routing(routing_lines, diags, breaks)
+        if routing == _EMPTY_ROUTING:
+            routing = None
 
     meta = src.metadata
     reference_id = meta.get("reference_id") or None
@@ -141,7 +147,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     return Cable(
         header=header,
         routing=routing,
-        preamble=tuple(fields.preamble),
+        preamble=(*unplaced_routing, *fields.preamble),
         paragraphs=tuple(body.paragraphs),
         page_breaks=tuple(breaks),
         signature=body.signature,

@@ -153,9 +153,14 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             continue
         # headings: title over a rule, or rule / title / rule
         if is_rule(s):
-            if i + 2 < n and lines[i + 1][1].strip() and not is_rule(lines[i + 1][1]) and is_rule(lines[i + 2][1]) and len(
-                lines[i + 1][1].strip()
-            ) <= 100:
+            title = lines[i + 1][1] if i + 2 < n else ""
+            if (
+                title.strip()
+                and not is_rule(title)
+                and is_rule(lines[i + 2][1])
+                and len(title.strip()) <= 100
+                and not PARA_START_RE.match(title)
+            ):
                 if cur is not None:
                     out.append(cur.close())
                     cur = None

@@ -44,6 +44,7 @@ _K_CLBY = r"CLASSIFIED\s+BY\b|Classified\s+[Bb]y\b"
 _K_PARA = r"\d{1,2}\.\s{0,2}\(\s?[A-Z]{1,3}(?:/{1,2}[A-Z]{1,4})?\s?\)"
 _SPLIT_ALL = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}))")
 _SPLIT_AFTER_SUBJECT = re.compile(rf"\s(?=(?:{_K_REF}|{_K_CLBY}|{_K_PARA}))")
+_SPLIT_CLBY_PARA = re.compile(rf"\s(?=(?:{_K_CLBY}|{_K_PARA}))")
 _SPLIT_PARA = re.compile(rf"\s(?={_K_PARA})")
 _SPLIT_AFTER_TAGS = re.compile(rf"\s(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
 
@@ -342,9 +343,7 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
     # text before the classification line: a pasted database record, notes
     start = _preamble_end(lines, i, diags)
     if start > i:
-        h.preamble.extend(t.rstrip() for _, t in lines[i:start])
-        while h.preamble and not h.preamble[-1].strip():
-            h.preamble.pop()
+        h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip())
         i = start
     # the classification line: the first line, or one of the next few
     seen = 0
@@ -444,13 +443,16 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
             if m_subj.group(2):
                 diags.add("CP202", f"SUBJECT keyword written {m_subj.group(2)!r}", line=lineno)
             parts = [m_subj.group(3).strip()]
-            i += 1
             if not parts[0]:
-                while i < n and is_blank(lines[i][1]):
-                    i += 1
-                if i < n and not _is_field_start(lines[i][1].strip()):
-                    parts = [lines[i][1].strip()]
-                    i += 1
+                j = i + 1
+                while j < n and is_blank(lines[j][1]):
+                    j += 1
+                if j < n and not _is_field_start(lines[j][1].strip()):
+                    # "SUBJECT:" alone, the subject on a later line: read them as one line
+                    lines[j] = (lines[j][0], f"{s} {lines[j][1].strip()}")
+                    i = j
+                    continue
+            i += 1
             while i < n:
                 nxt = lines[i][1].strip()
                 if not nxt or _is_field_start(nxt) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
@@ -482,6 +484,11 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                     break
                 if PARA_START_RE.match(nxt) or _CLBY_RE.match(nxt) or _SUBJECT_RE.match(nxt) or _TAGS_RE.match(nxt):
                     break
+                cut4 = _SPLIT_CLBY_PARA.search(nxt, 1)
+                if cut4 is not None:
+                    block.append(nxt[: cut4.start()].rstrip())
+                    lines[i] = (lines[i][0], nxt[cut4.end() :])
+                    break
                 block.append(nxt)
                 i += 1
             h.references.extend(parse_references("\n".join(block).strip(), year))
@@ -498,6 +505,11 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                 nxt = lines[i][1].strip()
                 if not nxt or PARA_START_RE.match(nxt) or _is_field_start(nxt):
                     break
+                cut3 = _SPLIT_PARA.search(nxt, 1)
+                if cut3 is not None:
+                    parts.append(nxt[: cut3.start()].rstrip())
+                    lines[i] = (lines[i][0], nxt[cut3.end() :])
+                    break
                 parts.append(nxt)
                 i += 1
             text_cl = _fold(" ".join(parts))
@@ -507,7 +519,8 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
         if caps and (not rest or not seen_main):
             h.captions.extend(caps)
             if rest:
-                h.handling.append(rest)
+                lines[i] = (lineno, rest)
+                continue
             i += 1
             continue
         if not seen_main and count <= 60 and _handling_like(s):
@@ -519,6 +532,8 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
 
 
 _HEADER_ENDS = "header ends"
+#: the line canonical text writes below a preamble
+PREAMBLE_END = "----------------- header ends ----------------"
 _STAMP_LINE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}$|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?$")
 _REFID_LINE_RE = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}$")
 _CABLE_DATED_RE = re.compile(r"Cable dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
@@ -536,10 +551,16 @@ def _record_start(lines: list[Line], i: int, limit: int) -> int | None:
             continue
         if _HEADER_ENDS in t or t.startswith("id: "):
             return j
-        if _STAMP_LINE_RE.match(t) and j + 1 < len(lines):
-            if _REFID_LINE_RE.match(lines[j + 1][1].strip()):
-                prev = lines[j - 1][1].strip() if j > i else ""
-                return j - 1 if j > i and (prev.isdigit() or prev == ">") else j
+        if _STAMP_LINE_RE.match(t):
+            k = j + 1
+            while k < limit and is_blank(lines[k][1]):
+                k += 1
+            if k < limit and _REFID_LINE_RE.match(lines[k][1].strip()):
+                p = j - 1
+                while p > i and is_blank(lines[p][1]):
+                    p -= 1
+                prev = lines[p][1].strip() if p >= i else ""
+                return p if p >= i and (prev.isdigit() or prev == ">") else j
     return None
 
 
@@ -572,6 +593,22 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
             lines.insert(i + 1, (lines[i][0], t[m.end() :]))
             lines[i] = (lines[i][0], t[: m.end()])
             return i + 1
+    # the last "header ends" line that a classification line closely follows
+    last_end = None
+    first_end = None
+    for j in range(i, min(n, i + 400)):
+        if _HEADER_ENDS in lines[j][1]:
+            if first_end is None and j < i + 150:
+                first_end = j
+            for k in range(j + 1, min(n, j + 12)):
+                if match_classification_line(lines[k][1].strip()) is not None:
+                    last_end = j
+                    break
+    if last_end is None:
+        last_end = first_end
+    if last_end is not None:
+        diags.add("CP302", "a database record above the cable text", line=lines[i][0])
+        return last_end + 1
     start = _record_start(lines, i, limit)
     if start is None:
         return i

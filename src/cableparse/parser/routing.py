@@ -183,8 +183,12 @@ def _addressee(text: str, diags: Collector, lineno: int) -> Addressee:
     return Addressee(name=" ".join(words), routing_indicator=ri, precedence=precedence, mcn=mcn)
 
 
-def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) -> Routing:
-    """Parse routing header lines into a :class:`Routing`."""
+def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) -> tuple[Routing, list[str]]:
+    """Parse routing header lines into a :class:`Routing`.
+
+    Lines that are no format line nor addressee are returned apart, in order, so that
+    the caller keeps them with the text above the cable (nothing is dropped).
+    """
     tid: str | None = None
     prec: str | None = None
     info_prec: str | None = None
@@ -317,5 +321,4 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
         to=tuple(to),
         info=tuple(info),
         partial=partial,
-        unparsed=tuple(unparsed),
-    )
+    ), unparsed
