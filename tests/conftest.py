@@ -6,11 +6,16 @@ default ``dev`` profile runs more examples; ``thorough`` many more.
 
 from __future__ import annotations
 
+import functools
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+import cableparse
+from cableparse import Cable
 
 settings.register_profile(
     "ci", derandomize=True, max_examples=60, deadline=None, print_blob=True,
@@ -31,3 +36,29 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 def seed_text() -> str:
     """The text copy of the 07PHNOMPENH350 page."""
     return (FIXTURES / "pages" / "07PHNOMPENH350.txt").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- fixture pages
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+#: the fixture pages (``fixtures/pages/*.html`` and the seed's ``.txt``), sorted
+FIXTURE_PAGES: list[Path] = sorted(p for p in (FIXTURES / "pages").iterdir() if p.suffix in (".html", ".txt"))
+
+
+@functools.cache
+def read_page(page: Path) -> str:
+    """A fixture page's text."""
+    return page.read_text(encoding="utf-8")
+
+
+@functools.cache
+def parsed_page(page: Path) -> Cable:
+    """A fixture page, parsed once per session (cables are immutable)."""
+    return cableparse.parse(read_page(page))
+
+
+@pytest.fixture(scope="session")
+def seed() -> Cable:
+    """The seed page, parsed."""
+    return parsed_page(FIXTURES / "pages" / "07PHNOMPENH350.txt")

@@ -455,9 +455,11 @@ def build_stations(
             most_common(station.de_indicators),
             most_common(station.plads),
         )
-    # Stations without a usable DE/FM pair: take the routing indicator and PLAD
-    # from the addressee lines when exactly one "AMEMBASSY|AMCONSUL|USMISSION X"
-    # name spells the code.  Check the rule against stations that have both.
+    # Stations without a DE line: take the routing indicator (and the PLAD, when
+    # there is no FM line either) from the addressee lines, if exactly one
+    # indicator's name is "AMEMBASSY|AMCONSUL|USMISSION X" with X spelling the code
+    # (and equal to the FM PLAD when there is one).  First check the rule against
+    # the stations that have both lines.
     index = addressee_index(routing)
     agree = disagree = 0
     for code, row in rows.items():
@@ -471,13 +473,13 @@ def build_stations(
     filled = 0
     for code in sorted(hand_codes | set(rows)):
         row = rows.get(code, (code, "", "", "", ""))
-        candidates = index.get(code, [])
-        if not row[3] and not row[4] and len(candidates) == 1:
+        candidates = [c for c in index.get(code, []) if not row[4] or c[1] == row[4]]
+        if not row[3] and len(candidates) == 1:
             indicator, plad = candidates[0]
             row = (code, row[1], row[2], indicator, plad)
             filled += 1
         rows[code] = row
-    report.append(f"  routing indicator and PLAD filled from addressee lines: {filled} stations")
+    report.append(f"  routing indicator filled from addressee lines: {filled} stations")
     return rows
 
 

@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 from ._api import DEFAULT_MAX_BYTES, normalize, parse
+from .batch import parse_many
 from .convert import from_dict, to_dict
+from .csvio import read_csv
 from .diagnostics import CODES, CableParseError
 from .models import (
     Addressee,
@@ -50,5 +52,7 @@ __all__ = [
     "from_dict",
     "normalize",
     "parse",
+    "parse_many",
+    "read_csv",
     "to_dict",
 ]

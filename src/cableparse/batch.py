@@ -19,15 +19,17 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from attrs import frozen
 
 from ._api import DEFAULT_MAX_BYTES, parse
 from .csvio import CsvRow, iter_rows
 from .models import Cable
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["SUFFIXES", "Result", "iter_paths", "parse_file", "parse_many", "progress_bar"]
 
@@ -126,7 +128,9 @@ def _run(task: _Task, max_bytes: int) -> Result:
     name = task[1]
     try:
         with open(name, "rb") as f:
-            data = f.read(max_bytes + 1)  # one byte more than the limit: parse() reports it
+            size = os.fstat(f.fileno()).st_size
+            # past the limit, one byte more than it is enough for parse() to report it
+            data = f.read(max_bytes + 1) if size > max_bytes else f.read()
     except OSError as exc:
         return Result(name, error=_error_text(exc))
     return Result(name, parse(data, max_bytes=max_bytes))
@@ -182,6 +186,8 @@ def _results(tasks: Iterator[_Task], workers: int | None, max_bytes: int) -> Ite
         for t in tasks:
             yield _run(t, max_bytes)
         return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only when a pool is asked for
+
     count = workers or os.cpu_count() or 1
     window = count * 4
     pool = ProcessPoolExecutor(max_workers=count)

@@ -396,10 +396,10 @@ def cmd_normalize(args: argparse.Namespace) -> int:
                 continue
             changed += 1
             if args.check:
-                print(path)
+                print(path, flush=True)
             else:
                 write_atomic(path, canonical.encode("utf-8"))
-                print(f"normalized {path}")
+                print(f"normalized {path}", flush=True)
         if failed:
             return 2
         if args.check and changed:

@@ -25,6 +25,7 @@ Diagnostics of a row point into the file: their ``line`` is the line of the csv 
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -42,7 +43,6 @@ __all__ = ["COLUMNS", "CsvRow", "byte_ranges", "format_row", "iter_rows", "read_
 
 _ROW_START = re.compile(rb'"\d+","')
 _HEADER_ROW = re.compile(rb'\s*"?[A-Za-z_][\w ]*"?\s*(?:,\s*"?[A-Za-z_][\w ]*"?\s*){3,}\Z')
-_QUOTED_BODY = re.compile(r'[^"\\]*(?:\\.[^"\\]*)*', re.S)
 _UNQUOTED = re.compile(r"[^,]*")
 _ESCAPE = re.compile(r"\\(.)", re.S)
 _CHUNK = 1 << 20
@@ -50,8 +50,39 @@ _CHUNK = 1 << 20
 PathOrFile = str | os.PathLike[str] | IO[bytes] | IO[str]
 
 
+_GROUP1 = operator.itemgetter(1)
+
+
+def _unescape_part(value: str) -> str:
+    # ``value`` holds no escaped backslash: the common escapes go with plain replaces
+    if "\\" not in value:
+        return value
+    value = value.replace("\\'", "'").replace('\\"', '"').replace("\\\n", "\n")
+    return _ESCAPE.sub(_GROUP1, value) if "\\" in value else value
+
+
 def _unescape(value: str) -> str:
-    return _ESCAPE.sub(r"\1", value) if "\\" in value else value
+    """A field's text with its backslash escapes undone (a backslash escapes the next character)."""
+    if "\\" not in value:
+        return value
+    if "\\\\" not in value:
+        return _unescape_part(value)
+    # the leftmost pairs of backslashes are always escaped backslashes
+    return "\\".join(_unescape_part(p) for p in value.split("\\\\"))
+
+
+def _closing_quote(record: str, begin: int, p: int) -> int:
+    """The index of the first quote at or after ``p`` not escaped by a backslash, or -1."""
+    while True:
+        q = record.find('"', p)
+        if q < 0:
+            return -1
+        k = q - 1
+        while k >= begin and record[k] == "\\":
+            k -= 1
+        if (q - 1 - k) % 2 == 0:
+            return q
+        p = q + 1
 
 
 @frozen
@@ -124,8 +155,8 @@ def split_fields(record: str) -> tuple[list[str], list[str]]:
         if pos < n and record[pos] == '"':
             begin = p = pos + 1
             while True:
-                q = _QUOTED_BODY.match(record, p).end()  # type: ignore[union-attr]  # always matches
-                if q >= n:
+                q = _closing_quote(record, begin, p)
+                if q < 0:
                     problems.append(f"quoted field {len(fields) + 1} is not closed")
                     end = pos = n
                     break

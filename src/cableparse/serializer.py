@@ -148,8 +148,7 @@ def dumps(cable: Cable) -> str:
         out.append("")
     if cable.preamble:
         out.extend(cable.preamble)
-        if "header ends" not in cable.preamble[-1]:
-            out.append(PREAMBLE_END)
+        out.append(PREAMBLE_END)
         out.append("")
     _header(cable.header, out)
     if out and out[-1]:

@@ -343,7 +343,7 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
     # text before the classification line: a pasted database record, notes
     start = _preamble_end(lines, i, diags)
     if start > i:
-        h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip())
+        h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not _HEADER_ENDS_RE.match(t))
         i = start
     # the classification line: the first line, or one of the next few
     seen = 0
@@ -534,6 +534,7 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
 _HEADER_ENDS = "header ends"
 #: the line canonical text writes below a preamble
 PREAMBLE_END = "----------------- header ends ----------------"
+_HEADER_ENDS_RE = re.compile(r"\s*-+\s*header ends\s*-+\s*$")
 _STAMP_LINE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}$|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?$")
 _REFID_LINE_RE = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}$")
 _CABLE_DATED_RE = re.compile(r"Cable dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")

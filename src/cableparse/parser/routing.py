@@ -221,9 +221,9 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
             expect_ris = False
             continue
         if s.startswith(PARTIAL_SENTENCE[:40]):
-            partial = True
-            if s != PARTIAL_SENTENCE:
+            if not partial:
                 diags.add("CP015", line=lineno)
+            partial = True
             continue
         if s.startswith(("TO ", "INFO ")) or s in ("TO", "INFO"):
             word, _, rest = s.partition(" ")

@@ -1,0 +1,100 @@
+"""parse_many: inputs, order, errors, workers, progress; the Dask recipe."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+import cableparse
+from cableparse.batch import Result, iter_paths, parse_many
+from cableparse.csvio import read_csv
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+CSV = FIXTURES / "csv" / "cables.csv"
+PAGE = FIXTURES / "pages" / "07PHNOMPENH350.txt"
+TEXT = "UNCLAS STATE 000123\n\nTAGS: PREL\nSUBJECT: TEST\n\n1. (U) Hello.\n\nCLINTON\n"
+
+
+def _inputs(tmp_path: Path) -> list[object]:
+    return [str(PAGE), TEXT, CSV, tmp_path / "missing.html", TEXT.encode(), FIXTURES / "pages"]
+
+
+def test_order_kinds_and_errors(tmp_path: Path) -> None:
+    results = list(parse_many(_inputs(tmp_path)))  # type: ignore[arg-type]
+    pages = list(iter_paths([FIXTURES / "pages"]))
+    assert len(results) == 1 + 1 + 5 + 1 + 1 + len(pages)
+    assert all(isinstance(r, Result) for r in results)
+    assert results[0].source == str(PAGE) and results[0].cable is not None
+    assert results[0].cable.reference_id == "07PHNOMPENH350"
+    assert results[1].source == "<text 1>" and results[1].cable is not None
+    assert results[1].cable.header.subject == "TEST"
+    csv_rows = results[2:7]
+    assert [r.row for r in csv_rows] == [1, 2, 3, 4, 5]
+    assert [r.cable for r in csv_rows] == list(read_csv(CSV))
+    missing = results[7]
+    assert not missing.ok and missing.cable is None and missing.error is not None
+    assert missing.error.startswith("FileNotFoundError")
+    assert results[8].source == "<text 2>"
+    assert [r.source for r in results[9:]] == [str(p) for p in pages]
+    assert results[0].cable == cableparse.parse(PAGE.read_bytes())
+
+
+def test_two_workers_give_the_same_results(tmp_path: Path) -> None:
+    inputs = _inputs(tmp_path)
+    local = list(parse_many(inputs))  # type: ignore[arg-type]
+    pooled = list(parse_many(inputs, workers=2))  # type: ignore[arg-type]
+    assert pooled == local
+
+
+def test_unreadable_folder_entries_and_bad_types(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT)
+    (tmp_path / "b.html").mkdir()  # a folder named like a page is walked, not read
+    (tmp_path / "notes.md").write_text("x")
+    results = list(parse_many([tmp_path, 42]))  # type: ignore[list-item]
+    assert [Path(r.source).name for r in results[:1]] == ["a.txt"]
+    assert results[-1].error is not None and "TypeError" in results[-1].error
+
+
+def test_progress_counter_without_tqdm(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    real = importlib.import_module
+
+    def no_tqdm(name: str, package: str | None = None) -> object:
+        if name == "tqdm":
+            raise ImportError(name)
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", no_tqdm)
+    results = list(parse_many([PAGE, TEXT], progress=True))
+    assert len(results) == 2
+    err = capsys.readouterr().err
+    assert "cableparse: 2/2 cables" in err and err.endswith("\n")
+
+
+def test_progress_with_tqdm(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    assert len(list(parse_many([PAGE, CSV], progress=True))) == 6
+    assert "6" in capsys.readouterr().err
+
+
+def test_dask_bag_on_the_local_scheduler(tmp_path: Path) -> None:
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("dask.bag")
+    bag = importlib.import_module("cableparse.dask").bag
+
+    big = tmp_path / "many.csv"
+    big.write_bytes(CSV.read_bytes() * 4)
+    paths = [FIXTURES / "pages", big]
+    expected = list(parse_many(paths))
+    with dask.config.set(scheduler="synchronous"):
+        got = bag(paths, blocksize=5000).compute()
+    assert len(got) == len(expected) == len(list(iter_paths([FIXTURES / "pages"]))) + 20
+    assert got[: len(got) - 20] == expected[: len(got) - 20]
+    # rows past the first block are not numbered; their cables match apart from line numbers
+    for g, e in zip(got, expected, strict=True):
+        assert g.source == e.source
+        assert g.cable is not None and e.cable is not None
+        assert g.cable.header == e.cable.header
+        assert g.cable.paragraphs == e.cable.paragraphs

@@ -1,0 +1,248 @@
+"""Every module-level regular expression of the package runs in linear time.
+
+The patterns are collected by walking the ``cableparse`` package with :mod:`pkgutil`
+(so a pattern added later is checked too).  For each one, worst-case inputs are built
+from the pattern's own pieces: runs of every literal character and of a representative
+of every character class it uses (spaces, tabs, letters, digits, punctuation), its
+literal words repeated, pairs of those characters alternating, and each of those behind
+every literal word of the pattern (so that a ``match`` gets past a keyword such as
+``PAGE`` into the quantifiers after it).
+
+Each pattern is run the way the package runs it: ``match`` when the source only calls
+``NAME.match``/``fullmatch``, all matches (``finditer``, which costs what ``search``,
+``findall``, ``sub`` and ``split`` cost) when the source calls one of those.  The
+candidate that scales worst from 500 to 5,000 characters is then timed at 5 KB and
+50 KB: 10x the input may take at most 15x the time.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import pkgutil
+import re
+import re._constants as sre_constants  # type: ignore[import-not-found]
+import re._parser as sre_parse  # type: ignore[import-not-found]
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cableparse
+
+SMALL = 5_000
+BIG = 50_000
+MAX_RATIO = 15.0
+
+#: patterns that fail the check, by "module.NAME" -> the worst input (see the report)
+KNOWN_SLOW: dict[str, str] = {}
+
+
+def _modules() -> Iterator[Any]:
+    yield cableparse
+    for info in pkgutil.walk_packages(cableparse.__path__, "cableparse."):
+        yield importlib.import_module(info.name)
+
+
+def _collect() -> dict[str, re.Pattern[str]]:
+    found: dict[str, re.Pattern[str]] = {}
+    seen: set[int] = set()
+    for module in _modules():
+        for name, value in sorted(vars(module).items()):
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str) and id(value) not in seen:
+                seen.add(id(value))
+                found[f"{module.__name__}.{name}"] = value
+    return found
+
+
+PATTERNS = _collect()
+_SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in Path(cableparse.__file__).parent.rglob("*.py"))
+
+
+def _scans(key: str) -> bool:
+    """True when the package calls the pattern with search/finditer/findall/sub/split."""
+    name = key.rsplit(".", 1)[1]
+    return bool(re.search(rf"\b{re.escape(name)}\.(?:search|finditer|findall|sub|subn|split)\(", _SOURCE))
+
+
+# -- the pattern's pieces --------------------------------------------------------------
+
+_CATEGORY_CHARS = {
+    sre_constants.CATEGORY_DIGIT: "0",
+    sre_constants.CATEGORY_NOT_DIGIT: "a",
+    sre_constants.CATEGORY_SPACE: " ",
+    sre_constants.CATEGORY_NOT_SPACE: "a",
+    sre_constants.CATEGORY_WORD: "a",
+    sre_constants.CATEGORY_NOT_WORD: " ",
+}
+
+
+def _pieces(pattern: re.Pattern[str]) -> tuple[set[str], set[str]]:
+    """(characters, literal words) of ``pattern``: what its worst-case inputs are made of."""
+    chars: set[str] = set()
+    words: set[str] = set()
+
+    def walk(seq: Any) -> None:
+        run: list[str] = []
+        for op, av in seq:
+            if op is sre_constants.LITERAL:
+                run.append(chr(av))
+                chars.add(chr(av))
+                continue
+            if len(run) >= 2:
+                words.add("".join(run))
+            run = []
+            if op is sre_constants.NOT_LITERAL:
+                chars.add("a" if chr(av) != "a" else "b")
+            elif op is sre_constants.ANY:
+                chars.add("x")
+            elif op is sre_constants.IN:
+                for iop, iav in av:
+                    if iop is sre_constants.LITERAL:
+                        chars.add(chr(iav))
+                    elif iop is sre_constants.RANGE:
+                        chars.update((chr(iav[0]), chr(iav[1])))
+                    elif iop is sre_constants.CATEGORY:
+                        chars.add(_CATEGORY_CHARS.get(iav, "a"))
+                    elif iop is sre_constants.NEGATE:
+                        chars.add("x")
+            elif op is sre_constants.CATEGORY:
+                chars.add(_CATEGORY_CHARS.get(av, "a"))
+            elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+                walk(av[2])
+            elif op is sre_constants.SUBPATTERN:
+                walk(av[-1])
+            elif op is sre_constants.ATOMIC_GROUP:
+                walk(av)
+            elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+                walk(av[1])
+            elif op is sre_constants.BRANCH:
+                for alt in av[1]:
+                    walk(alt)
+            elif op is sre_constants.GROUPREF_EXISTS:
+                walk(av[1])
+                if av[2] is not None:
+                    walk(av[2])
+        if len(run) >= 2:
+            words.add("".join(run))
+
+    walk(sre_parse.parse(pattern.pattern, pattern.flags))
+    if pattern.flags & re.IGNORECASE:
+        chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
+    chars = {c for c in chars if c not in "\n"}
+    return chars | {" ", "\t", "a", "A", "0", "."}, words
+
+
+def candidates(pattern: re.Pattern[str]) -> Iterator[Callable[[int], str]]:
+    """Makers of adversarial inputs: each takes a length and returns a string of that length."""
+    chars, words = _pieces(pattern)
+    units = sorted(chars) + sorted(w + " " for w in words) + sorted(words)
+    # pairs: letters of the pattern stand for each other, punctuation does not
+    mixers = sorted({c for c in chars if not c.isalnum()} | {"a", "A", "0"})
+    units += [a + b for a, b in itertools.permutations(mixers, 2)]
+    prefixes = ["", *sorted(w + " " for w in words), *sorted(words)]
+    for prefix in prefixes:
+        for unit in units:
+            yield lambda n, p=prefix, u=unit: (p + u * (n // len(u) + 1))[:n]
+
+
+# -- timing ----------------------------------------------------------------------------
+
+
+def _runner(pattern: re.Pattern[str], scan: bool) -> Callable[[str], object]:
+    if scan:
+        return lambda s: sum(1 for _ in pattern.finditer(s))
+    return pattern.match
+
+
+def _best_time(run: Callable[[str], object], text: str, loops: int) -> float:
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        for _ in range(loops):
+            run(text)
+        best = min(best, time.perf_counter() - t0)
+    return best / loops
+
+
+def _once(run: Callable[[str], object], text: str) -> float:
+    t0 = time.perf_counter()
+    run(text)
+    return time.perf_counter() - t0
+
+
+def scaling(pattern: re.Pattern[str], scan: bool, make: Callable[[int], str], small: int, big: int) -> float:
+    """Time on ``make(big)`` over time on ``make(small)``, each the best of five runs."""
+    run = _runner(pattern, scan)
+    a, b = make(small), make(big)
+    loops = max(1, min(2000, int(0.01 / max(_once(run, a), 1e-7))))
+    t_small = _best_time(run, a, loops)
+    t_big = _best_time(run, b, max(1, loops * small // big))
+    return t_big / max(t_small, 1e-7)
+
+
+#: the sizes at which candidates are compared, and a time beyond which one is taken at once
+_PICK_SMALL, _PICK_BIG, _PICK_ENOUGH = 400, 1600, 0.05
+
+
+def worst_case(pattern: re.Pattern[str], scan: bool) -> Callable[[int], str]:
+    """The candidate input that takes longest at 1,600 characters.
+
+    A quadratic or cubic shape grows 16 or 64 times from 400 to 1,600 characters where
+    a linear one grows 4 times, so it stands out; a candidate already slow at 400
+    characters is taken at once (and not run longer).
+    """
+    run = _runner(pattern, scan)
+    worst: tuple[float, Callable[[int], str]] | None = None
+    for make in candidates(pattern):
+        if _once(run, make(_PICK_SMALL)) > _PICK_ENOUGH:
+            return make
+        cost = _once(run, make(_PICK_BIG))
+        if worst is None or cost > worst[0]:
+            worst = (cost, make)
+    assert worst is not None
+    return worst[1]
+
+
+def check_linear(pattern: re.Pattern[str], scan: bool) -> tuple[float, int, str]:
+    """(worst ratio, size, sample) over 10x steps 200 -> 2,000 -> 5,000 -> 50,000 characters.
+
+    The steps stop at the first ratio over ``MAX_RATIO`` so that a cubic pattern does
+    not run for minutes at 50,000 characters.  Each ratio over the limit is measured a
+    second time and the smaller kept (timing noise).
+    """
+    make = worst_case(pattern, scan)
+    sample = make(60)
+    ratio = 0.0
+    for small in (200, 500, SMALL):
+        ratio = scaling(pattern, scan, make, small, small * 10)
+        if ratio > MAX_RATIO:
+            ratio = min(ratio, scaling(pattern, scan, make, small, small * 10))
+        if ratio > MAX_RATIO:
+            return ratio, small * 10, sample
+    return ratio, BIG, sample
+
+
+def _params() -> list[Any]:
+    out = []
+    for key in sorted(PATTERNS):
+        marks = [pytest.mark.xfail(strict=True, reason=f"{key} is not linear on {KNOWN_SLOW[key]}")] if key in KNOWN_SLOW else []
+        out.append(pytest.param(key, marks=marks, id=key))
+    return out
+
+
+def test_patterns_found() -> None:
+    # the walk reaches the parser and the sources
+    modules = {key.rsplit(".", 1)[0] for key in PATTERNS}
+    assert {"cableparse.parser.header", "cableparse.parser.lines", "cableparse.sources.html"} <= modules
+    assert len(PATTERNS) >= 30
+
+
+@pytest.mark.parametrize("key", _params())
+def test_regex_is_linear(key: str) -> None:
+    scan = _scans(key)
+    ratio, size, sample = check_linear(PATTERNS[key], scan)
+    how = "finditer" if scan else "match"
+    assert ratio <= MAX_RATIO, f"{key} ({how}) took {ratio:.1f}x the time for 10x the input ({size} chars): {sample!r}..."
