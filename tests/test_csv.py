@@ -144,9 +144,9 @@ def test_undecodable_bytes_and_bad_dates_name_the_row() -> None:
     baddate = _row(["9", "31/31/2007 1:15", *GOOD[2:]])
     cables = list(read_csv(_csv(_row(GOOD), latin, baddate)))
     assert len(cables) == 3
-    assert any(d.code == "CP002" and "row 2" in d.message for d in cables[1].diagnostics)
+    assert any(d.code == "CP016" and "row 2" in d.message for d in cables[1].diagnostics)
     assert "Caf\ufffd" in cables[1].paragraphs[0].text
-    assert any(d.code == "CP014" and "row 3" in d.message for d in cables[2].diagnostics)
+    assert any(d.code == "CP016" and "row 3" in d.message for d in cables[2].diagnostics)
     assert cables[2].header.created is None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .diagnostics import CableParseError, Collector
 from .models import Cable, Diagnostic, Header, UnplacedLine
 from .parser import build_cable
@@ -24,13 +26,18 @@ def _decode(data: bytes, diags: Collector) -> str:
         return data.decode("utf-8", errors="replace")
 
 
-def _lines_text(text: str) -> str:
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _lines_text(text: str, diags: Collector) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        text = text.replace("\x00", " ")
+    m = _CONTROL_RE.search(text)
+    if m is not None:
+        diags.add("CP004", f"control character U+{ord(m.group()):04X} (and any others) kept as a space")
+        text = _CONTROL_RE.sub(" ", text)
     return text
 
 
@@ -61,8 +68,8 @@ def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT
             text = source
         else:
             raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
-        text = _lines_text(text)
-        if not text.strip():
+        text = _lines_text(text, diags)
+        if not text or text.isspace():
             diags.add("CP001")
             cable = Cable(diagnostics=tuple(diags.items))
         else:

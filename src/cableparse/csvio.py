@@ -221,7 +221,7 @@ def _make_row(
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         where = f"first at byte {exc.start} of the row"
-        problems.append(("CP002", f"{label}: bytes that are not UTF-8 ({where}) were replaced"))
+        problems.append((ROW_CODE, f"{label}: bytes that are not UTF-8 ({where}) were replaced"))
         text = data.decode("utf-8", "replace")
     fields, found = split_fields(text)
     problems.extend((ROW_CODE, f"{label}: {message}") for message in found)

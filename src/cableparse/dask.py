@@ -83,9 +83,7 @@ def bag(
             continue
         blocks = [(name, s, e) for s, e in ranges]
         parts.append(
-            db.from_sequence(blocks, npartitions=len(blocks))
-            .starmap(read_block, max_bytes=max_bytes)
-            .flatten()
+            db.from_sequence(blocks, npartitions=len(blocks)).starmap(read_block, max_bytes=max_bytes).flatten()
         )
     flush()
     if not parts:

@@ -30,6 +30,7 @@ CODES: dict[str, tuple[str, str]] = {
     "CP013": (WARNING, "no metadata and no way to derive the reference id"),
     "CP014": (WARNING, "a metadata date that could not be read"),
     "CP015": (INFO, "the page is a partial extract of the original cable"),
+    "CP016": (ERROR, "a cables.csv row that could not be read whole (wrong number of fields, unclosed quote)"),
     # routing header (CP1xx)
     "CP101": (WARNING, "a routing header line that could not be parsed"),
     "CP102": (WARNING, "a date-time group that is not a valid date"),
@@ -51,7 +52,8 @@ CODES: dict[str, tuple[str, str]] = {
     "CP305": (INFO, "fewer continuation markers than the sections announced"),
     "CP306": (INFO, "no signature line at the end of the text"),
     # preservation (CP9xx)
-    "CP901": (WARNING, "text the parser could not place was kept as unplaced lines"),
+    "CP901": (WARNING, "lines of the routing header that are no header line were kept with the preamble"),
+    "CP999": (ERROR, "an internal parser error; the text was kept as unplaced lines (please report it)"),
 }
 
 

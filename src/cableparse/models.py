@@ -85,12 +85,15 @@ class Reference:
 
     ``letter`` is the item's letter (``"A"``) or ``None``; ``text`` the item as written;
     ``cable_id`` the reference id of the cited cable (``"07STATE124823"``) when the item
-    names a cable, else ``None``.
+    names a cable, else ``None``; ``kind`` what the item cites: ``"cable"``,
+    ``"email"``, ``"memo"``, ``"meeting"``, ``"message"`` (cited by date-time group),
+    ``"report"``, ``"other"``, or ``None`` when unknown.
     """
 
     letter: str | None = None
     text: str = ""
     cable_id: str | None = None
+    kind: str | None = None
 
 
 @frozen
@@ -136,6 +139,16 @@ class Header:
     references: tuple[Reference, ...] = ()
     classified_by: ClassifiedBy | None = None
 
+    @property
+    def canonical_id(self) -> str | None:
+        """``reference_id`` corrected where the published id is malformed
+        (``08ECTION01OF02MANAMA492`` -> ``08MANAMA492``); see :func:`cableparse.canonical_id`."""
+        if self.reference_id is None:
+            return None
+        from .ids import canonical_id
+
+        return canonical_id(self.reference_id)
+
 
 @frozen
 class Addressee:
@@ -164,7 +177,7 @@ class Routing:
     the precedence line; ``originator``, ``serial``, ``section`` and ``filed`` the parts of
     the ``DE RUEHPF #0350/01 0640115`` line; ``security`` the level of the ``ZNR UUUUU``
     line and ``operating_signal`` its trailing group; ``dtg`` the date-time group as a
-    UTC datetime; ``sender`` the ``FM`` line; ``to`` and ``info`` the addressees.
+    UTC datetime and ``dtg_signal`` an operating signal after it (``ZDS``); ``sender`` the ``FM`` line; ``to`` and ``info`` the addressees.
     ``partial`` is true for a "partial extract" record.  Lines of the header block that
     are neither format lines nor addressees go to ``Cable.preamble``.
     """
@@ -180,6 +193,7 @@ class Routing:
     security: str | None = None
     operating_signal: str | None = None
     dtg: _dt.datetime | None = None
+    dtg_signal: str | None = None
     sender: str | None = None
     to: tuple[Addressee, ...] = ()
     info: tuple[Addressee, ...] = ()

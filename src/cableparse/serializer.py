@@ -80,7 +80,10 @@ def _routing(r: Routing, out: list[str]) -> None:
         prec = letter
         if r.info_precedence:
             prec += " " + _PROSIGNS.get(r.info_precedence, "R")
-        out.append(f"{prec} {d.day:02d}{d.hour:02d}{d.minute:02d}Z {_MONTHS[d.month - 1]} {d.year % 100:02d}".lstrip())
+        out.append(
+            f"{prec} {d.day:02d}{d.hour:02d}{d.minute:02d}Z {_MONTHS[d.month - 1]} {d.year % 100:02d}".lstrip()
+            + (f" {r.dtg_signal}" if r.dtg_signal else "")
+        )
     if r.sender:
         out.append(f"FM {r.sender}")
     for word, addressees in (("TO", r.to), ("INFO", r.info)):

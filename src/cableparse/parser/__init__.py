@@ -25,6 +25,8 @@ _US_STAMP_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?
 
 
 _EMPTY_ROUTING = Routing()
+_HEADER_COPY_RE = re.compile(r"\s*(?:U\s?N\s?C\s?L\s?A\s?S|C\s?O\s?N\s?F\s?I\s?D|S\s?E\s?C\s?R\s?E\s?T)", re.I)
+_HEADER_KEYS_RE = re.compile(r"\b(?:TAGS|SUBJECT)\s?:", re.I)
 
 
 def parse_timestamp(value: str) -> _dt.datetime | None:
@@ -88,6 +90,8 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     unplaced_routing: list[str] = []
     if routing_lines is not None and any(t.strip() for _, t in routing_lines):
         routing, unplaced_routing = parse_routing(routing_lines, diags, breaks)
+        if unplaced_routing:
+            diags.add("CP901", f"{len(unplaced_routing)} line(s) of the routing header kept with the preamble")
         if routing == _EMPTY_ROUTING:
             routing = None
 
@@ -122,6 +126,10 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         sections = {b.section for b in breaks if b.section}
         if len(sections) + 1 < cl.sections and not (routing is not None and routing.partial):
             diags.add("CP305", f"{cl.sections} sections announced, {len(sections) + 1} found")
+    for p in body.paragraphs:
+        if p.number is None and _HEADER_COPY_RE.match(p.text) and _HEADER_KEYS_RE.search(p.text[:2000]):
+            diags.add("CP304", f"a copy of the header inside the body: {p.text[:50]!r}")
+            break
     if not fields.tags:
         diags.add("CP203")
     if fields.subject is None:

@@ -25,7 +25,8 @@ _LEVEL_RE = re.compile(
     r"|S\s?E\s?C\s?R\s?E\s?T|LIMITED\s+OFFICIAL\s+USE|TOP\s+SECRET)(?=\s|$)",
     re.I,
 )
-_SECTION_RE = re.compile(r"S\s?E\s?C\s?T\s?I\s?O\s?N\s*(\d{1,3})\s+OF\s+(\d{1,3})\s*", re.I)
+# SECTION, often misspelt (SCTION, SECTIN ...): the "nn OF mm" after it is the signal
+_SECTION_RE = re.compile(r"(?:S\s?E\s?C\s?T\s?I\s?O\s?N|[SE][A-Z]{3,6})\s*(\d{1,3})\s+OF\s+(\d{1,3})\s*", re.I)
 _EO_RE = re.compile(r"(?:E\s?\.\s?[O0]\s?\.?|EO\.?)\s*(\d{4,5})\b\s*[:.;,]?\s*(.*)", re.I)
 _DECL_DATE_RE = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})")
 _TAGS_RE = re.compile(r"(?:(TAGS)\b\s*[:;,.]?|(TAGE|TAGES|TAG|TAS|TABS|TGS|AGS)\s*[:;])\s*(.*)", re.I)
@@ -205,6 +206,9 @@ def _split_tags(text: str) -> list[str]:
         else:
             cur.append(ch)
     items.append("".join(cur))
+    if len(items) == 1:
+        # no separators: every word outside parentheses is a tag
+        items = _words_outside_parens(items[0])
     out: list[str] = []
     for item in items:
         item = _fold(item)
@@ -217,6 +221,26 @@ def _split_tags(text: str) -> list[str]:
                 continue
         out.append(item)
     return out
+
+
+def _words_outside_parens(text: str) -> list[str]:
+    words: list[str] = []
+    depth = 0
+    cur: list[str] = []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        if ch.isspace() and depth == 0:
+            if cur:
+                words.append("".join(cur))
+                cur = []
+        else:
+            cur.append(ch)
+    if cur:
+        words.append("".join(cur))
+    return words
 
 
 _BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]))")
@@ -275,7 +299,7 @@ def parse_references(text: str, year: str | None) -> list[Reference]:
             end = bullets[k + 1][0] if k + 1 < len(bullets) else len(text)
             items.append((letter, text[e:end]))
     else:
-        items = [(None, line) for line in text.split("\n")]
+        items = [(None, part) for line in text.split("\n") for part in line.split(";")]
     refs: list[Reference] = []
     for letter, body in items:
         body = _fold(body).rstrip(",;")
@@ -409,6 +433,8 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                 eo_line = f"{s} {nxt_eo}"
                 lines[i + 1] = (lines[i + 1][0], "")
             h.executive_order = parse_executive_order(eo_line)
+            if h.executive_order is not None and h.executive_order.declassify_on is None and "DECL" in eo_line.upper():
+                diags.add("CP207", f"declassification {eo_line.split(':')[-1].strip()[:40]!r} is not a date", line=lineno)
             if not s.upper().startswith(("E.O.", "EO ")):
                 diags.add("CP202", f"E.O. keyword written {s.split()[0]!r}", line=lineno)
             seen_main = True

@@ -34,6 +34,9 @@ _MARKER_RE = re.compile(
 _INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]{1,3}(\d{3})(?:\.(\d))?[ \t]+OF[ \t]+(\d{3})(?=\s|$)")
 _LEGACY_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+(\S.*?)?[ \t]*\d{6}Z[ \t]*$")
 _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
+_BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
+# a teletype page header without its date-time group: PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440
+_LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b")
 _UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
 
 
@@ -47,6 +50,9 @@ def split_marker(text: str) -> PageBreak | None:
     if len(text) > 80:
         return None
     if "PAGE" in text:
+        m2 = _LEGACY_RI_RE.match(text)
+        if m2:
+            return PageBreak(page=int(m2.group(1)), text=text.strip())
         m = _LEGACY_RE.match(text)
         if m:
             sec = _LEGACY_SECTION_RE.search(m.group(2) or "")
@@ -108,32 +114,40 @@ def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line],
     A marker and the blank lines around it are removed.  WikiLeaks' reassembly puts
     one blank line before a marker and two after it; blank lines beyond that padding
     were in the text and one of them is kept, so a paragraph boundary stays one.
+    Adjacent markers share the count.  A classification banner line just above a
+    teletype page header (``CONFIDENTIAL``) belongs to the page header and goes with it.
     """
     out: list[Line] = []
     breaks: list[PageBreak] = []
-    n = len(lines)
-    i = 0
-    while i < n:
-        lineno, text = lines[i]
-        pb = split_marker(text) if text and (" OF " in text or " of " in text or "PAGE" in text or "\t" in text) else None
-        if pb is None:
-            if "OF 0" in text and len(text) > 40:
-                text = _strip_inline(lineno, text, breaks, diags)
-            out.append((lineno, text))
-            i += 1
+    pending: list[Line] = []  # blank lines not yet written
+    markers = 0  # markers in the current run
+    blanks = 0  # blank lines around them
+    for lineno, text in lines:
+        if not text or text.isspace():
+            pending.append((lineno, text))
             continue
-        breaks.append(PageBreak(section=pb.section, page=pb.page, total=pb.total, line=lineno + 1 + diags.offset, text=pb.text))
-        before = 0
-        while out and is_blank(out[-1][1]):
-            out.pop()
-            before += 1
-        i += 1
-        after = 0
-        while i < n and is_blank(lines[i][1]):
-            i += 1
-            after += 1
-        # a legacy page header is often followed by the classification banner repeated
-        extra = max(before - 1, 0) + max(after - 2, 0)
-        if extra and out and i < n:
-            out.append((lineno, ""))
+        pb = split_marker(text) if (" OF " in text or " of " in text or "PAGE" in text or "\t" in text) else None
+        if pb is not None:
+            banner = ""
+            if pb.page is not None and len(pending) <= 2 and out and out[-1][1].strip() in _BANNERS:
+                banner = out.pop()[1].strip() + " "
+            breaks.append(
+                PageBreak(section=pb.section, page=pb.page, total=pb.total, line=lineno + 1 + diags.offset, text=banner + pb.text)
+            )
+            markers += 1
+            blanks += len(pending)
+            pending = []
+            continue
+        if markers:
+            if blanks + len(pending) - 3 * markers > 0 and out:
+                out.append((pending[-1][0] if pending else lineno, ""))
+            markers = blanks = 0
+        else:
+            out.extend(pending)
+        pending = []
+        if "OF 0" in text and len(text) > 40:
+            text = _strip_inline(lineno, text, breaks, diags)
+        out.append((lineno, text))
+    if not markers:
+        out.extend(pending)
     return out, breaks

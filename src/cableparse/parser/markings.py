@@ -14,7 +14,7 @@ __all__ = ["PARA_START_RE", "normalize_marking", "split_marking"]
 
 PARA_START_RE = re.compile(r"[ \t]{0,6}(\d{1,3}[A-Za-z]?)\.(?:[ \t]+|(?=\())")
 _MARK_RE = re.compile(
-    r"\(\s{0,3}([A-Za-z]{1,4}(?:\s{0,2}/{1,2}\s{0,2}[A-Za-z]{1,8}(?: [A-Za-z]{1,12}){0,3})*)\s{0,3}\)[ \t]*"
+    r"\(\s{0,3}([A-Za-z]{1,4}(?:\s{0,2}/{1,2}\s{0,2}[A-Za-z]{1,8}(?:,? [A-Za-z]{1,12}){0,6})*)\s{0,3}\)[ \t]*"
 )
 _OPEN_LOST_RE = re.compile(r"([A-Za-z]{1,3}(?:/{1,2}[A-Za-z]{1,4})?)\)(?:[ \t]+|$)")
 _LEVELS = frozenset({"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI", "UNCLAS"})

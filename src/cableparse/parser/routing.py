@@ -62,7 +62,10 @@ _PROSIGN_RE = re.compile(r"([ZOPRY])\1?(?=\s|$)")
 _RI_RE = re.compile(r"R[A-Z0-9]{3,7}$")
 _DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d+)(?:/(\d+))?)?(?:\s+(\d{3,8}))?")
 _ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
-_DTG_RE = re.compile(r"(?:([ZOPRY])(?:\s+([ZOPRY]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})$")
+_DTG_RE = re.compile(
+    r"(?:([ZOPRY])(?:\s+([ZOPRY]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})(?:\s+(Z[A-Z0-9]{2,4}))?$"
+)
+_MCN_RE = re.compile(r"\d{4}(?:-\d{4})?$")
 _PAGE_RE = re.compile(r"PAGE\s+\d{2,3}\s+\S.*\d{6}Z$")
 
 
@@ -162,12 +165,12 @@ def _looks_like_address(s: str) -> bool:
 def _addressee(text: str, diags: Collector, lineno: int) -> Addressee:
     ri: str | None = None
     slash = text.find("/")
-    if 0 < slash <= 8 and _RI_RE.match(text[:slash]):
+    if 0 < slash <= 8 and (_RI_RE.match(text[:slash]) or text[:slash] == "ZEN"):
         ri = text[:slash]
         text = text[slash + 1 :]
     words = text.split()
     mcn: str | None = None
-    if len(words) > 1 and len(words[-1]) == 4 and words[-1].isdigit():
+    if len(words) > 1 and _MCN_RE.match(words[-1]):
         mcn = words.pop()
     precedence: str | None = None
     if len(words) > 1:
@@ -200,6 +203,7 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
     security: str | None = None
     opsig: str | None = None
     dtg: _dt.datetime | None = None
+    dtg_signal: str | None = None
     sender: str | None = None
     to: list[Addressee] = []
     info: list[Addressee] = []
@@ -283,6 +287,7 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
             if dtg is None:
                 diags.add("CP102", f"date-time group {s!r} is not a valid date", line=lineno)
                 unparsed.append(s)
+            dtg_signal = m.group(8)
             prec = PRECEDENCE_LETTERS[m.group(1)] if m.group(1) else None
             info_prec = PRECEDENCE_LETTERS[m.group(2)] if m.group(2) else None
             current = None
@@ -317,6 +322,7 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
         security=security,
         operating_signal=opsig,
         dtg=dtg,
+        dtg_signal=dtg_signal,
         sender=sender,
         to=tuple(to),
         info=tuple(info),

@@ -24,7 +24,7 @@ __all__ = ["COLUMNS", "ROW_CODE", "row_source"]
 COLUMNS = ("id", "date", "reference_id", "origin", "classification", "referenced_ids", "header", "content")
 
 #: the diagnostic code given to a row that could not be read whole (its message names the row)
-ROW_CODE = "CP011"
+ROW_CODE = "CP016"
 
 _DATE_RE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*\Z")
 
@@ -71,7 +71,7 @@ def row_source(fields: Sequence[str], diags: Collector, *, label: str = "the row
         if _valid_date(date):
             src.metadata["created"] = date
         else:
-            diags.add("CP014", f"{label}: the date {date!r} is not M/D/YYYY H:MM")
+            diags.add(ROW_CODE, f"{label}: the date {date!r} is not M/D/YYYY H:MM")
     # line numbers: the header column starts after the newlines of the columns before it
     before = sum(v.count("\n") for v in values[:6])
     src.routing = _lines(header)

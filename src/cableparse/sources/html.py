@@ -19,7 +19,8 @@ from .base import Source
 __all__ = ["read"]
 
 _TABLE_OPEN = "<table class='cable'>"
-_CELL_RE = re.compile(r"<td>\s*(?:<a [^>]*>)?([^<]*)(?:</a>)?\s*</td>")
+# a cell's text, inside its link when there is one (stripped by the caller)
+_CELL_RE = re.compile(r"<td>(?:\s*<a [^>]*>)?([^<]*)<")
 _TITLE_RE = re.compile(r"<h3>\s*Viewing cable\s+([^,<]*),\s*([^<]*)</h3>")
 _ANCHOR_RE = re.compile(r"<a id='par[^'>]*' href='#par[^'>]*'>\u00b6</a>")
 _TAG_RE = re.compile(r"<[^<>]*>")
