@@ -14,7 +14,10 @@ What is asserted, for every input below (lenient mode):
   value (``#350`` is written ``#0350``).  Excused, because ``dumps`` writes them in
   one canonical spelling: the spellings of the header keywords (``REFTEL`` ->
   ``REF``, ``SUBJ`` -> ``SUBJECT``, ``TAGE`` -> ``TAGS``, ``CLASSFIED`` ->
-  ``Classified``, ...), see :data:`REWRITTEN`.  Non-ASCII letters and punctuation are
+  ``Classified``, ...), see :data:`REWRITTEN`; and the ``REF`` keyword is counted
+  once, since the REF blocks of a header are merged into one list (:data:`MERGED`).
+  Words that open bugs drop are not counted (:data:`KNOWN_LOSSES`, each with an
+  ``xfail(strict=True)`` regression test below).  Non-ASCII letters and punctuation are
   not checked (the parser folds whitespace and rules; a character-exact property
   would restate the serializer).
 
@@ -59,10 +62,15 @@ REWRITTEN = frozenset(
 )
 
 
+#: keywords of fields whose repeats are merged into one (two REF blocks give one list):
+#: found at least once, not as many times as in the input
+MERGED = frozenset({"REF"})
+
+
 def norm(word: str) -> str:
     """A word as compared: upper case; ASCII digits by value."""
     if word.isdigit():
-        return str(int(word))
+        return word.lstrip("0") or "0"
     return word.upper()
 
 
@@ -70,14 +78,33 @@ def words(text: str) -> collections.Counter[str]:
     return collections.Counter(norm(w) for w in WORD_RE.findall(text))
 
 
-def lost_words(text: str, cable: Cable) -> collections.Counter[str]:
-    """The words of ``text`` not found again in ``cable`` (see the module docstring)."""
+#: open content-loss bugs: (what the pattern removes from the input before the words are
+#: compared, the regression test that pins the bug).  Delete an entry when its bug is fixed.
+KNOWN_LOSSES: list[tuple[re.Pattern[str], str]] = [
+    # the portion marking of a Classified By line is dropped
+    (re.compile(r"\(\s*U\s*\)(?=\s*CLASS?I?FI?E?D\s+BY)", re.I), "test_classified_by_marking_kept"),
+    # the groups after the operating signal of a ZNR/ZNY line are dropped
+    (re.compile(r"(ZN[RY][ \t]+[A-Z]{5}[ \t]+\S+)[ \t][^\r\n]*"), "test_security_line_groups_kept"),
+    # a field keyword with nothing after it (TAGS:, TO, INFO) is dropped
+    (re.compile(r"(?m)^[^\w\r\n]*(?:(?i:TAGS)|TO|INFO)[^\w\r\n]*$"), "test_empty_field_keyword_kept"),
+]
+
+
+def lost_words(text: str, cable: Cable, *, known: bool = True) -> collections.Counter[str]:
+    """The words of ``text`` not found again in ``cable`` (see the module docstring).
+
+    With ``known``, the words that the open bugs of :data:`KNOWN_LOSSES` drop are not
+    counted.
+    """
+    if known:
+        for pattern, _test in KNOWN_LOSSES:
+            text = pattern.sub(lambda m: m.group(1) if m.groups() else "", text)
     kept = words(cableparse.dumps(cable))
     for pb in cable.page_breaks:
         kept.update(words(pb.text))
     lost = words(text) - kept
     for w in list(lost):
-        if w in REWRITTEN:
+        if w in REWRITTEN or (w in MERGED and kept[w]):
             del lost[w]
     return lost
 
@@ -233,8 +260,10 @@ def test_arbitrary_bytes(data: bytes) -> None:
         assert "CP002" in {d.code for d in cable.diagnostics}
 
 
-@given(st.text(alphabet=st.sampled_from([*KEYWORD_LINES, *ODD_CHARS, "\n", "\n\n", " ", "A", "1", "."]), max_size=60))
-def test_keywords_in_any_order(text: str) -> None:
+@given(st.lists(st.sampled_from([*KEYWORD_LINES, *ODD_CHARS, "\n", "\n\n", " ", "A", "1", "."]), max_size=60))
+def test_keywords_in_any_order(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assume(not _superscript(text))
     check_preserved(text)
 
 
@@ -309,12 +338,37 @@ def test_superscript_serial(prefix: str, digit: str) -> None:
     check((prefix + digit).encode("utf-8"))
 
 
-@pytest.mark.xfail(strict=True, reason="bug: text after a caption joins the handling lines, then reads as body")
 @given(st.sampled_from(["0", "STATE FOR EAP", "PASS TO USAID"]), st.sampled_from(["x", "hello there", "\u00ff"]))
 @example("0", "x")  # fuzz crash, 2026-11-28: '0\nSIPDIS \xff'
 def test_normalize_idempotent_after_caption_text(handling: str, rest: str) -> None:
     once = cableparse.normalize(f"{handling}\nSIPDIS {rest}")
     assert cableparse.normalize(once) == once
+
+
+@pytest.mark.xfail(strict=True, reason="bug: the (U) of '(U) Classified By:' is dropped")
+@given(st.sampled_from(["(U) Classified By: X.", "(U)Classified by: Ambassador Eric Edelman; reasons: 1.5 (b,d)."]))
+@example("(U) Classified By: X.")
+def test_classified_by_marking_kept(line: str) -> None:
+    text = f"UNCLAS STATE 000001\n\n{line}\n\n1. (C) Text.\n"
+    assert not lost_words(text, check(text), known=False)
+
+
+@pytest.mark.xfail(strict=True, reason="bug: groups after the operating signal of a ZNR/ZNY line are dropped")
+@given(st.sampled_from(["ZNR UUUUU ZZH ZUI RUEWMCE1074", "ZNY CCCCC ZZH ZUI RUEWMCE1074 1581702"]))
+@example("ZNR UUUUU ZZH ZUI RUEWMCE1074")
+def test_security_line_groups_kept(line: str) -> None:
+    text = f"{line}\nUNCLAS STATE 000001\n\n1. (U) Text.\n"
+    assert not lost_words(text, check(text), known=False)
+
+
+@pytest.mark.xfail(strict=True, reason="bug: a TAGS line without tags, a TO or INFO line without addressees vanishes")
+@given(st.sampled_from(["TAGS:", "TAGS", "TAGS: \x00", "Tags:"]))
+@example("TAGS:")
+def test_empty_field_keyword_kept(line: str) -> None:
+    for text in (line, f"UNCLAS STATE 000001\n\n{line}\nSUBJECT: X\n\n1. (U) Text.\n"):
+        assert not lost_words(text, check(text), known=False)
+    for text in ("FM AMEMBASSY BRASILIA\nTO SECSTATE WASHDC\nINFO", "FM AMEMBASSY BRASILIA\nTO\n"):
+        assert not lost_words(text, check(text), known=False)
 
 
 # -- strict mode, max_bytes ------------------------------------------------------------

@@ -13,6 +13,8 @@ only).  The script (re)writes, in
 * ``stations.csv``           code,origin,words,routing_indicator,plad
 * ``routing_indicators.csv`` routing_indicator,name
 * ``station_aliases.csv``    alias,code,source
+* ``serial_rates.csv``       station,cables,max_per_day (serial numbering speed)
+* ``tags.csv``               tag,cables (the TAGS seen in the corpus)
 
 and reads ``id_corrections.csv`` from the same folder (a hand-maintained table of
 malformed reference ids).  Hand-added facts are merged from two CSV files next
@@ -30,6 +32,7 @@ At the end the script prints how many of the corpus reference ids split as
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import csv
 import html
 import re
@@ -612,6 +615,55 @@ def competing_values(evidence: dict[str, StationEvidence]) -> list[str]:
 # --- main -------------------------------------------------------------------------
 
 
+# --- serial rates and tags ------------------------------------------------------
+
+CREATED_RE = re.compile(r"<a href='/date/[^']*'>(\d{4})-(\d\d)-(\d\d) \d\d:\d\d</a>")
+TAG_LINK_RE = re.compile(r"<a href='/tag/[^']*'>([^<]+)</a>")
+# a station needs this many cables before its rate is trusted
+MIN_RATE_CABLES = 3
+# days added to the day of the year, so that early-January serials do not dominate
+RATE_DAY_OFFSET = 5
+
+
+def serial_rates(corpus: Path, corrections: dict[str, str]) -> dict[str, tuple[int, float]]:
+    """station -> (cables, highest serial / (day of year + 5)) over the corpus pages.
+
+    Each reference id counts once; its serial is compared with its Created date.  A
+    serial above ``1.25 * max_per_day * (day + 5) + 25`` at a given day is taken by
+    ``cableparse.ids`` as a cable of the year before.
+    """
+    seen: dict[str, tuple[str, int, float]] = {}
+    for path in sorted(corpus.rglob("*.html")):
+        source = path.read_text(encoding="utf-8", errors="replace")
+        created = CREATED_RE.search(source)
+        parts = canonical_parts(path.stem, corrections)
+        if created is None or parts is None:
+            continue
+        yy, code, serial = parts
+        day = _dt.date(int(created.group(1)), int(created.group(2)), int(created.group(3))).timetuple().tm_yday
+        if int(created.group(1)) % 100 != int(yy):
+            continue
+        seen[path.stem] = (code, int(serial), int(serial) / (day + RATE_DAY_OFFSET))
+    by_station: dict[str, list[float]] = defaultdict(list)
+    for code, _serial, ratio in seen.values():
+        by_station[code].append(ratio)
+    return {
+        code: (len(ratios), round(max(ratios), 3))
+        for code, ratios in by_station.items()
+        if len(ratios) >= MIN_RATE_CABLES
+    }
+
+
+def tag_counts(corpus: Path) -> Counter[str]:
+    """How many distinct cables carry each TAGS link."""
+    tags: dict[str, set[str]] = defaultdict(set)
+    for path in sorted(corpus.rglob("*.html")):
+        source = path.read_text(encoding="utf-8", errors="replace")
+        for tag in TAG_LINK_RE.findall(source):
+            tags[html.unescape(tag).strip().upper()].add(path.stem)
+    return Counter({tag: len(ids) for tag, ids in tags.items() if tag})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="folder holding cable/YYYY/MM/*.html pages")
@@ -637,6 +689,16 @@ def main(argv: list[str] | None = None) -> int:
         "stations.csv": write_csv(data_dir / "stations.csv", STATION_COLUMNS, stations.values()),
         "routing_indicators.csv": write_csv(data_dir / "routing_indicators.csv", ROUTING_COLUMNS, routing.items()),
         "station_aliases.csv": write_csv(data_dir / "station_aliases.csv", ALIAS_COLUMNS, aliases),
+        "serial_rates.csv": write_csv(
+            data_dir / "serial_rates.csv",
+            ("station", "cables", "max_per_day"),
+            ((code, str(n), f"{rate:.3f}") for code, (n, rate) in serial_rates(args.corpus, corrections).items()),
+        ),
+        "tags.csv": write_csv(
+            data_dir / "tags.csv",
+            ("tag", "cables"),
+            ((tag, str(n)) for tag, n in tag_counts(args.corpus).items() if n >= 2 and re.fullmatch(r"[A-Z]{2,5}", tag)),
+        ),
     }
     for name, count in counts.items():
         print(f"wrote {data_dir / name}: {count} rows")

@@ -127,8 +127,10 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         if len(sections) + 1 < cl.sections and not (routing is not None and routing.partial):
             diags.add("CP305", f"{cl.sections} sections announced, {len(sections) + 1} found")
     for p in body.paragraphs:
-        if p.number is None and _HEADER_COPY_RE.match(p.text) and _HEADER_KEYS_RE.search(p.text[:2000]):
-            diags.add("CP304", f"a copy of the header inside the body: {p.text[:50]!r}")
+        if _HEADER_KEYS_RE.search(p.text) and any(
+            _HEADER_COPY_RE.match(block) and _HEADER_KEYS_RE.search(block[:2000]) for block in p.text.split("\n\n")
+        ):
+            diags.add("CP304", f"a copy of the header inside the body (paragraph {p.number or 'without number'})")
             break
     if not fields.tags:
         diags.add("CP203")

@@ -613,6 +613,16 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
                 lines.insert(j + 1, (lines[j][0], t[k + 3 :]))
                 lines[j] = (lines[j][0], t[: k + 3])
                 return j + 1
+    if heads and _TAB_ROW_RE.match(heads[0]):
+        # a tab-separated database row: the cable text opens inside one of its lines
+        for j in range(i, limit):
+            t = lines[j][1]
+            for m in _CLASS_WORDS_RE.finditer(t):
+                if m.start() > 0 and match_classification_line(t[m.start() :]) is not None:
+                    diags.add("CP302", "a database row pasted as the cable text", line=lines[i][0])
+                    lines.insert(j + 1, (lines[j][0], t[m.start() :]))
+                    lines[j] = (lines[j][0], t[: m.start()].rstrip())
+                    return j + 1
     if heads and heads[0].startswith("Cable dated:"):
         t = lines[i][1].strip()
         m = _CABLE_DATED_RE.match(t)
@@ -648,6 +658,8 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
 
 
 _SERIAL_RE = re.compile(r"\d{3,}\s*$")
+_TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+_CLASS_WORDS_RE = re.compile(r"(?<=\s)(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\s")
 _CSV_ROW_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 
 

@@ -1,0 +1,593 @@
+"""Canonical reference ids, stations, routing indicators, REF items and TAGS.
+
+A reference id is a two-digit year, a station code and a serial (``07PHNOMPENH350``).
+Some published ids are malformed (``08SCTION02OF02SAOPAULO335``); REF items spell the
+station in many ways (``SECSTATE``, ``ADDIS``, ``THE HAGUE``, ``0TTAWA``) and often leave
+the year out.  The functions here put all of these into one canonical form, using the
+tables in ``cableparse/data/`` (see ``data/README.md`` for where each fact comes from).
+The tables are read on first use and cached.
+
+>>> canonical_id("08SCTION02OF02SAOPAULO335")
+'08SAOPAULO335'
+>>> reference_id_parts("07PHNOMPENH350")
+(2007, 'PHNOMPENH', 350)
+>>> classify_reference("06 REYKJAVIK 431", "07")
+('cable', '06REYKJAVIK431')
+>>> routing_indicator_name("RUEHPF")
+'AMEMBASSY PHNOM PENH'
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+__all__ = [
+    "REFERENCE_KINDS",
+    "canonical_id",
+    "canonical_station",
+    "canonical_tags",
+    "classify_reference",
+    "id_correction_note",
+    "reference_cable_ids",
+    "reference_id_parts",
+    "routing_indicator_name",
+    "station_for_origin",
+    "station_words",
+]
+
+#: The kinds :func:`classify_reference` returns (besides ``None``).
+REFERENCE_KINDS = ("cable", "email", "memo", "meeting", "message", "report", "other")
+
+
+# --- tables -------------------------------------------------------------------
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("cableparse").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _key(words: str) -> str:
+    """Lookup key of station words: upper case, no spaces or punctuation."""
+    return re.sub(r"[^A-Z0-9]", "", words.upper())
+
+
+@cache
+def _stations() -> dict[str, dict[str, str]]:
+    return {row["code"]: row for row in _rows("stations.csv")}
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return {_key(row["alias"]): row["code"] for row in _rows("station_aliases.csv")}
+
+
+@cache
+def _corrections() -> dict[str, str]:
+    return {row["published"]: row["canonical"] for row in _rows("id_corrections.csv")}
+
+
+@cache
+def _correction_kinds() -> dict[str, tuple[str, str]]:
+    return {row["published"]: (row["kind"], row["source"]) for row in _rows("id_corrections.csv")}
+
+
+@cache
+def _routing() -> dict[str, str]:
+    table = {row["routing_indicator"]: row["name"] for row in _rows("routing_indicators.csv")}
+    for code, row in _stations().items():
+        if row["routing_indicator"] and row["plad"]:
+            table.setdefault(row["routing_indicator"], row["plad"])
+        del code
+    return table
+
+
+@cache
+def _origins() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code, row in _stations().items():
+        for value in (row["origin"], row["words"], row["plad"]):
+            if value:
+                table.setdefault(_key(value), code)
+    return table
+
+
+@cache
+def _rates() -> dict[str, tuple[int, float]]:
+    """station -> (cables observed, highest serials-per-day seen)."""
+    return {row["station"]: (int(row["cables"]), float(row["max_per_day"])) for row in _rows("serial_rates.csv")}
+
+
+@cache
+def _tag_fixes() -> dict[str, tuple[str, ...]]:
+    return {row["tag"]: tuple(t for t in row["fixed"].split("|") if t) for row in _rows("tag_fixes.csv")}
+
+
+@cache
+def _known_tags() -> frozenset[str]:
+    return frozenset(row["tag"] for row in _rows("tags.csv"))
+
+
+# --- stations -------------------------------------------------------------------
+
+# Address words in front of station words (``AMEMBASSY HANOI``, ``USMISSION GENEVA``).
+_ADDRESS_PREFIXES = ("AMEMBASSY", "AMCONSUL", "AMCONSULATE", "EMBASSY", "CONSULATE", "USMISSION", "AMMISSION")
+# Words a REF item puts between station and serial (``COLOMBO CABLES 0266``).
+_FILLER = frozenset({"CABLE", "CABLES", "TEL", "TELS", "REFTEL", "REFTELS", "MSG", "NO", "NOS", "NUMBER", "NR",
+                     "TELEGRAM", "TELEGRAMS"})
+# Station codes whose short form is ambiguous by year: the published ids use ``TAIPEI``
+# up to 2006 and ``AITTAIPEI`` later (06TAIPEI2921, 08AITTAIPEI1698, 09AITTAIPEI275).
+_AIT_FROM_YEAR = 7
+
+
+def _damerau1(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one edit (insert, delete, replace, swap)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
+
+
+@cache
+def canonical_station(words: str, *, fuzzy: bool = True) -> str | None:
+    """The station code that station words name, or ``None`` when they name no station.
+
+    Spaces and punctuation are ignored, a zero written for the letter O is read as O,
+    address prefixes are dropped, aliases and typos of ``station_aliases.csv`` are
+    resolved.  With ``fuzzy`` (the default) an unknown word of six or more letters that
+    is one edit away from exactly one station code, or that starts exactly one station
+    code (a truncated name), is taken as that station.
+
+    >>> canonical_station("THE HAGUE"), canonical_station("0TTAWA"), canonical_station("ADDIS")
+    ('THEHAGUE', 'OTTAWA', 'ADDISABABA')
+    >>> canonical_station("PARIS POINTS NOV") is None
+    True
+    """
+    key = _key(words)
+    key = re.sub(r"(?<=[A-Z])0|0(?=[A-Z])", "O", key)
+    if not key or not key.isalpha():
+        return None
+    stations = _stations()
+    aliases = _aliases()
+    for prefix in _ADDRESS_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 2:
+            rest = canonical_station(key[len(prefix) :], fuzzy=fuzzy)
+            if rest is not None:
+                return rest
+    if key in stations:
+        return key
+    if key in aliases:
+        return aliases[key]
+    if fuzzy and len(key) >= 6:
+        near = {code for code in stations if _damerau1(key, code)}
+        near |= {code for alias, code in aliases.items() if len(alias) >= 6 and _damerau1(key, alias)}
+        if len(near) == 1:
+            return near.pop()
+        starts = {code for code in stations if code.startswith(key)}
+        if len(starts) == 1:
+            return starts.pop()
+    return None
+
+
+def _station_in_year(code: str, yy: str) -> str:
+    if code in ("TAIPEI", "AITTAIPEI"):
+        y = int(yy)
+        return "AITTAIPEI" if _AIT_FROM_YEAR <= y < 50 else "TAIPEI"
+    return code
+
+
+def station_words(code: str) -> str | None:
+    """How a station's classification line spells it (``PHNOMPENH`` -> ``PHNOM PENH``).
+
+    ``None`` when the station is unknown or its words were never seen.
+
+    >>> station_words("PHNOMPENH")
+    'PHNOM PENH'
+    """
+    row = _stations().get(code.upper())
+    return row["words"] or None if row else None
+
+
+def station_for_origin(origin: str) -> str | None:
+    """The station code of an origin name: the metadata Origin (``Embassy Phnom Penh``),
+    a classification line's words (``USUN NEW YORK``) or a PLAD (``AMEMBASSY HANOI``).
+
+    >>> station_for_origin("Embassy Phnom Penh"), station_for_origin("Secretary of State")
+    ('PHNOMPENH', 'STATE')
+    >>> station_for_origin("American Institute Taiwan, Taipei")
+    'AITTAIPEI'
+    """
+    key = _key(origin)
+    found = _origins().get(key)
+    if found is not None:
+        return found
+    for prefix in ("EMBASSY", "CONSULATE", "MISSION", "USMISSION", "AMEMBASSY", "AMCONSUL"):
+        if key.startswith(prefix) and key[len(prefix) :] in _stations():
+            return key[len(prefix) :]
+    return canonical_station(origin, fuzzy=False)
+
+
+def routing_indicator_name(ri: str) -> str | None:
+    """The addressee name of a routing indicator (``RUEHPF`` -> ``AMEMBASSY PHNOM PENH``).
+
+    ``None`` when the indicator is not in ``routing_indicators.csv``.
+
+    >>> routing_indicator_name("RUEHC")
+    'SECSTATE WASHDC'
+    """
+    return _routing().get(ri.strip().upper())
+
+
+# --- reference ids -----------------------------------------------------------------
+
+_ID_RE = re.compile(r"^(\d{2})([A-Z]+)(\d{1,7})$")
+_LOOSE_ID_RE = re.compile(r"^(\d{2})(\d{2})?([A-Z0-9]*?[A-Z])0*(\d{1,7})$")
+# debris of a ``SECTION 01 OF 02`` caption, misspelt (``SCTION02OF02``, ``SECTIOQ1OF06``)
+_SECTION_DEBRIS_RE = re.compile(r"^[A-Z]{0,8}\d{0,2}[A-Z]?[OQG0][F]\d{1,2}")
+_CAPTION_PREFIXES = ("EFTO", "NOFORN", "SIFIED", "CLASSIFIED", "UNCLAS", "SIPDIS")
+
+
+def reference_id_parts(reference_id: str) -> tuple[int, str, int] | None:
+    """(four-digit year, station code, serial) of a reference id, after :func:`canonical_id`.
+
+    Two-digit years from 66 up are 19xx, the others 20xx.  ``None`` when the id does
+    not split.
+
+    >>> reference_id_parts("09AMEMBASSYHANOI1284")
+    (2009, 'HANOI', 1284)
+    """
+    m = _ID_RE.match(canonical_id(reference_id))
+    if m is None:
+        return None
+    yy = int(m.group(1))
+    return (1900 + yy if yy >= 66 else 2000 + yy, m.group(2), int(m.group(3)))
+
+
+def _repair(reference_id: str) -> tuple[str, str] | None:
+    """(canonical id, note) by rule, or None when no rule applies."""
+    m = _LOOSE_ID_RE.match(reference_id)
+    if m is None:
+        return None
+    yy, doubled, middle, serial = m.groups()
+    notes: list[str] = []
+    if doubled is not None:
+        if doubled != yy:
+            return None
+        notes.append("doubled year")
+    station = canonical_station(middle, fuzzy=False)
+    if station is None:
+        stripped = middle
+        for _ in range(3):
+            before = stripped
+            d = _SECTION_DEBRIS_RE.match(stripped)
+            if d is not None and d.end() < len(stripped):
+                stripped = stripped[d.end() :]
+                notes.append("section caption debris")
+            for prefix in _CAPTION_PREFIXES:
+                if stripped.startswith(prefix) and len(stripped) > len(prefix) + 2:
+                    stripped = stripped[len(prefix) :]
+                    notes.append(f"{prefix} caption")
+            if stripped == before:
+                break
+        if not stripped.isalpha():
+            return None
+        station = canonical_station(stripped)
+        if station is None:
+            return None
+        if station != stripped:
+            notes.append(f"station {stripped} -> {station}")
+    elif station != middle:
+        notes.append(f"station {middle} -> {station}")
+    fixed = f"{yy}{_station_in_year(station, yy) if station == 'AITTAIPEI' else station}{int(serial)}"
+    return fixed, ", ".join(notes) or "leading zeros"
+
+
+@cache
+def _canonical(reference_id: str) -> tuple[str, str | None]:
+    rid = "".join(reference_id.split()).upper()
+    corrections = _corrections()
+    if rid in corrections:
+        kind, source = _correction_kinds()[rid]
+        return corrections[rid], f"{kind} ({source})"
+    m = _ID_RE.match(rid)
+    if m is not None and m.group(2) in _stations() and not m.group(3).startswith("0"):
+        return rid, None
+    repaired = _repair(rid)
+    if repaired is not None and repaired[0] != rid:
+        return repaired
+    return rid if rid != reference_id else reference_id, None
+
+
+def canonical_id(reference_id: str) -> str:
+    """The reference id corrected where the published one is malformed.
+
+    Corrections come from ``id_corrections.csv`` (malformed ids of the release, with
+    their sources) and from rules: ``SECTION x OF y`` debris, ``EFTO``/caption words and
+    address prefixes glued in, a doubled year, leading zeros of the serial, and station
+    typos and aliases (``station_aliases.csv``, or one edit from a known station).  An
+    id that is already canonical, or that no rule explains, is returned unchanged.
+    :func:`id_correction_note` says why an id was changed.
+
+    >>> canonical_id("08ECTION01OF02MANAMA492"), canonical_id("06EFTOBAKU1165")
+    ('08MANAMA492', '06BAKU1165')
+    >>> canonical_id("7575LIBREVILLE1895"), canonical_id("07SOIA828")
+    ('75LIBREVILLE1895', '07SOFIA828')
+    >>> canonical_id("07PHNOMPENH350")
+    '07PHNOMPENH350'
+    """
+    return _canonical(reference_id)[0]
+
+
+def id_correction_note(reference_id: str) -> str | None:
+    """Why :func:`canonical_id` changes ``reference_id`` (for a diagnostic), or ``None``.
+
+    >>> id_correction_note("10EFTOKABUL668")
+    'efto-caption (heuer/cablemap consts.py INVALID_CABLE_IDS (BSD))'
+    """
+    return _canonical(reference_id)[1]
+
+
+# --- REF items --------------------------------------------------------------------
+
+_WORD = r"[A-Z][A-Z'.]*"
+_MENTION_RE = re.compile(
+    r"(?<![A-Z0-9])"
+    r"(?:(?P<y4>(?:19|20)\d{2})\s*(?=[A-Z])|(?P<y3>0\d{2})\s+(?=[A-Z])|['‘’`]?(?P<y2>\d{2})(?:\s+|(?=[A-Z]))"
+    r"|\((?P<yp>\d{2}|\d{4})\)\s*)?"
+    rf"(?P<words>{_WORD}(?:[ \t]+{_WORD}){{0,5}})"
+    r"\s*(?:\((?P<ym>\d{2})\)\s*)?(?:[:#]|NO\.)?\s*"
+    r"(?P<serial>\d{1,7})(?![\dA-Z])"
+    r"(?P<more>(?:\s*(?:/|,|&|;|\bAND\b)\s*#?\d{1,7}(?![\dA-Z]))*)"
+    r"(?:\s*(?P<ysep>[-/])(?P<ys>\d{2})(?![\d/])|\s*\((?P<ysp>\d{2}|\d{4})\)|\s+(?P<yt>\d{2})\s*$)?"
+)
+_SERIAL_FIRST_RE = re.compile(r"^#?(?P<serial>\d{1,7})\s+(?P<words>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})\s*$")
+_DATE_AFTER_RE = re.compile(r"\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
+_DTG_RE = re.compile(r"\b[A-Z]?\d{6}\s?Z\b|\bDTG\b")
+_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("email", re.compile(r"\bE-?\s?MAILS?\b|\bEMAILED\b")),
+    ("memo", re.compile(r"\bMEMO(?:RANDUM|RANDA|S)?\b|\bMEMCONS?\b|\bNON-?PAPERS?\b|\bLETTERS?\b|\bDIPNOTES?\b"
+                        r"|\bDIPLOMATIC NOTES?\b|\bNOTE VERBALE\b|\bFAX\b")),
+    ("meeting", re.compile(r"\bMEETINGS?\b|\bTELE?CONS?\b|\bTELEPHONE\b|\bPHONE\b|\bCONVERSATIONS?\b|\bCALLS?\b"
+                           r"|\bDISCUSSIONS?\b|\b[DS]?VTCS?\b|\bVIDEO-?\s?CONFERENCES?\b|\bBRIEFINGS?\b")),
+    ("report", re.compile(r"\bREPORTS?\b|\bIIRS?\b|\bINCSR\b|\bOSC\b|\bFBIS\b|\bTD-?\s?\d|\bASSESSMENTS?\b"
+                          r"|\bSTUDY\b|\bSURVEY\b|\bSITREPS?\b|\bSPOT\s?REPS?\b")),
+    ("other", re.compile(r"\bUNSCRS?\b|\bRESOLUTIONS?\b|\bFAM\b|\bFAH\b|\bPOINTS\b|\bDAILY\b|\bARTICLES?\b"
+                         r"|\bSTATEMENTS?\b|\bSPEECH\b|\bWEBSITE\b|\bLAW\b|\bEXP\.?\s?LIC\b|\bAGREEMENT\b"
+                         r"|\bTREATY\b|\bU\.?S\.?C\.?\b|\bCFR\b|\bPRESS\b|\bNEWSPAPER\b")),
+)
+
+
+def _normalise_item(text: str) -> str:
+    up = text.upper()
+    up = re.sub(r"^\s*(?:REF(?:TEL)?S?\s*[:.]?\s*)?(?:\(?[A-Z]\)|\[[A-Z]\]|[A-Z][.:](?=\s))\s*", "", up)
+    up = re.sub(r"(?<=\d)-(?=[A-Z])|(?<=[A-Z])-(?=\d)", " ", up)  # 10-OTTAWA-57
+    up = re.sub(r"(?<![A-Z0-9])O(?=\d)", "0", up)  # O4 CHENNAI, LAGOS O1512
+    up = re.sub(r"(?<![A-Z0-9])0(?=[A-Z]{2})", "O", up)  # 0TTAWA
+    up = re.sub(r"(?<=[A-Z])0(?=[A-Z])|(?<=[A-Z]{4})0(?![\dA-Z])", "O", up)  # COTON0U, SANTIAG0
+    return up
+
+
+def _station_of_words(words: str) -> tuple[str, int] | None:
+    """The station the last words of ``words`` name, and the offset where they start."""
+    parts = words.split()
+    while parts and parts[-1].rstrip(".") in _FILLER:
+        parts.pop()
+    for i in range(len(parts)):
+        cand = " ".join(parts[i:])
+        station = canonical_station(cand, fuzzy=i == 0 or len(parts) - i > 1)
+        if station is not None:
+            offset = 0
+            for word in parts[:i]:
+                offset = words.index(word, offset) + len(word)
+            return station, (words.index(parts[i], offset) if i else 0)
+    return None
+
+
+def _previous_year(station: str, serial: int, cited_on: _dt.date, citing: tuple[int, str, int] | None) -> bool:
+    """True when ``serial`` is too high for ``station`` at ``cited_on``: the cited cable
+    must be from the year before."""
+    if citing is not None and citing[1] == station and citing[0] == cited_on.year:
+        return serial > citing[2]
+    rate = _rates().get(station)
+    if rate is None:
+        return False
+    _cables, max_per_day = rate
+    day = cited_on.timetuple().tm_yday
+    return serial > max_per_day * 1.25 * (day + 5) + 25
+
+
+def _two(year: str) -> str:
+    return year[-2:]
+
+
+def _mentions(
+    text: str, year: str | None, cited_on: _dt.date | None, citing_id: str | None
+) -> tuple[list[tuple[int, str | None]], int]:
+    """Cable mentions of a REF item: (start position, canonical id or None when the year
+    is unknown) each, and the number of rejected station-less mentions."""
+    up = _normalise_item(text)
+    citing = reference_id_parts(citing_id) if citing_id else None
+    found: list[tuple[int, str | None]] = []
+    matches: list[tuple[int, str, str | None, list[int]]] = []
+    pos = 0
+    while True:
+        m = _MENTION_RE.search(up, pos)
+        if m is None:
+            break
+        named = _station_of_words(m.group("words"))
+        if named is None or _DATE_AFTER_RE.match(up, m.end("serial")):
+            # try again after the first word (``PARIS POINTS NOV 22 STATE 123``)
+            nxt = up.find(" ", m.start("words"))
+            pos = m.end("serial") if nxt < 0 or nxt >= m.end("words") else nxt + 1
+            continue
+        station, offset = named
+        serials = [int(m.group("serial"))]
+        more = re.findall(r"([/,&;]|AND)\s*#?(\d{1,7})", m.group("more") or "")
+        suffix_year = m.group("ys") or m.group("ysp") or m.group("yt")
+        if len(more) == 1 and more[0][0] == "/" and len(more[0][1]) == 2 and not suffix_year:
+            suffix_year, more = more[0][1], []  # PANAMA 00789/08
+        serials += [int(num) for _sep, num in more]
+        explicit = m.group("y4") or m.group("y2") or m.group("yp") or m.group("ym") or suffix_year
+        yy = _two(explicit) if explicit else None
+        if m.group("y3"):
+            yy = m.group("y3")[1:]
+        start = m.start() if explicit and not suffix_year else m.start("words") + offset
+        matches.append((start, station, yy, serials))
+        pos = m.end()
+    if not matches:
+        s = _SERIAL_FIRST_RE.match(up.strip())
+        if s is not None:
+            station = canonical_station(s.group("words"))
+            if station is not None:
+                matches.append((0, station, None, [int(s.group("serial"))]))
+    for start, station, yy, serials in matches:
+        for serial in serials:
+            y = yy
+            if y is None:
+                base = year if year else (f"{cited_on.year % 100:02d}" if cited_on else None)
+                if base is not None and cited_on is not None and _previous_year(station, serial, cited_on, citing):
+                    base = f"{(int(base) - 1) % 100:02d}"
+                y = base
+            if y is None:
+                found.append((start, None))
+                continue
+            cid = canonical_id(f"{y}{_station_in_year(station, y)}{serial}")
+            if citing_id is not None and cid == canonical_id(citing_id):
+                continue  # a page header repeating the cable's own id
+            found.append((start, cid))
+    return found, 0
+
+
+def reference_cable_ids(
+    text: str, year: str | None, cited_on: _dt.date | None = None, citing_id: str | None = None
+) -> tuple[str, ...]:
+    """Canonical ids of every cable one REF item names, in order, without repeats.
+
+    ``Kabul 692/317/274/162`` names four cables, ``SECSTATE 232089 & USUN 2336`` two.
+    The arguments are those of :func:`classify_reference`; an item that is not a cable
+    (an e-mail, a report) gives ``()``.
+
+    >>> reference_cable_ids("Kabul 692/317/274", "06")
+    ('06KABUL692', '06KABUL317', '06KABUL274')
+    """
+    kind, _first = classify_reference(text, year, cited_on, citing_id)
+    if kind != "cable":
+        return ()
+    found, _ = _mentions(text, year, cited_on, citing_id)
+    return tuple(dict.fromkeys(cid for _pos, cid in found if cid is not None))
+
+
+def classify_reference(
+    text: str, year: str | None, cited_on: _dt.date | None = None, citing_id: str | None = None
+) -> tuple[str | None, str | None]:
+    """What one REF item cites: ``(kind, cable_id)``.
+
+    ``text`` is the item as written (``"STATE 202745"``, ``"(A) 08 CAIRO 2483"``,
+    ``"GUHA-CARTER E-MAIL (07SEP07)"``).  ``kind`` is one of ``"cable"``, ``"email"``,
+    ``"memo"``, ``"meeting"``, ``"message"`` (cited by date-time group), ``"report"``,
+    ``"other"``, or ``None`` for an empty item; ``cable_id`` is the canonical id of the
+    (first) cable cited, or ``None``.  ``year`` is the citing cable's two-digit year,
+    used when the item has none; ``cited_on`` (the citing cable's date) and
+    ``citing_id`` (its id) let a serial that is too high for that date move the cited
+    cable to the year before.  Station words must name a known station or alias.
+
+    >>> classify_reference("STATE 202745", "08", _dt.date(2008, 3, 4))
+    ('cable', '07STATE202745')
+    >>> classify_reference("SECDEF R162245Z OCT 08", "08")
+    ('message', None)
+    >>> classify_reference("PARIS POINTS NOV 22", "06")
+    ('other', None)
+    """
+    up = _normalise_item(text)
+    if not re.search(r"[A-Z0-9]", up):
+        return None, None
+    found, _ = _mentions(text, year, cited_on, citing_id)
+    first_cable = min((pos for pos, _cid in found), default=None)
+    first_kind: tuple[int, str] | None = None
+    for kind, rx in _KEYWORDS:
+        k = rx.search(up)
+        if k is not None and (first_kind is None or k.start() < first_kind[0]):
+            first_kind = (k.start(), kind)
+    dtg = _DTG_RE.search(up)
+    if dtg is not None and (first_kind is None or dtg.start() < first_kind[0]):
+        first_kind = (dtg.start(), "message")
+    if first_cable is not None and (first_kind is None or first_cable <= first_kind[0]):
+        return "cable", next((cid for _pos, cid in found if cid is not None), None)
+    if first_kind is not None:
+        return first_kind[1], None
+    if re.fullmatch(r"\s*(?:SEPTEL|REFTEL|#?\d{1,7}(?:\s*(?:AND|,|&)\s*\d{1,7})*(?:\s+AND\s+PREVIOUS)?)\W*", up):
+        return "cable", None
+    return "other", None
+
+
+# --- TAGS ----------------------------------------------------------------------------
+
+_PERSON_RE = re.compile(r"^(OVIP|KPAO|CODEL)\s*\(?\s*([A-Z'-]+)\s*,?\s+([A-Z][A-Z. '-]*?)\s*\)?\s*$")
+
+
+def _split_glued(tag: str) -> tuple[str, ...] | None:
+    """Split a run of glued tags (``MASSMNUC``) into known tags, or None."""
+    known = _known_tags()
+    n = len(tag)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for i in range(n):
+        cur = best[i]
+        if cur is None:
+            continue
+        for size in (4, 2, 5, 3):
+            piece = tag[i : i + size]
+            if len(piece) == size and piece in known:
+                cand = (*cur, piece)
+                if best[i + size] is None or len(cand) < len(best[i + size] or ()):
+                    best[i + size] = cand
+    result = best[n]
+    return result if result is not None and len(result) > 1 else None
+
+
+def canonical_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """TAGS in canonical form: typos fixed, glued tags split, person tags normalised.
+
+    Each tag is upper-cased with runs of spaces collapsed; ``tag_fixes.csv`` maps known
+    typos and glued forms (``POGOV`` -> ``PGOV``, ``MASSMNUC`` -> ``MASS``, ``MNUC``); an
+    unknown all-letter tag of six or more letters that splits exactly into tags seen in
+    the corpus is split; person tags become ``OVIP (SURNAME, GIVEN)``; multi-word tags
+    (``HUMAN RIGHTS``) stay whole; repeats are dropped, first occurrence kept.  The raw
+    tags (``Header.tags``) are not changed: call this on request.
+
+    >>> canonical_tags(["MASSMNUC", "POGOV", "ovip (steinberg, james b.)", "PHUM", "PHUM"])
+    ('MASS', 'MNUC', 'PGOV', 'OVIP (STEINBERG, JAMES B.)', 'PHUM')
+    """
+    fixes = _tag_fixes()
+    known = _known_tags()
+    out: list[str] = []
+    for raw in tags:
+        tag = " ".join(raw.upper().split()).strip(" ,;")
+        if not tag:
+            continue
+        fixed: tuple[str, ...]
+        if tag in fixes:
+            fixed = fixes[tag]
+        else:
+            person = _PERSON_RE.match(tag)
+            if person is not None and (person.group(1) != "OVIP" or "(" in tag or " " in tag):
+                fixed = (f"{person.group(1)} ({person.group(2)}, {person.group(3).strip()})",)
+            elif tag not in known and tag.isalpha() and len(tag) >= 6:
+                fixed = _split_glued(tag) or (tag,)
+            else:
+                fixed = (tag,)
+        out.extend(fixed)
+    return tuple(dict.fromkeys(out))
