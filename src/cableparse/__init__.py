@@ -8,10 +8,10 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._api import DEFAULT_MAX_BYTES, normalize, parse
-from .batch import parse_many
-from .convert import from_dict, to_dict
-from .csvio import read_csv
 from .diagnostics import CODES, CableParseError
 from .models import (
     Addressee,
@@ -29,7 +29,33 @@ from .models import (
 )
 from .serializer import dumps
 
+if TYPE_CHECKING:
+    from .batch import parse_many
+    from .convert import from_dict, to_dict
+    from .csvio import read_csv
+
 __version__ = "0.1.0"
+
+# names whose modules load on first use, so that ``import cableparse`` stays quick
+_LAZY = {
+    "from_dict": "convert",
+    "parse_many": "batch",
+    "read_csv": "csvio",
+    "to_dict": "convert",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cableparse' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "CODES",

@@ -396,17 +396,24 @@ def _station_of_words(words: str) -> tuple[str, int] | None:
     return None
 
 
+# How far above the fastest numbering seen a serial must be before it is taken as last
+# year's (tuned on REF items that give their year, see docs/identifiers.md).
+_RATE_SLACK = 1.5
+_SAME_STATION_SLACK = 1.05
+
+
 def _previous_year(station: str, serial: int, cited_on: _dt.date, citing: tuple[int, str, int] | None) -> bool:
     """True when ``serial`` is too high for ``station`` at ``cited_on``: the cited cable
     must be from the year before."""
     if citing is not None and citing[1] == station and citing[0] == cited_on.year:
-        return serial > citing[2]
+        # serials are given at transmission, so a cable may cite one numbered a little later
+        return serial > citing[2] * _SAME_STATION_SLACK + 10
     rate = _rates().get(station)
     if rate is None:
         return False
     _cables, max_per_day = rate
     day = cited_on.timetuple().tm_yday
-    return serial > max_per_day * 1.25 * (day + 5) + 25
+    return serial > max_per_day * _RATE_SLACK * (day + 5) + 25
 
 
 def _two(year: str) -> str:

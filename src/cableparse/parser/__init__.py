@@ -71,9 +71,9 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     if src.routing is not None:
         # a header block may run on into the cable text: split at the classification line
         cut = split_routing(src.routing, 0, blank_ends=False)
-        routing_lines = [(src.routing_start + k, t) for k, t in enumerate(src.routing[:cut])]
-        text_lines = [(src.routing_start + k, _clean(t)) for k, t in enumerate(src.routing[cut:], cut)]
-        text_lines += [(src.text_start + k, _clean(t)) for k, t in enumerate(src.text)]
+        routing_lines = list(enumerate(src.routing[:cut], src.routing_start))
+        text_lines = [(k, t.rstrip()) for k, t in enumerate(src.routing[cut:], src.routing_start + cut)]
+        text_lines += [(k, t.rstrip()) for k, t in enumerate(src.text, src.text_start)]
     else:
         raw = src.text
         first = 0
@@ -82,8 +82,10 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         cut = first
         if first < len(raw) and is_routing_start(raw[first]):
             cut = split_routing(raw, first)
-            routing_lines = [(src.text_start + k, raw[k]) for k in range(first, cut)]
-        text_lines = [(src.text_start + k, _clean(raw[k])) for k in range(cut, len(raw))]
+            routing_lines = list(enumerate(raw[first:cut], src.text_start + first))
+        text_lines = [(k, t.rstrip()) for k, t in enumerate(raw[cut:], src.text_start + cut)]
+    if any(t.endswith("\\") for _, t in text_lines):
+        text_lines = [(k, _clean(t)) for k, t in text_lines]
 
     breaks: list[PageBreak] = []
     routing: Routing | None = None

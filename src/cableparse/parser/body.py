@@ -23,16 +23,39 @@ from .markings import PARA_START_RE, split_marking
 __all__ = ["Body", "is_rule", "parse_body"]
 
 _RULE_RE = re.compile(r"[ \t]*[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[ \t]+[-=_~\u2010\u2012\u2013\u2014]+)*[ \t]*$")
-_SIGNATURE_RE = re.compile(r"[A-Z][A-Za-z'.-]*(?:[ \t]+[A-Z][A-Za-z'.-]*){0,2}[#.]{0,3}$")
-_NOT_SIGNATURES = frozenset(
-    {"END", "TEXT", "SUMMARY", "COMMENT", "NNNN", "SIPDIS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "NOFORN",
-     "QUOTE", "UNQUOTE", "BT", "END TEXT", "END SUMMARY", "END COMMENT", "END NOTE", "NOTE", "LIMITED OFFICIAL USE",
-     "SENSITIVE", "TAGS", "SUBJECT", "REF", "EXDIS", "NODIS", "END QUOTE", "CLASSIFIED", "REGARDS", "THANKS"}
+_RULE_CHARS = "-=_~\u2010\u2012\u2013\u2014"
+_RULE_AND_SPACE = _RULE_CHARS + " \t"
+# signer words: upper case (``O'DONOHUE``, ``STRAUSZ-HUPE``) or capitalised (``McMullen``)
+_UPPER_NAME_RE = re.compile(r"[A-Z][A-Z'-]*[A-Z]$")
+_MIXED_NAME_RE = re.compile(r"[A-Z][a-z]*(?:['-]?[A-Z][a-z]+)*$")
+# words that are never part of a signer's name: keywords, captions, closings, common words
+_NOT_NAMES = frozenset(
+    """END TEXT SUMMARY COMMENT COMMENTS NOTE NNNN SIPDIS UNCLASSIFIED UNCLAS CONFIDENTIAL SECRET NOFORN
+    QUOTE UNQUOTE BT LIMITED OFFICIAL USE SENSITIVE TAGS SUBJECT SUBJ REF REFS REFTEL REFTELS EXDIS NODIS
+    CLASSIFIED REGARDS THANKS THANK YOU MINIMIZE CONSIDERED PLEASE ADVISE ACTION REQUEST REQUESTED INFO FYI
+    BEGIN CLEARED APPROVED DRAFTED BACKGROUND CONCLUSION CONCLUSIONS ANALYSIS OVERVIEW RECOMMENDATION
+    RECOMMENDATIONS DECL DECLASSIFY PARA PARAS SEPTEL POST EMBASSY DEPARTMENT MISSION CONSULATE STATE THE
+    AND OR OF FOR TO IN ON AT BY WITH FROM AS IS IT HE SHE WE THEY THIS THAT THESE THOSE THERE YES NO NOT
+    ALL BUT SO OK MESSAGE CABLE TELEGRAM ENDS PAGE SECTION OF""".split()
 )
+_CLOSERS = ")\"'\u201d\u2019]"
+_DECORATIONS = "#.\"\u201d"
+# a line that trails the signature: end-of-message signs, classification footers, notes by the
+# communications centre, document-number footers, the CSV dump's end marker
 _TRAILER_RE = re.compile(
-    r"[ \t]*(?:NNNN|BT|#+|\.|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED"
-    r"|NOTE BY OC/T\b.*|NOTE: NOT PASSED\b.*|\d{4}[A-Z]{3,}\d+ - .*|Declassified/Released\b.*)[ \t]*$"
+    r"[ \t]*(?:NNNN\b.*|BT|#+|\.|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED"
+    r"|NOTE BY OC/T\b.*|NOTE: NOT PASSED\b.*|\d{4}[A-Z]{3,}\d+ - .*|Declassified/Released\b.*|=+ ?CABLE ENDS ?=+)[ \t]*$"
 )
+# junk that is trailer only below a signature: metadata run on after it (``0 03/07/2008 ...``,
+# ``2008-01-08``), stray quotes and dots, a database query
+_JUNK_LINE_RE = re.compile(
+    r"[ \t]*(?:\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b.*|\d{4}-\d{2}-\d{2}\b.*|[#.\"'\u201d>*]{1,8}"
+    r"|SELECT \* FROM\b.*)[ \t]*$"
+)
+# where such junk starts on the signer's own line (``STEVENS 0 03/07/2008``, ``HALL NNNN ...``)
+_JUNK_START_RE = re.compile(r"[ \t]+(?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )")
+#: a body line at least this long is a paragraph written on one line (reflowed text)
+_REFLOWED_LINE = 160
 
 
 class Body:
@@ -69,46 +92,141 @@ def _follows(number: str, last: str | None) -> bool:
     return False
 
 
-def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Line]:
-    """Take the signature and the trailer off the end of ``lines``."""
-    end = len(lines)
-    while end and is_blank(lines[end - 1][1]):
-        end -= 1
+def _name(words: list[str]) -> bool:
+    """True when ``words`` (one to three) can be a signer: all upper case, or all
+    capitalised (at most two), no digits, no keyword."""
+    if not 0 < len(words) <= 3:
+        return False
+    if all(_UPPER_NAME_RE.match(w) for w in words):
+        return not any(w in _NOT_NAMES for w in words)
+    return (
+        len(words) <= 2
+        and all(_MIXED_NAME_RE.match(w) for w in words)
+        and len("".join(words)) >= 3
+        and not any(w.upper() in _NOT_NAMES for w in words)
+    )
+
+
+def _ends_sentence(s: str) -> bool:
+    """True when the text line ``s`` (stripped) can be the last line before a signer:
+    it ends a sentence, closes a quotation or comment, is a rule or a web address."""
+    core = s.rstrip(_CLOSERS)
+    last = core[-1:]
+    if last in (".", "!", "?", "*") and last:
+        return True
+    if is_rule(s) or s.startswith("GP-"):
+        return True
+    tail = s.rsplit(None, 2)[-2:]
+    if tail[0].upper() == "END" or tail[-1].upper() in ("END", "UNQUOTE"):
+        return True
+    # "Visit London's Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom"
+    return "http" in s[-120:] or "www." in s[-120:]
+
+
+def _standalone(s: str) -> tuple[str, str] | None:
+    """The signer of a line that holds only a name, and its decoration (``GILLESPIE##``,
+    ``MCNAMARA.``, ``MURRAY .``, ``MULFORD "``)."""
+    core = s.rstrip(_DECORATIONS + " \t")
+    words = core.split()
+    if not _name(words):
+        return None
+    decoration = s[len(core) :].strip()
+    if decoration and (not words[0].isupper() or "." in decoration and decoration.strip(".")):
+        return None
+    return " ".join(words), decoration
+
+
+def _glued(s: str) -> tuple[str, str] | None:
+    """A signer run on to the end of the last text line (``... End comment. BROWNFIELD``):
+    the text before it and the name."""
+    parts = s.rsplit(None, 3)
+    for k in (2, 1):
+        if len(parts) <= k:
+            continue
+        words = parts[len(parts) - k :]
+        head = s[: len(s) - len(" ".join(words))].rstrip()
+        # a capitalised name only as one word, and only after mixed-case text
+        if not head or not _name(words):
+            continue
+        upper = words[0].isupper()
+        if not upper and (k > 1 or head.upper() == head):
+            continue
+        if upper and k == 1 and len(words[0]) < 3:
+            continue
+        if _ends_sentence(head):
+            return head, " ".join(words)
+    return None
+
+
+def _walk_trailer(lines: list[Line], end: int, junk: bool) -> tuple[int, list[str]]:
+    """Walk back from ``end`` over trailer lines (with ``junk``, the junk that may follow a
+    signature too): the index where they start and the lines, last first."""
     trailer: list[str] = []
     k = end
-    while k and len(trailer) < 8:
+    while k > 1 and len(trailer) < 8:
         s = lines[k - 1][1].strip()
         if not s:
             k -= 1
             continue
-        if _TRAILER_RE.match(s) and k > 1:
+        if _TRAILER_RE.match(s) or junk and _JUNK_LINE_RE.match(s):
             trailer.append(s)
             k -= 1
             continue
         break
-    # the signer: the last line, one to three upper-case name words, standing alone
+    return k, trailer
+
+
+def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Line]:
+    """Take the signature and the trailer off the end of ``lines``.
+
+    The signer is the last line before the trailer when it holds one to three name
+    words and nothing else (decorations and run-on metadata go to the trailer), and
+    it stands after a blank line, after a line that ends a sentence, or under a first
+    signer line (``JOHNSON`` / ``KEANE``); or a name run on to the end of the last
+    sentence.  Without one, only the sure trailer lines are taken and CP306 is added.
+    """
+    end = len(lines)
+    while end and is_blank(lines[end - 1][1]):
+        end -= 1
+    k, trailer = _walk_trailer(lines, end, True)
     j = k
     while j and is_blank(lines[j - 1][1]):
         j -= 1
-    if j:
-        s = lines[j - 1][1].strip()
-        prev_blank = j < 2 or is_blank(lines[j - 2][1])
-        core = s.rstrip("#.")
-        if (
-            prev_blank
-            and j > 1
-            and _SIGNATURE_RE.match(s)
-            and core.upper() == core
-            and core not in _NOT_SIGNATURES
-            and not core.startswith(("END ", "NOTE"))
-        ):
-            body.signature = s
-            body.trailer = trailer[::-1]
-            return lines[: j - 1]
+    if j > 1:
+        lineno, text = lines[j - 1]
+        s = text.strip()
+        head, junk = s, ""
+        for m in _JUNK_START_RE.finditer(s):
+            if _standalone(s[: m.start()]) is not None or _glued(s[: m.start()]) is not None:
+                head, junk = s[: m.start()], s[m.end(0) - len(m.group(0).lstrip()) :]
+                break
+        found = _standalone(head)
+        prev = lines[j - 2][1].strip()
+        if found is not None and (not prev or _ends_sentence(prev)):
+            name, decoration = found
+            cut = j - 1
+            if prev and " " not in name and name.isupper():
+                # a signer on two lines (JOHNSON / KEANE) or written twice (SIMONS / SIMONS)
+                above = _standalone(prev)
+                if above is not None and not above[1] and name.isupper() and " " not in above[0]:
+                    before = lines[j - 3][1].strip() if j > 2 else ""
+                    if above[0] != name and (not before or _ends_sentence(before)):
+                        name = f"{above[0]} {name}"
+                        cut = j - 2
+            body.signature = name
+            body.trailer = [x for x in (decoration, junk) if x] + trailer[::-1]
+            return lines[:cut]
+        if found is None and not is_blank(text):
+            glued = _glued(head)
+            if glued is not None:
+                body.signature = glued[1]
+                body.trailer = [junk] + trailer[::-1] if junk else trailer[::-1]
+                return [*lines[: j - 1], (lineno, text[: len(text) - len(text.lstrip())] + glued[0])]
+    diags.add("CP306", line=lines[end - 1][0] if end else None)
+    k, trailer = _walk_trailer(lines, end, False)
     if trailer and k < end:
         body.trailer = trailer[::-1]
         return lines[:k]
-    diags.add("CP306", line=lines[end - 1][0] if end else None)
     return lines[:end]
 
 

@@ -602,6 +602,9 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     """
     n = len(lines)
     limit = min(n, i + 150)
+    head = "\n".join(t for _, t in lines[i : i + 400])
+    if _HEADER_ENDS not in head and not _RECORD_HINT_RE.search(head):
+        return i
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     if heads and _CSV_ROW_RE.match(heads[0]):
         # a whole cables.csv row: the cable text opens inside a quoted field
@@ -658,6 +661,12 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
 
 
 _SERIAL_RE = re.compile(r"\d{3,}\s*$")
+# lines that only a pasted database record has: a time stamp alone, "id: ...", a csv row, a tab row
+_RECORD_HINT_RE = re.compile(
+    r"^[ \t]*(?:\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*$|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?[ \t]*$"
+    r"|id: |\d+,\d{1,2}/|\d+\t\d{4}-|Cable dated:)",
+    re.M,
+)
 _TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _CLASS_WORDS_RE = re.compile(r"(?<=\s)(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\s")
 _CSV_ROW_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")

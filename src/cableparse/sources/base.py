@@ -31,9 +31,11 @@ class Source:
 
 def _looks_like_html(text: str) -> bool:
     head = text[:4096].lstrip().lower()
-    return head.startswith(("<!doctype", "<html", "<?xml")) or "<pre>" in text[:200000] and (
-        "&#x000a;" in text[:200000].lower() or "<table class=" in head or "<body" in head
-    )
+    if head.startswith(("<!doctype", "<html", "<?xml")):
+        return True
+    if text.find("<pre>", 0, 200000) < 0:
+        return False
+    return "<table class=" in head or "<body" in head or text.find("&#x000", 0, 200000) >= 0
 
 
 def read_source(text: str, diags: Collector) -> Source:

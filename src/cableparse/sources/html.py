@@ -37,22 +37,26 @@ def _block_text(raw: str) -> str:
     return raw.replace("\u00b6", "")
 
 
-def _pre_blocks(page: str) -> list[tuple[int, str]]:
-    """(start offset, inner text) of each <pre> block, in order."""
+def _pre_blocks(page: str, start: int) -> list[tuple[int, str]]:
+    """(start offset, inner text) of each <pre> block from ``start`` on, in order."""
     blocks: list[tuple[int, str]] = []
-    pos = 0
-    lower = page if "<PRE" not in page else page.lower()
-    while True:
-        start = lower.find("<pre", pos)
-        if start < 0:
+    lower = page
+    if page.find("<pre", start) < 0:
+        if "<PRE" not in page and "<Pre" not in page:
             return blocks
-        gt = page.find(">", start)
+        lower = page.lower()
+    pos = start
+    while True:
+        begin = lower.find("<pre", pos)
+        if begin < 0:
+            return blocks
+        gt = page.find(">", begin)
         if gt < 0:
             return blocks
         end = lower.find("</pre>", gt)
         if end < 0:
             end = len(page)
-        blocks.append((start, page[gt + 1 : end]))
+        blocks.append((begin, page[gt + 1 : end]))
         pos = end + 6
 
 
@@ -60,8 +64,10 @@ def read(page: str, diags: Collector) -> Source:
     """Read a WikiLeaks cable page."""
     src = Source("html")
     t0 = page.find(_TABLE_OPEN)
+    after = 0
     if t0 >= 0:
         t1 = page.find("</table>", t0)
+        after = t1 if t1 > 0 else t0
         cells = [_html.unescape(c).strip() for c in _CELL_RE.findall(page, t0, t1 if t1 > 0 else len(page))]
         if len(cells) == 4:
             cells = [cells[0], cells[1], "", cells[2], cells[3]]
@@ -71,12 +77,17 @@ def read(page: str, diags: Collector) -> Source:
                     src.metadata[name] = value
         else:
             diags.add("CP011", f"the metadata table has {len(cells)} cells, not 5")
-    m = _TITLE_RE.search(page)
+    h3 = page.rfind("<h3>", 0, t0) if t0 > 0 else page.find("<h3>")
+    m = _TITLE_RE.match(page, h3) if h3 >= 0 else None
+    if m is None and h3 >= 0:
+        m = _TITLE_RE.search(page)
     if m:
         src.title = _html.unescape(m.group(2)).strip()
         if "reference_id" not in src.metadata and m.group(1).strip():
             src.metadata["reference_id"] = m.group(1).strip()
-    blocks = _pre_blocks(page)
+    blocks = _pre_blocks(page, after)
+    if not blocks and after:
+        blocks = _pre_blocks(page, 0)
     if not blocks:
         diags.add("CP010", "no <pre> block: the page's text is read with its tags removed")
         body = page
