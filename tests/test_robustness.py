@@ -85,9 +85,6 @@ KNOWN_LOSSES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\(\s*U\s*\)(?=\s*CLASS?I?FI?E?D\s+BY)", re.I), "test_classified_by_marking_kept"),
     # the groups after the operating signal of a ZNR/ZNY line are dropped
     (re.compile(r"(ZN[RY][ \t]+[A-Z]{5}[ \t]+\S+)[ \t][^\r\n]*"), "test_security_line_groups_kept"),
-    # a field keyword with nothing after it (TAGS:, TO, INFO) is dropped
-    (re.compile(r"(?m)^[^\w\r\n]*(?:TO|INFO)[^\w\r\n]*$"), "test_empty_field_keyword_kept"),
-    (re.compile(r"(?m)(?<![^\W_])(?i:TAGS)[^\w\r\n]*$"), "test_empty_field_keyword_kept"),
     # a line opening like the partial-extract sentence is replaced by the sentence, once
     (re.compile(r"(?m)^[ \t]*This record is a partial extract of the.*$"), "test_partial_extract_line_kept"),
 ]
@@ -100,9 +97,20 @@ def lost_words(text: str, cable: Cable, *, known: bool = True) -> collections.Co
     counted.
     """
     if known:
+        text = text.replace("\x00", " ")  # as the parser reads it
         for pattern, _test in KNOWN_LOSSES:
             text = pattern.sub(lambda m: m.group(1) if m.groups() else "", text)
     kept = words(cableparse.dumps(cable))
+    if known:
+        # open bug (test_empty_field_keyword_kept): a field keyword with nothing after it
+        # (TAGS:, TO, INFO) is dropped; excused when the cable has no such field
+        routing = cable.routing
+        if not cable.header.tags:
+            kept["TAGS"] += 1000
+        if routing is None or not routing.to:
+            kept["TO"] += 1000
+        if routing is None or not routing.info:
+            kept["INFO"] += 1000
     for pb in cable.page_breaks:
         kept.update(words(pb.text))
     lost = words(text) - kept
@@ -365,7 +373,7 @@ def test_security_line_groups_kept(line: str) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="bug: a TAGS line without tags, a TO or INFO line without addressees vanishes")
-@given(st.sampled_from(["TAGS:", "TAGS", "TAGS: \x00", "Tags:"]))
+@given(st.sampled_from(["TAGS:", "TAGS", "TAGS: \x00", "Tags:", "TAGS: SUBJECT: X"]))
 @example("TAGS:")
 def test_empty_field_keyword_kept(line: str) -> None:
     for text in (line, f"UNCLAS STATE 000001\n\n{line}\nSUBJECT: X\n\n1. (U) Text.\n"):

@@ -32,8 +32,8 @@ At the end the script prints how many of the corpus reference ids split as
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import csv
+import datetime as _dt
 import html
 import re
 import sys
@@ -697,7 +697,11 @@ def main(argv: list[str] | None = None) -> int:
         "tags.csv": write_csv(
             data_dir / "tags.csv",
             ("tag", "cables"),
-            ((tag, str(n)) for tag, n in tag_counts(args.corpus).items() if n >= 2 and re.fullmatch(r"[A-Z]{2,5}", tag)),
+            (
+                (tag, str(n))
+                for tag, n in tag_counts(args.corpus).items()
+                if n >= 2 and re.fullmatch(r"[A-Z]{2,5}", tag)
+            ),
         ),
     }
     for name, count in counts.items():

@@ -12,7 +12,17 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._api import DEFAULT_MAX_BYTES, normalize, parse
+from .citations import Citation, citations
 from .diagnostics import CODES, CableParseError
+from .ids import (
+    canonical_id,
+    canonical_tags,
+    classify_reference,
+    reference_id_parts,
+    routing_indicator_name,
+    station_for_origin,
+    station_words,
+)
 from .models import (
     Addressee,
     Cable,
@@ -63,6 +73,7 @@ __all__ = [
     "Addressee",
     "Cable",
     "CableParseError",
+    "Citation",
     "ClassificationLine",
     "ClassifiedBy",
     "Diagnostic",
@@ -74,11 +85,19 @@ __all__ = [
     "Routing",
     "UnplacedLine",
     "__version__",
+    "canonical_id",
+    "canonical_tags",
+    "citations",
+    "classify_reference",
     "dumps",
     "from_dict",
     "normalize",
     "parse",
     "parse_many",
     "read_csv",
+    "reference_id_parts",
+    "routing_indicator_name",
+    "station_for_origin",
+    "station_words",
     "to_dict",
 ]

@@ -80,10 +80,9 @@ def _correction_kinds() -> dict[str, tuple[str, str]]:
 @cache
 def _routing() -> dict[str, str]:
     table = {row["routing_indicator"]: row["name"] for row in _rows("routing_indicators.csv")}
-    for code, row in _stations().items():
+    for row in _stations().values():
         if row["routing_indicator"] and row["plad"]:
             table.setdefault(row["routing_indicator"], row["plad"])
-        del code
     return table
 
 
@@ -308,7 +307,7 @@ def _canonical(reference_id: str) -> tuple[str, str | None]:
     repaired = _repair(rid)
     if repaired is not None and repaired[0] != rid:
         return repaired
-    return rid if rid != reference_id else reference_id, None
+    return reference_id, None
 
 
 def canonical_id(reference_id: str) -> str:
@@ -335,7 +334,7 @@ def id_correction_note(reference_id: str) -> str | None:
     """Why :func:`canonical_id` changes ``reference_id`` (for a diagnostic), or ``None``.
 
     >>> id_correction_note("10EFTOKABUL668")
-    'efto-caption (heuer/cablemap consts.py INVALID_CABLE_IDS (BSD))'
+    'efto-caption (heuer/cablemap consts.py MALFORMED_CABLE_IDS (BSD), via reference notes)'
     """
     return _canonical(reference_id)[1]
 
@@ -422,9 +421,9 @@ def _two(year: str) -> str:
 
 def _mentions(
     text: str, year: str | None, cited_on: _dt.date | None, citing_id: str | None
-) -> tuple[list[tuple[int, str | None]], int]:
+) -> list[tuple[int, str | None]]:
     """Cable mentions of a REF item: (start position, canonical id or None when the year
-    is unknown) each, and the number of rejected station-less mentions."""
+    is unknown) each."""
     up = _normalise_item(text)
     citing = reference_id_parts(citing_id) if citing_id else None
     found: list[tuple[int, str | None]] = []
@@ -457,9 +456,9 @@ def _mentions(
     if not matches:
         s = _SERIAL_FIRST_RE.match(up.strip())
         if s is not None:
-            station = canonical_station(s.group("words"))
-            if station is not None:
-                matches.append((0, station, None, [int(s.group("serial"))]))
+            first = canonical_station(s.group("words"))
+            if first is not None:
+                matches.append((0, first, None, [int(s.group("serial"))]))
     for start, station, yy, serials in matches:
         for serial in serials:
             y = yy
@@ -475,7 +474,7 @@ def _mentions(
             if citing_id is not None and cid == canonical_id(citing_id):
                 continue  # a page header repeating the cable's own id
             found.append((start, cid))
-    return found, 0
+    return found
 
 
 def reference_cable_ids(
@@ -493,7 +492,7 @@ def reference_cable_ids(
     kind, _first = classify_reference(text, year, cited_on, citing_id)
     if kind != "cable":
         return ()
-    found, _ = _mentions(text, year, cited_on, citing_id)
+    found = _mentions(text, year, cited_on, citing_id)
     return tuple(dict.fromkeys(cid for _pos, cid in found if cid is not None))
 
 
@@ -521,7 +520,7 @@ def classify_reference(
     up = _normalise_item(text)
     if not re.search(r"[A-Z0-9]", up):
         return None, None
-    found, _ = _mentions(text, year, cited_on, citing_id)
+    found = _mentions(text, year, cited_on, citing_id)
     first_cable = min((pos for pos, _cid in found), default=None)
     first_kind: tuple[int, str] | None = None
     for kind, rx in _KEYWORDS:

@@ -129,7 +129,8 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         if len(sections) + 1 < cl.sections and not (routing is not None and routing.partial):
             diags.add("CP305", f"{cl.sections} sections announced, {len(sections) + 1} found")
     for p in body.paragraphs:
-        if _HEADER_KEYS_RE.search(p.text) and any(
+        t = p.text
+        if ("TAGS" in t or "SUBJECT" in t or "ags:" in t or "ubject:" in t) and any(
             _HEADER_COPY_RE.match(block) and _HEADER_KEYS_RE.search(block[:2000]) for block in p.text.split("\n\n")
         ):
             diags.add("CP304", f"a copy of the header inside the body (paragraph {p.number or 'without number'})")

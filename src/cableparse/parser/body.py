@@ -30,13 +30,19 @@ _UPPER_NAME_RE = re.compile(r"[A-Z][A-Z'-]*[A-Z]$")
 _MIXED_NAME_RE = re.compile(r"[A-Z][a-z]*(?:['-]?[A-Z][a-z]+)*$")
 # words that are never part of a signer's name: keywords, captions, closings, common words
 _NOT_NAMES = frozenset(
-    """END TEXT SUMMARY COMMENT COMMENTS NOTE NNNN SIPDIS UNCLASSIFIED UNCLAS CONFIDENTIAL SECRET NOFORN
-    QUOTE UNQUOTE BT LIMITED OFFICIAL USE SENSITIVE TAGS SUBJECT SUBJ REF REFS REFTEL REFTELS EXDIS NODIS
-    CLASSIFIED REGARDS THANKS THANK YOU MINIMIZE CONSIDERED PLEASE ADVISE ACTION REQUEST REQUESTED INFO FYI
-    BEGIN CLEARED APPROVED DRAFTED BACKGROUND CONCLUSION CONCLUSIONS ANALYSIS OVERVIEW RECOMMENDATION
-    RECOMMENDATIONS DECL DECLASSIFY PARA PARAS SEPTEL POST EMBASSY DEPARTMENT MISSION CONSULATE STATE THE
-    AND OR OF FOR TO IN ON AT BY WITH FROM AS IS IT HE SHE WE THEY THIS THAT THESE THOSE THERE YES NO NOT
-    ALL BUT SO OK MESSAGE CABLE TELEGRAM ENDS PAGE SECTION OF""".split()
+    {
+        "END", "TEXT", "SUMMARY", "COMMENT", "COMMENTS", "NOTE", "NNNN", "SIPDIS", "UNCLASSIFIED", "UNCLAS",
+        "CONFIDENTIAL", "SECRET", "NOFORN", "QUOTE", "UNQUOTE", "BT", "LIMITED", "OFFICIAL", "USE", "SENSITIVE", "TAGS",
+        "SUBJECT", "SUBJ", "REF", "REFS", "REFTEL", "REFTELS", "EXDIS", "NODIS", "CLASSIFIED", "REGARDS", "THANKS",
+        "THANK", "YOU", "MINIMIZE", "CONSIDERED", "PLEASE", "ADVISE", "ACTION", "REQUEST", "REQUESTED", "INFO", "FYI",
+        "BEGIN", "CLEARED", "APPROVED", "DRAFTED", "BACKGROUND", "CONCLUSION", "CONCLUSIONS", "ANALYSIS", "OVERVIEW",
+        "RECOMMENDATION", "RECOMMENDATIONS", "DECL", "DECLASSIFY", "PARA", "PARAS", "SEPTEL", "POST", "EMBASSY",
+        "DEPARTMENT", "MISSION", "CONSULATE", "STATE", "THE", "AND", "OR", "OF", "FOR", "TO", "IN", "ON", "AT", "BY",
+        "WITH", "FROM", "AS", "IS", "IT", "HE", "SHE", "WE", "THEY", "THIS", "THAT", "THESE", "THOSE", "THERE", "YES",
+        "NO", "NOT", "ALL", "BUT", "SO", "OK", "MESSAGE", "CABLE", "TELEGRAM", "ENDS", "PAGE", "SECTION", "AMBASSADOR",
+        "AMB", "CHARGE", "DCM", "POLOFF", "ECONOFF", "MINISTER", "PRESIDENT", "SECRETARY", "GENERAL", "GOVERNOR",
+        "DIRECTOR", "DEPUTY", "ASSISTANT", "COUNSELOR", "OFFICER",
+    }
 )
 _CLOSERS = ")\"'\u201d\u2019]"
 _DECORATIONS = "#.\"\u201d"
@@ -44,7 +50,8 @@ _DECORATIONS = "#.\"\u201d"
 # communications centre, document-number footers, the CSV dump's end marker
 _TRAILER_RE = re.compile(
     r"[ \t]*(?:NNNN\b.*|BT|#+|\.|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED"
-    r"|NOTE BY OC/T\b.*|NOTE: NOT PASSED\b.*|\d{4}[A-Z]{3,}\d+ - .*|Declassified/Released\b.*|=+ ?CABLE ENDS ?=+)[ \t]*$"
+    r"|NOTE BY OC/T\b.*|NOTE: NOT PASSED\b.*|\d{4}[A-Z]{3,}\d+ - .*|Declassified/Released\b.*"
+    r"|=+ ?CABLE ENDS ?=+)[ \t]*$"
 )
 # junk that is trailer only below a signature: metadata run on after it (``0 03/07/2008 ...``,
 # ``2008-01-08``), stray quotes and dots, a database query
@@ -53,7 +60,10 @@ _JUNK_LINE_RE = re.compile(
     r"|SELECT \* FROM\b.*)[ \t]*$"
 )
 # where such junk starts on the signer's own line (``STEVENS 0 03/07/2008``, ``HALL NNNN ...``)
-_JUNK_START_RE = re.compile(r"[ \t]+(?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )")
+_JUNK_START_RE = re.compile(
+    r"[ \t]+(?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
+)
+_RULE_RUN_RE = re.compile(r"(?:^|[ \t])[-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 #: a body line at least this long is a paragraph written on one line (reflowed text)
 _REFLOWED_LINE = 160
 
@@ -87,9 +97,9 @@ def _follows(number: str, last: str | None) -> bool:
     ln, lletter = _number_key(last)
     if n == ln + 1 and letter in ("", "A"):
         return True
-    if n == ln and letter and (not lletter and letter == "A" or lletter and ord(letter) == ord(lletter) + 1):
-        return True
-    return False
+    if n != ln or not letter:
+        return False
+    return letter == "A" if not lletter else ord(letter) == ord(lletter) + 1
 
 
 def _name(words: list[str]) -> bool:
@@ -110,9 +120,10 @@ def _name(words: list[str]) -> bool:
 def _ends_sentence(s: str) -> bool:
     """True when the text line ``s`` (stripped) can be the last line before a signer:
     it ends a sentence, closes a quotation or comment, is a rule or a web address."""
-    core = s.rstrip(_CLOSERS)
-    last = core[-1:]
-    if last in (".", "!", "?", "*") and last:
+    if not s:
+        return False
+    last = s.rstrip(_CLOSERS)[-1:]
+    if last and last in ".!?*":
         return True
     if is_rule(s) or s.startswith("GP-"):
         return True
@@ -125,13 +136,13 @@ def _ends_sentence(s: str) -> bool:
 
 def _standalone(s: str) -> tuple[str, str] | None:
     """The signer of a line that holds only a name, and its decoration (``GILLESPIE##``,
-    ``MCNAMARA.``, ``MURRAY .``, ``MULFORD "``)."""
+    ``MCNAMARA.``, ``MURRAY .``, ``MULFORD "``; upper-case names only)."""
     core = s.rstrip(_DECORATIONS + " \t")
     words = core.split()
     if not _name(words):
         return None
     decoration = s[len(core) :].strip()
-    if decoration and (not words[0].isupper() or "." in decoration and decoration.strip(".")):
+    if decoration and not words[0].isupper():
         return None
     return " ".join(words), decoration
 
@@ -146,7 +157,7 @@ def _glued(s: str) -> tuple[str, str] | None:
         words = parts[len(parts) - k :]
         head = s[: len(s) - len(" ".join(words))].rstrip()
         # a capitalised name only as one word, and only after mixed-case text
-        if not head or not _name(words):
+        if " " not in head or not _name(words):
             continue
         upper = words[0].isupper()
         if not upper and (k > 1 or head.upper() == head):
@@ -168,7 +179,7 @@ def _walk_trailer(lines: list[Line], end: int, junk: bool) -> tuple[int, list[st
         if not s:
             k -= 1
             continue
-        if _TRAILER_RE.match(s) or junk and _JUNK_LINE_RE.match(s):
+        if _TRAILER_RE.match(s) or (junk and _JUNK_LINE_RE.match(s)):
             trailer.append(s)
             k -= 1
             continue
@@ -180,10 +191,11 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
     """Take the signature and the trailer off the end of ``lines``.
 
     The signer is the last line before the trailer when it holds one to three name
-    words and nothing else (decorations and run-on metadata go to the trailer), and
-    it stands after a blank line, after a line that ends a sentence, or under a first
-    signer line (``JOHNSON`` / ``KEANE``); or a name run on to the end of the last
-    sentence.  Without one, only the sure trailer lines are taken and CP306 is added.
+    words and nothing else (a decoration or metadata run on after the name goes to the
+    trailer), standing after a blank line, after a line that ends a sentence, or under a
+    first signer line (``JOHNSON`` / ``KEANE``); or a name run on to the end of the last
+    sentence (``... End comment. BROWNFIELD``).  Without one, only the sure trailer lines
+    are taken off and CP306 is added.
     """
     end = len(lines)
     while end and is_blank(lines[end - 1][1]):
@@ -198,36 +210,84 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
         head, junk = s, ""
         for m in _JUNK_START_RE.finditer(s):
             if _standalone(s[: m.start()]) is not None or _glued(s[: m.start()]) is not None:
-                head, junk = s[: m.start()], s[m.end(0) - len(m.group(0).lstrip()) :]
+                head, junk = s[: m.start()], s[m.start() :].strip()
                 break
         found = _standalone(head)
-        prev = lines[j - 2][1].strip()
-        if found is not None and (not prev or _ends_sentence(prev)):
+        if found is not None:
             name, decoration = found
+            prev = lines[j - 2][1].strip()
             cut = j - 1
-            if prev and " " not in name and name.isupper():
-                # a signer on two lines (JOHNSON / KEANE) or written twice (SIMONS / SIMONS)
+            ok = not prev or _ends_sentence(prev)
+            if not ok and " " not in name and name.isupper():
+                # a signer on two lines (JOHNSON / KEANE), or written twice (SIMONS / SIMONS)
                 above = _standalone(prev)
-                if above is not None and not above[1] and name.isupper() and " " not in above[0]:
-                    before = lines[j - 3][1].strip() if j > 2 else ""
-                    if above[0] != name and (not before or _ends_sentence(before)):
+                before = lines[j - 3][1].strip() if j > 2 else ""
+                if (
+                    above is not None
+                    and not above[1]
+                    and " " not in above[0]
+                    and above[0].isupper()
+                    and (not before or _ends_sentence(before))
+                ):
+                    ok = True
+                    if above[0] != name:
                         name = f"{above[0]} {name}"
                         cut = j - 2
-            body.signature = name
-            body.trailer = [x for x in (decoration, junk) if x] + trailer[::-1]
-            return lines[:cut]
-        if found is None and not is_blank(text):
+            if ok:
+                body.signature = name
+                body.trailer = [x for x in (decoration, junk) if x] + trailer[::-1]
+                return lines[:cut]
+        else:
             glued = _glued(head)
             if glued is not None:
                 body.signature = glued[1]
-                body.trailer = [junk] + trailer[::-1] if junk else trailer[::-1]
+                body.trailer = ([junk] if junk else []) + trailer[::-1]
                 return [*lines[: j - 1], (lineno, text[: len(text) - len(text.lstrip())] + glued[0])]
     diags.add("CP306", line=lines[end - 1][0] if end else None)
     k, trailer = _walk_trailer(lines, end, False)
-    if trailer and k < end:
+    if trailer:
         body.trailer = trailer[::-1]
         return lines[:k]
     return lines[:end]
+
+
+def _inline_heading(s: str) -> tuple[str, str] | None:
+    """A heading written on one line with its rule (``SUMMARY -------``, ``------- COMMENT
+    -------``), or run on to the end of a reflowed paragraph (``... End Summary. -------
+    Policy-Level Sensitivities -------``, ``... End comment. Tea and Policy --------------``):
+    the text before it (``""`` when none) and the title.  ``s`` is stripped."""
+    body = s.rstrip(_RULE_AND_SPACE)
+    rule = s[len(body) :]
+    if not body or not rule[:1].isspace() or not _RULE_RE.match(rule):
+        return None
+    left = ""
+    title = body
+    m: re.Match[str] | None = None
+    for m in _RULE_RUN_RE.finditer(body):  # noqa: B007 - the last rule run
+        pass
+    if m is not None:
+        # boxed: rule, title, rule
+        left = body[: m.start()].strip()
+        title = body[m.end() :].lstrip(_RULE_AND_SPACE)
+    elif len(body) > 100:
+        # title over its rule, run on: the title is as long as the rule, after a sentence
+        width = len(rule) - rule.count(" ") - rule.count("\t")
+        cut = len(body) - width
+        if cut < 2 or body[cut - 1] != " " or not _ends_sentence(body[: cut - 1].rstrip()):
+            return None
+        left = body[: cut - 1].rstrip()
+        title = body[cut:]
+    title = " ".join(title.split())
+    if (
+        not title
+        or len(title) > 100
+        or title.endswith(":")
+        or not any(c.isalpha() for c in title)
+        or PARA_START_RE.match(title)
+        or left[-1:] in _RULE_CHARS
+    ):
+        return None
+    return left, title
 
 
 class _Open:
@@ -260,6 +320,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
     heading: str | None = None
     prev_blank = True
     last_number: str | None = None
+    chars = long_chars = 0
     n = len(lines)
     i = 0
     while i < n:
@@ -269,6 +330,26 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             prev_blank = True
             i += 1
             continue
+        chars += len(s)
+        if len(s) >= _REFLOWED_LINE:
+            long_chars += len(s)
+        after: str | None = None
+        if s[-1] in _RULE_CHARS and not is_rule(s):
+            found = _inline_heading(s)
+            if found is not None:
+                if not found[0]:
+                    if prev_blank or s[0] in _RULE_CHARS:
+                        if cur is not None:
+                            out.append(cur.close())
+                            cur = None
+                        heading = found[1]
+                        i += 1
+                        prev_blank = True
+                        continue
+                else:
+                    # a heading run on to the end of a paragraph line: it closes the paragraph
+                    s, after = found
+                    text = text[: len(text) - len(text.lstrip())] + s
         # headings: title over a rule, or rule / title / rule
         if is_rule(s):
             title = lines[i + 1][1] if i + 2 < n else ""
@@ -314,9 +395,16 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 cur.blocks.append([])
             cur.blocks[-1].append(_text_line(text))
         prev_blank = False
+        if after is not None:
+            out.append(cur.close())
+            cur = None
+            heading = after
+            prev_blank = True
         i += 1
     if cur is not None:
         out.append(cur.close())
     if heading is not None:
         out.append(Paragraph(heading=heading))
+    if long_chars * 2 > chars:
+        diags.add("CP301", line=lines[0][0] if lines else None)
     return body

@@ -591,6 +591,22 @@ def _record_start(lines: list[Line], i: int, limit: int) -> int | None:
     return None
 
 
+_ROW_NUMBER_RE = re.compile(r"\n[ \t]*\d{3,7}[ \t]*\n")
+
+
+def _may_hold_record(head: str) -> bool:
+    """A cheap first look: can ``head`` (the first lines of the text) hold a pasted record?"""
+    if _HEADER_ENDS in head or "id: " in head or "Cable dated:" in head or "...\n" in head:
+        return True
+    if _ROW_NUMBER_RE.search(head):
+        return True
+    for line in head.split("\n", 8)[:8]:
+        s = line.lstrip()
+        if s and (s[0].isdigit() or s[0] == ">"):
+            return True
+    return False
+
+
 def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     """Where text pasted above the cable's own header ends (``i`` when there is none).
 
@@ -603,7 +619,7 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     n = len(lines)
     limit = min(n, i + 150)
     head = "\n".join(t for _, t in lines[i : i + 400])
-    if _HEADER_ENDS not in head and not _RECORD_HINT_RE.search(head):
+    if not _may_hold_record(head) or (_HEADER_ENDS not in head and not _RECORD_HINT_RE.search(head)):
         return i
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     if heads and _CSV_ROW_RE.match(heads[0]):
