@@ -29,7 +29,9 @@ _LEVEL_RE = re.compile(
 _SECTION_RE = re.compile(r"(?:S\s?E\s?C\s?T\s?I\s?O\s?N|[SE][A-Z]{3,6})\s*(\d{1,3})\s+OF\s+(\d{1,3})\s*", re.I)
 _EO_RE = re.compile(r"(?:E\s?\.\s?[O0]\s?\.?|EO\.?)\s*(\d{4,5})\b\s*[:.;,]?\s*(.*)", re.I)
 _DECL_DATE_RE = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})")
-_TAGS_RE = re.compile(r"(?:(TAGS)\b\s*[:;,.]?|(TAGE|TAGES|TAG|TAS|TABS|TGS|AGS)\s*[:;])\s*(.*)", re.I)
+_TAGS_RE = re.compile(
+    r"(?:(TAGS)\b\s*[:;,.]?|(TAGE|TAGES|TAG|TAS|TABS|TGS|AGS)\s*[:;]|(TAG)\s+(?=[A-Z]{2,5},))\s*(.*)", re.I
+)
 _SUBJECT_RE = re.compile(r"(?:(SUBJECT)\b\s*[:.;-]?|(SUBJ|UBJECT|SUBJEC|SUBECT|SUJECT|SUBJET)\s*[:.;])\s*(.*)", re.I)
 _REF_RE = re.compile(r"(?:PROGRAM\s+)?(?:REFTELS?|REFS?|REF\s?\(S\)|REFERENCES?\s*:)(?![A-Za-z])\s*[:.]?\s*(.*)", re.I)
 _CLBY_RE = re.compile(r"(?:\(U\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
@@ -390,6 +392,7 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
     if h.classification_line is None:
         diags.add("CP201", line=lines[i][0] if i < n else None)
     seen_main = False
+    last_handling = -2
     split_noted = False
     count = 0
     while i < n:
@@ -444,17 +447,26 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
             if h.tags:
                 diags.add("CP206", "a second TAGS line: the header ends there", line=lineno)
                 break
-            if m_tags.group(2):
-                diags.add("CP202", f"TAGS keyword written {m_tags.group(2)!r}", line=lineno)
-            parts = [m_tags.group(3)]
+            typo = m_tags.group(2) or m_tags.group(3)
+            if typo:
+                diags.add("CP202", f"TAGS keyword written {typo!r}", line=lineno)
+            parts = [m_tags.group(4)]
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
                 if not nxt:
                     break
-                if (parts[-1].rstrip().endswith(",") or _TAG_CODES_RE.match(nxt)) and not _is_field_start(nxt) and nxt not in (
-                    "REF", "REFS", "BT", "NNNN"
-                ) and not _SPLIT_ALL.search(" " + nxt):
+                if _is_field_start(nxt) or nxt in ("REF", "REFS", "BT", "NNNN"):
+                    break
+                inline = _SPLIT_ALL.search(" " + nxt)
+                if inline is not None:
+                    # codes, then the next field on the same line: "TIP SUBJECT: ..."
+                    before = nxt[: max(inline.start() - 1, 0)].rstrip()
+                    if before and _TAG_CODES_RE.match(before):
+                        parts.append(before)
+                        lines[i] = (lines[i][0], nxt[inline.end() - 1 :].lstrip())
+                    break
+                if parts[-1].rstrip().endswith(",") or _TAG_CODES_RE.match(nxt):
                     parts.append(nxt)
                     i += 1
                     continue
@@ -549,8 +561,11 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                 continue
             i += 1
             continue
-        if not seen_main and count <= 60 and _handling_like(s):
+        if not seen_main and count <= 60 and (
+            _handling_like(s) or (last_handling == i - 1 and len(s) <= 120 and not _SPLIT_ALL.search(s))
+        ):
             h.handling.append(_fold(s))
+            last_handling = i
             i += 1
             continue
         break
@@ -619,10 +634,12 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     n = len(lines)
     limit = min(n, i + 150)
     head = "\n".join(t for _, t in lines[i : i + 400])
-    if not _may_hold_record(head) or (_HEADER_ENDS not in head and not _RECORD_HINT_RE.search(head)):
+    if not _may_hold_record(head) or (
+        _HEADER_ENDS not in head and not _RECORD_HINT_RE.search(head) and not _CSV_ROW_RE.search(head)
+    ):
         return i
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
-    if heads and _CSV_ROW_RE.match(heads[0]):
+    if heads and any(_CSV_ROW_RE.search(h) for h in heads):
         # a whole cables.csv row: the cable text opens inside a quoted field
         for j in range(i, limit):
             t = lines[j][1]
@@ -685,7 +702,7 @@ _RECORD_HINT_RE = re.compile(
 )
 _TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _CLASS_WORDS_RE = re.compile(r"(?<=\s)(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\s")
-_CSV_ROW_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
+_CSV_ROW_RE = re.compile(r"(?:^|,)\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 
 
 def _continues_refs(nxt: str, block: list[str]) -> bool:
