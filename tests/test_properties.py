@@ -614,7 +614,6 @@ def test_page_break_anywhere_in_body_keeps_paragraph_text(page: Path, data: st.D
     assert len(changed.page_breaks) == len(original.page_breaks) + 1
 
 
-@pytest.mark.xfail(strict=True, reason="parser bug: blank lines between two adjacent markers are counted as text")
 def test_adjacent_page_breaks_keep_paragraph_boundaries() -> None:
     head = ["UNCLAS STATE 000001", "", "TAGS: PREL", "SUBJECT: X", ""]
     # a block break right at a marker: one blank line more than the padding

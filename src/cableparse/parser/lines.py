@@ -18,6 +18,8 @@ and teletype page headers of older records::
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from ..diagnostics import Collector
 from ..models import PageBreak
@@ -108,6 +110,20 @@ def _strip_inline(lineno: int, text: str, breaks: list[PageBreak], diags: Collec
         pos = cut
 
 
+def _candidates(lines: list[Line]) -> list[int]:
+    """Indexes of the lines that may hold a marker (found on the joined text, not line by line)."""
+    joined = "\n".join([t for _, t in lines])
+    starts = list(accumulate([len(t) + 1 for _, t in lines], initial=0))
+    found: set[int] = set()
+    for needle in (" OF ", " of ", "PAGE", "\t"):
+        pos = joined.find(needle)
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            found.add(k)
+            pos = joined.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
+    return sorted(found)
+
+
 def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line], list[PageBreak]]:
     """Take the continuation markers out of ``lines``.
 
@@ -116,38 +132,68 @@ def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line],
     were in the text and one of them is kept, so a paragraph boundary stays one.
     Adjacent markers share the count.  A classification banner line just above a
     teletype page header (``CONFIDENTIAL``) belongs to the page header and goes with it.
+    Only the few lines that can hold a marker are looked at one by one; the runs
+    between them are copied whole.
     """
+    cands = _candidates(lines)
+    if not cands:
+        return lines, []
+    n = len(lines)
     out: list[Line] = []
     breaks: list[PageBreak] = []
-    pending: list[Line] = []  # blank lines not yet written
     markers = 0  # markers in the current run
     blanks = 0  # blank lines around them
-    for lineno, text in lines:
-        if not text or text.isspace():
-            pending.append((lineno, text))
-            continue
-        pb = split_marker(text) if (" OF " in text or " of " in text or "PAGE" in text or "\t" in text) else None
+    i = 0
+
+    def close_run(j: int, end: int) -> int:
+        """Lines i..end follow a run of markers: count their leading blanks, end the run at text."""
+        nonlocal markers, blanks
+        k = j
+        while k < end and is_blank(lines[k][1]):
+            k += 1
+        blanks += k - j
+        if k < end:
+            if blanks - 3 * markers > 0 and out:
+                out.append((lines[k][0], ""))
+            markers = blanks = 0
+            out.extend(lines[k:end])
+        return k
+
+    for c in cands:
+        if markers:
+            close_run(i, c)
+        else:
+            out.extend(lines[i:c])
+        i = c + 1
+        lineno, text = lines[c]
+        pb = split_marker(text) if text and not text.isspace() else None
         if pb is not None:
             banner = ""
-            if pb.page is not None and len(pending) <= 2 and out and out[-1][1].strip() in _BANNERS:
-                banner = out.pop()[1].strip() + " "
+            if not markers:
+                before = 0
+                while out and is_blank(out[-1][1]):
+                    out.pop()
+                    before += 1
+                blanks = before
+                if pb.text.startswith("PAGE") and before <= 2 and out and out[-1][1].strip() in _BANNERS:
+                    banner = out.pop()[1].strip() + " "
             breaks.append(
                 PageBreak(section=pb.section, page=pb.page, total=pb.total, line=lineno + 1 + diags.offset, text=banner + pb.text)
             )
             markers += 1
-            blanks += len(pending)
-            pending = []
             continue
         if markers:
-            if blanks + len(pending) - 3 * markers > 0 and out:
-                out.append((pending[-1][0] if pending else lineno, ""))
+            if is_blank(text):
+                blanks += 1
+                continue
+            if blanks - 3 * markers > 0 and out:
+                out.append((lineno, ""))
             markers = blanks = 0
-        else:
-            out.extend(pending)
-        pending = []
         if "OF 0" in text and len(text) > 40:
             text = _strip_inline(lineno, text, breaks, diags)
         out.append((lineno, text))
-    if not markers:
-        out.extend(pending)
+    if markers:
+        close_run(i, n)
+    else:
+        out.extend(lines[i:])
     return out, breaks
