@@ -342,6 +342,8 @@ def _captions_of(s: str) -> tuple[list[str], str]:
 def _handling_like(s: str) -> bool:
     if len(s) > 600:
         return False
+    if s.lstrip("- ").upper().replace(" ", "").startswith("CORRECTED"):
+        return True  # a correction notice: C O R R E C T E D  C O P Y ...
     letters = [c for c in s if c.isalpha()]
     if not letters:
         return True
