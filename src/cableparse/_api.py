@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from .diagnostics import CableParseError, Collector
 from .models import Cable, Diagnostic, Header, UnplacedLine
 from .parser import build_cable
@@ -26,18 +24,11 @@ def _decode(data: bytes, diags: Collector) -> str:
         return data.decode("utf-8", errors="replace")
 
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
 def _lines_text(text: str, diags: Collector) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    m = _CONTROL_RE.search(text)
-    if m is not None:
-        diags.add("CP004", f"control character U+{ord(m.group()):04X} (and any others) kept as a space")
-        text = _CONTROL_RE.sub(" ", text)
     return text
 
 

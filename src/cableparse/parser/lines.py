@@ -18,8 +18,6 @@ and teletype page headers of older records::
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 from ..diagnostics import Collector
 from ..models import PageBreak
@@ -111,17 +109,8 @@ def _strip_inline(lineno: int, text: str, breaks: list[PageBreak], diags: Collec
 
 
 def _candidates(lines: list[Line]) -> list[int]:
-    """Indexes of the lines that may hold a marker (found on the joined text, not line by line)."""
-    joined = "\n".join([t for _, t in lines])
-    starts = list(accumulate([len(t) + 1 for _, t in lines], initial=0))
-    found: set[int] = set()
-    for needle in (" OF ", " of ", "PAGE", "\t"):
-        pos = joined.find(needle)
-        while pos >= 0:
-            k = bisect_right(starts, pos) - 1
-            found.add(k)
-            pos = joined.find(needle, starts[k + 1]) if k + 1 < len(starts) else -1
-    return sorted(found)
+    """Indexes of the lines that may hold a marker."""
+    return [k for k, (_, t) in enumerate(lines) if " OF " in t or " of " in t or "PAGE" in t or "\t" in t]
 
 
 def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line], list[PageBreak]]:

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from ..diagnostics import Collector
 
-__all__ = ["Source", "read_source"]
+__all__ = ["Source", "read_source", "without_controls"]
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def without_controls(text: str, diags: Collector) -> str:
+    """``text`` with C0 control characters (but tab, newline, form feed) as spaces (CP004)."""
+    m = _CONTROL_RE.search(text)
+    if m is None:
+        return text
+    diags.add("CP004", f"control character U+{ord(m.group()):04X} (and any others) kept as a space")
+    return _CONTROL_RE.sub(" ", text)
 
 
 class Source:
@@ -44,6 +57,7 @@ def read_source(text: str, diags: Collector) -> Source:
 
     if _looks_like_html(text):
         return html.read(text, diags)
+    text = without_controls(text, diags)
     src = canonical.read(text, diags)
     if src is not None:
         return src

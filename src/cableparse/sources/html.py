@@ -14,7 +14,7 @@ import html as _html
 import re
 
 from ..diagnostics import Collector
-from .base import Source
+from .base import Source, without_controls
 
 __all__ = ["read"]
 
@@ -94,15 +94,15 @@ def read(page: str, diags: Collector) -> Source:
         b = page.find("<body")
         if b >= 0:
             body = page[b:]
-        src.text = _block_text(body).split("\n")
+        src.text = without_controls(_block_text(body), diags).split("\n")
         return src
     if len(blocks) == 1:
-        src.text = _block_text(blocks[0][1]).split("\n")
+        src.text = without_controls(_block_text(blocks[0][1]), diags).split("\n")
         return src
     if len(blocks) > 2:
         diags.add("CP010", f"{len(blocks)} <pre> blocks: the first is the routing header, the rest the text")
-    src.routing = _block_text(blocks[0][1]).split("\n")
+    src.routing = without_controls(_block_text(blocks[0][1]), diags).split("\n")
     src.text_start = len(src.routing)
     text = "\n".join(_block_text(b[1]) for b in blocks[1:])
-    src.text = text.split("\n")
+    src.text = without_controls(text, diags).split("\n")
     return src
