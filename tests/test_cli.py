@@ -77,7 +77,7 @@ def test_show_summary(capsys: Capture) -> None:
         "PHUM PREF ELAB SMIG KCRM KWMN KFRD ASEC CB",
         "AMEMBASSY PHNOM PENH",
         "SECSTATE WASHDC (IMMEDIATE)",
-        "-> 07STATE202745",
+        "-> 06STATE202745",
         "Paragraphs (",
         "(SBU)",
         "Diagnostics",

@@ -58,7 +58,7 @@ def test_header_fields(seed: Cable) -> None:
     assert h.tags == ("PHUM", "PREF", "ELAB", "SMIG", "KCRM", "KWMN", "KFRD", "ASEC", "CB")
     assert h.subject == "2007 TRAFFICKING IN PERSONS REPORT FOR CAMBODIA"
     assert h.subject_marking is None
-    assert [(r.letter, r.cable_id) for r in h.references] == [(None, "07STATE202745")]
+    assert [(r.letter, r.cable_id) for r in h.references] == [(None, "06STATE202745")]
     assert h.references[0].text == "STATE 202745"
 
 

@@ -36,7 +36,9 @@ _ANCHOR_RE = re.compile(r"<a id='par\d+' href='#par\d+'>\u00b6</a>(\d{1,3}[A-Z]?
 _NO_SPACE_RE = re.compile(r"^\s*(\d{1,3}[A-Z]?)\.\(", re.M)
 _MARKING_RE = re.compile(r"^\(?\s*[A-Z]{1,4}(?:\s*//?\s*[A-Z]{1,6})*\s*\)\s*")
 _LEAD_RE = re.compile(r"^[^A-Z0-9]+")
-_RUN_ON_RE = re.compile(r"\b(?:REFS?|REFTELS?|Refs?)\s*:|CLASSIFIED BY|Classified By|\d{8} +\d{3}(?:\.\d)? OF \d{3}", re.I)
+_RUN_ON_RE = re.compile(
+    r"\b(?:REFS?|REFTELS?|Refs?)\s*:|CLASSIFIED BY|Classified By|\d{8} +\d{3}(?:\.\d)? OF \d{3}", re.I
+)
 
 
 def _fold(s: str | None) -> str:

@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--details", action="store_true", help="print every disagreement")
+    parser.add_argument(
+        "--parser-ids", action="store_true", help="measure the parser's Reference.cable_id instead (one id per item)"
+    )
     args = parser.parse_args(argv)
 
     pages: dict[str, Path] = {}
@@ -88,7 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         year = canonical_id(rid)[:2]
         ours: list[str] = []
         for ref in header.references:
-            ours.extend(reference_cable_ids(ref.text, year, created, rid))
+            if args.parser_ids:
+                ours.extend([canonical_id(ref.cable_id)] if ref.cable_id else [])
+            else:
+                ours.extend(reference_cable_ids(ref.text, year, created, rid))
         mine = set(ours)
         listed += len(wl)
         ours_total += len(mine)
@@ -107,7 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"listed ids: {listed}, ours: {ours_total}")
     print(f"coverage:  {hit_listed}/{listed} = {coverage:.1%}")
     print(f"precision: {hit_ours}/{ours_total} = {precision:.1%}")
-    print(f"ignoring the year: coverage {loose_listed / max(listed, 1):.1%}, precision {loose_ours / max(ours_total, 1):.1%}")
+    print(
+        f"ignoring the year: coverage {loose_listed / max(listed, 1):.1%}, "
+        f"precision {loose_ours / max(ours_total, 1):.1%}"
+    )
     if args.details:
         for line in details:
             print(line)

@@ -12,17 +12,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from ._api import DEFAULT_MAX_BYTES, normalize, parse
-from .citations import Citation, citations
 from .diagnostics import CODES, CableParseError
-from .ids import (
-    canonical_id,
-    canonical_tags,
-    classify_reference,
-    reference_id_parts,
-    routing_indicator_name,
-    station_for_origin,
-    station_words,
-)
 from .models import (
     Addressee,
     Cable,
@@ -41,13 +31,32 @@ from .serializer import dumps
 
 if TYPE_CHECKING:
     from .batch import parse_many
+    from .citations import Citation, citations
     from .convert import from_dict, to_dict
     from .csvio import read_csv
+    from .ids import (
+        canonical_id,
+        canonical_tags,
+        classify_reference,
+        reference_id_parts,
+        routing_indicator_name,
+        station_for_origin,
+        station_words,
+    )
 
 __version__ = "0.1.0"
 
 # names whose modules load on first use, so that ``import cableparse`` stays quick
 _LAZY = {
+    "canonical_id": "ids",
+    "canonical_tags": "ids",
+    "classify_reference": "ids",
+    "reference_id_parts": "ids",
+    "routing_indicator_name": "ids",
+    "station_for_origin": "ids",
+    "station_words": "ids",
+    "Citation": "citations",
+    "citations": "citations",
     "from_dict": "convert",
     "parse_many": "batch",
     "read_csv": "csvio",
@@ -66,6 +75,7 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "CODES",

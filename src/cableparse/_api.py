@@ -68,7 +68,9 @@ def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT
                 cable = build_cable(read_source(text, diags), diags)
             except Exception as exc:  # noqa: BLE001 - the lenient parser never raises; keep the text
                 diags.items.append(
-                    Diagnostic("CP999", "error", f"internal parser error ({type(exc).__name__}: {exc}); text kept unplaced")
+                    Diagnostic(
+                        "CP999", "error", f"internal parser error ({type(exc).__name__}: {exc}); text kept unplaced"
+                    )
                 )
                 kept = tuple(UnplacedLine(k + 1, t) for k, t in enumerate(text.split("\n")) if t.strip())
                 cable = Cable(header=Header(), unplaced=kept, diagnostics=tuple(diags.items))

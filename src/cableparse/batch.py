@@ -186,7 +186,7 @@ def _results(tasks: Iterator[_Task], workers: int | None, max_bytes: int) -> Ite
         for t in tasks:
             yield _run(t, max_bytes)
         return
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - only when a pool is asked for
+    from concurrent.futures import ProcessPoolExecutor
 
     count = workers or os.cpu_count() or 1
     window = count * 4

@@ -23,7 +23,7 @@ import csv
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = [
@@ -117,8 +117,9 @@ def _known_tags() -> frozenset[str]:
 # Address words in front of station words (``AMEMBASSY HANOI``, ``USMISSION GENEVA``).
 _ADDRESS_PREFIXES = ("AMEMBASSY", "AMCONSUL", "AMCONSULATE", "EMBASSY", "CONSULATE", "USMISSION", "AMMISSION")
 # Words a REF item puts between station and serial (``COLOMBO CABLES 0266``).
-_FILLER = frozenset({"CABLE", "CABLES", "TEL", "TELS", "REFTEL", "REFTELS", "MSG", "NO", "NOS", "NUMBER", "NR",
-                     "TELEGRAM", "TELEGRAMS"})
+_FILLER = frozenset(
+    {"CABLE", "CABLES", "TEL", "TELS", "REFTEL", "REFTELS", "MSG", "NO", "NOS", "NUMBER", "NR", "TELEGRAM", "TELEGRAMS"}
+)
 # Station codes whose short form is ambiguous by year: the published ids use ``TAIPEI``
 # up to 2006 and ``AITTAIPEI`` later (06TAIPEI2921, 08AITTAIPEI1698, 09AITTAIPEI275).
 _AIT_FROM_YEAR = 7
@@ -140,7 +141,7 @@ def _damerau1(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1 :]
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def canonical_station(words: str, *, fuzzy: bool = True) -> str | None:
     """The station code that station words name, or ``None`` when they name no station.
 
@@ -294,7 +295,7 @@ def _repair(reference_id: str) -> tuple[str, str] | None:
     return fixed, ", ".join(notes) or "leading zeros"
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _canonical(reference_id: str) -> tuple[str, str | None]:
     rid = "".join(reference_id.split()).upper()
     corrections = _corrections()
@@ -341,36 +342,56 @@ def id_correction_note(reference_id: str) -> str | None:
 
 # --- REF items --------------------------------------------------------------------
 
-_WORD = r"[A-Z][A-Z'.]*"
+_WORD = r"[A-Z][A-Z'.]{0,24}(?![A-Z'.])"
 _MENTION_RE = re.compile(
     r"(?<![A-Z0-9])"
-    r"(?:(?P<y4>(?:19|20)\d{2})\s*(?=[A-Z])|(?P<y3>0\d{2})\s+(?=[A-Z])|['‘’`]?(?P<y2>\d{2})(?:\s+|(?=[A-Z]))"
-    r"|\((?P<yp>\d{2}|\d{4})\)\s*)?"
-    rf"(?P<words>{_WORD}(?:[ \t]+{_WORD}){{0,5}})"
-    r"\s*(?:\((?P<ym>\d{2})\)\s*)?(?:[:#]|NO\.)?\s*"
+    r"(?:(?P<y4>(?:19|20)\d{2})\s{0,4}(?=[A-Z])|(?P<y3>0\d{2})\s{1,4}(?=[A-Z])|['‘’`]?(?P<y2>\d{2})(?:\s{1,4}|(?=[A-Z]))"
+    r"|\((?P<yp>\d{2}|\d{4})\)\s{0,4})?"
+    rf"(?P<words>{_WORD}(?:[ \t]{{1,4}}{_WORD}){{0,5}})"
+    r"\s{0,4}(?:\((?P<ym>\d{2})\)\s{0,4})?(?:[:#]|NO\.)?\s{0,4}"
     r"(?P<serial>\d{1,7})(?![\dA-Z])"
-    r"(?P<more>(?:\s*(?:/|,|&|;|\bAND\b)\s*#?\d{1,7}(?![\dA-Z]))*)"
-    r"(?:\s*(?P<ysep>[-/])(?P<ys>\d{2})(?![\d/])|\s*\((?P<ysp>\d{2}|\d{4})\)|\s+(?P<yt>\d{2})\s*$)?"
+    r"(?P<more>(?:\s{0,4}(?:/|,|&|;|\bAND\b)\s{0,4}#?\d{1,7}(?![\dA-Z]))*)"
+    r"(?:\s{0,4}(?P<ysep>[-/])(?P<ys>\d{2})(?![\d/])|\s{0,4}\((?P<ysp>\d{2}|\d{4})\)|\s{1,4}(?P<yt>\d{2})\s{0,4}$)?"
 )
 _SERIAL_FIRST_RE = re.compile(r"^#?(?P<serial>\d{1,7})\s+(?P<words>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})\s*$")
 _DATE_AFTER_RE = re.compile(r"\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
 _DTG_RE = re.compile(r"\b[A-Z]?\d{6}\s?Z\b|\bDTG\b")
 _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"\bE-?\s?MAILS?\b|\bEMAILED\b")),
-    ("memo", re.compile(r"\bMEMO(?:RANDUM|RANDA|S)?\b|\bMEMCONS?\b|\bNON-?PAPERS?\b|\bLETTERS?\b|\bDIPNOTES?\b"
-                        r"|\bDIPLOMATIC NOTES?\b|\bNOTE VERBALE\b|\bFAX\b")),
-    ("meeting", re.compile(r"\bMEETINGS?\b|\bTELE?CONS?\b|\bTELEPHONE\b|\bPHONE\b|\bCONVERSATIONS?\b|\bCALLS?\b"
-                           r"|\bDISCUSSIONS?\b|\b[DS]?VTCS?\b|\bVIDEO-?\s?CONFERENCES?\b|\bBRIEFINGS?\b")),
-    ("report", re.compile(r"\bREPORTS?\b|\bIIRS?\b|\bINCSR\b|\bOSC\b|\bFBIS\b|\bTD-?\s?\d|\bASSESSMENTS?\b"
-                          r"|\bSTUDY\b|\bSURVEY\b|\bSITREPS?\b|\bSPOT\s?REPS?\b")),
-    ("other", re.compile(r"\bUNSCRS?\b|\bRESOLUTIONS?\b|\bFAM\b|\bFAH\b|\bPOINTS\b|\bDAILY\b|\bARTICLES?\b"
-                         r"|\bSTATEMENTS?\b|\bSPEECH\b|\bWEBSITE\b|\bLAW\b|\bEXP\.?\s?LIC\b|\bAGREEMENT\b"
-                         r"|\bTREATY\b|\bU\.?S\.?C\.?\b|\bCFR\b|\bPRESS\b|\bNEWSPAPER\b")),
+    (
+        "memo",
+        re.compile(
+            r"\bMEMO(?:RANDUM|RANDA|S)?\b|\bMEMCONS?\b|\bNON-?PAPERS?\b|\bLETTERS?\b|\bDIPNOTES?\b"
+            r"|\bDIPLOMATIC NOTES?\b|\bNOTE VERBALE\b|\bFAX\b"
+        ),
+    ),
+    (
+        "meeting",
+        re.compile(
+            r"\bMEETINGS?\b|\bTELE?CONS?\b|\bTELEPHONE\b|\bPHONE\b|\bCONVERSATIONS?\b|\bCALLS?\b"
+            r"|\bDISCUSSIONS?\b|\b[DS]?VTCS?\b|\bVIDEO-?\s?CONFERENCES?\b|\bBRIEFINGS?\b"
+        ),
+    ),
+    (
+        "report",
+        re.compile(
+            r"\bREPORTS?\b|\bIIRS?\b|\bINCSR\b|\bOSC\b|\bFBIS\b|\bTD-?\s?\d|\bASSESSMENTS?\b"
+            r"|\bSTUDY\b|\bSURVEY\b|\bSITREPS?\b|\bSPOT\s?REPS?\b"
+        ),
+    ),
+    (
+        "other",
+        re.compile(
+            r"\bUNSCRS?\b|\bRESOLUTIONS?\b|\bFAM\b|\bFAH\b|\bPOINTS\b|\bDAILY\b|\bARTICLES?\b"
+            r"|\bSTATEMENTS?\b|\bSPEECH\b|\bWEBSITE\b|\bLAW\b|\bEXP\.?\s?LIC\b|\bAGREEMENT\b"
+            r"|\bTREATY\b|\bU\.?S\.?C\.?\b|\bCFR\b|\bPRESS\b|\bNEWSPAPER\b"
+        ),
+    ),
 )
 
 
 def _normalise_item(text: str) -> str:
-    up = text.upper()
+    up = " ".join(text.upper().split())
     up = re.sub(r"^\s*(?:REF(?:TEL)?S?\s*[:.]?\s*)?(?:\(?[A-Z]\)|\[[A-Z]\]|[A-Z][.:](?=\s))\s*", "", up)
     up = re.sub(r"(?<=\d)-(?=[A-Z])|(?<=[A-Z])-(?=\d)", " ", up)  # 10-OTTAWA-57
     up = re.sub(r"(?<![A-Z0-9])O(?=\d)", "0", up)  # O4 CHENNAI, LAGOS O1512
@@ -541,7 +562,7 @@ def classify_reference(
 
 # --- TAGS ----------------------------------------------------------------------------
 
-_PERSON_RE = re.compile(r"^(OVIP|KPAO|CODEL)\s*\(?\s*([A-Z'-]+)\s*,?\s+([A-Z][A-Z. '-]*?)\s*\)?\s*$")
+_PERSON_RE = re.compile(r"^(OVIP|KPAO|CODEL) ([A-Z'-]+),? ([A-Z][A-Z. '-]*)$")
 
 
 def _split_glued(tag: str) -> tuple[str, ...] | None:
@@ -588,8 +609,8 @@ def canonical_tags(tags: Iterable[str]) -> tuple[str, ...]:
         if tag in fixes:
             fixed = fixes[tag]
         else:
-            person = _PERSON_RE.match(tag)
-            if person is not None and (person.group(1) != "OVIP" or "(" in tag or " " in tag):
+            person = _PERSON_RE.match(" ".join(tag.replace("(", " ").replace(")", " ").split()))
+            if person is not None:
                 fixed = (f"{person.group(1)} ({person.group(2)}, {person.group(3).strip()})",)
             elif tag not in known and tag.isalpha() and len(tag) >= 6:
                 fixed = _split_glued(tag) or (tag,)

@@ -54,8 +54,14 @@ def _clean(text: str) -> str:
     return s
 
 
+def _canonical(reference_id: str) -> str:
+    from ..ids import canonical_id  # the station tables load on first use
+
+    return canonical_id(reference_id)
+
+
 def _year_of(reference_id: str | None, routing: Routing | None, created: _dt.datetime | None) -> str | None:
-    if reference_id and len(reference_id) > 2 and reference_id[:2].isdigit():
+    if reference_id and len(reference_id) > 2 and reference_id[:2].isascii() and reference_id[:2].isdigit():
         return reference_id[:2]
     if routing is not None and routing.dtg is not None:
         return f"{routing.dtg.year % 100:02d}"
@@ -113,8 +119,10 @@ def build_cable(src: Source, diags: Collector) -> Cable:
 
     text_lines, text_breaks = remove_page_breaks(text_lines, diags)
     breaks.extend(text_breaks)
-    year = _year_of(reference_id, routing, created)
-    fields, body_lines = parse_header(text_lines, diags, year)
+    citing_id = _canonical(reference_id) if reference_id else None
+    year = _year_of(citing_id, routing, created)
+    cited_on = created.date() if created else routing.dtg.date() if routing is not None and routing.dtg else None
+    fields, body_lines = parse_header(text_lines, diags, year, cited_on, citing_id)
     body = parse_body(body_lines, diags)
 
     cl = fields.classification_line

@@ -58,8 +58,24 @@ _CAPTIONS_MULTI = (
     ("EYES", "ONLY"),
 )
 _CAPTIONS = frozenset(
-    {"SIPDIS", "SENSITIVE", "SBU", "NOFORN", "EXDIS", "NODIS", "LIMDIS", "STADIS", "EFTO", "CHEROKEE",
-     "NOCONTRACT", "ORCON", "PROPIN", "FOUO", "NOFORN/SIPDIS", "SIPDIS/NOFORN"}
+    {
+        "SIPDIS",
+        "SENSITIVE",
+        "SBU",
+        "NOFORN",
+        "EXDIS",
+        "NODIS",
+        "LIMDIS",
+        "STADIS",
+        "EFTO",
+        "CHEROKEE",
+        "NOCONTRACT",
+        "ORCON",
+        "PROPIN",
+        "FOUO",
+        "NOFORN/SIPDIS",
+        "SIPDIS/NOFORN",
+    }
 )
 _HANDLING_WORDS = (" FOR ", "PASS", "FOR ", "DEPT ", "STATE ", "ALSO ", "ATTN", "PLEASE")
 
@@ -68,8 +84,16 @@ class HeaderFields:
     """The header fields found in the cable text (a mutable builder)."""
 
     __slots__ = (
-        "captions", "classification_line", "classified_by", "executive_order", "handling",
-        "preamble", "references", "subject", "subject_marking", "tags",
+        "captions",
+        "classification_line",
+        "classified_by",
+        "executive_order",
+        "handling",
+        "preamble",
+        "references",
+        "subject",
+        "subject_marking",
+        "tags",
     )
 
     def __init__(self) -> None:
@@ -115,12 +139,12 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
         used += 1
         if not w:
             continue
-        if w.isdigit():
+        if w.isdecimal():
             serial = int(w)
             break
-        if w[:1].isdigit() and len(w) > 3:
+        if w[:1].isdecimal() and len(w) > 3:
             k = 0
-            while k < len(w) and w[k].isdigit():
+            while k < len(w) and w[k].isdecimal():
                 k += 1
             if k >= 3:
                 serial = int(w[:k])
@@ -134,15 +158,16 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     if serial is None:
         if stripped.strip() and sm is None:
             return None
-        origin, used = [], 0
-        remainder = stripped if sm is None else stripped
+        remainder = stripped
         raw = _fold(s[: len(s) - len(remainder)]) if remainder else _fold(s)
         return ClassificationLine(level=level, section=section, sections=sections, raw=raw), remainder.strip()
     remainder = " ".join(words[used:]).strip()
     raw = _fold(s[: len(s) - len(" ".join(words[used:]))]) if remainder else _fold(s)
     org = " ".join(origin)
     return (
-        ClassificationLine(level=level, section=section, sections=sections, origin=org.upper() or None, serial=serial, raw=raw),
+        ClassificationLine(
+            level=level, section=section, sections=sections, origin=org.upper() or None, serial=serial, raw=raw
+        ),
         remainder,
     )
 
@@ -246,41 +271,16 @@ def _words_outside_parens(text: str) -> list[str]:
 
 
 _BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]))")
-_CABLE_REF_RE = re.compile(
-    r"(?:(\d{4}|\d{2})\s+|'(\d{2})\s+|\((\d{2})\)\s+)?([A-Z][A-Z'.-]*(?:\s[A-Z][A-Z'.-]*){0,3})\s+#?0*(\d{1,7})(?![\d/:])"
-)
-_GLUED_REF_RE = re.compile(r"(\d{2})([A-Z]{3,20})(\d{1,7})\b")
-_NOT_STATIONS = frozenset(
-    {"EMAIL", "E-MAIL", "MEMCON", "TELCON", "TELCONS", "IIR", "OSC", "DTG", "MEMO", "LETTER", "REPORT", "FAX",
-     "CABLE", "CABLES", "MSG", "MESSAGE", "PARA", "PARAS", "PARAGRAPH", "SECTION", "NOTE", "AND", "THE", "OF",
-     "EO", "E.O.", "UNSCR", "RESOLUTION", "FAM", "FAH", "TD", "PAGE", "SEPTEL", "DIPNOTE", "NOTAL", "ARTICLE"}
-)
-_STATION_FIXES = {"SECSTATE": "STATE", "SECTSTATE": "STATE", "WASHDC": "STATE", "USUN": "USUNNEWYORK"}
 
 
-def cable_id_of(text: str, year: str | None) -> str | None:
-    """The reference id an item of a REF line names, or None when it names no cable."""
-    up = text.upper()
-    m = _GLUED_REF_RE.match(up)
-    if m:
-        yy, station, serial = m.group(1), m.group(2), m.group(3)
-    else:
-        m2 = _CABLE_REF_RE.match(up)
-        if m2 is None:
-            return None
-        y4, y2a, y2b, words, serial = m2.groups()
-        yy = (y4[-2:] if y4 else None) or y2a or y2b or year
-        if any(w in _NOT_STATIONS for w in words.split()):
-            return None
-        station = words.replace(" ", "").replace(".", "").replace("'", "").replace("-", "")
-    if not yy or not (3 <= len(station) <= 20):
-        return None
-    station = _STATION_FIXES.get(station, station).replace("0", "O")
-    return f"{yy}{station}{int(serial)}"
+def parse_references(
+    text: str, year: str | None, cited_on: _dt.date | None = None, citing_id: str | None = None
+) -> list[Reference]:
+    """The items of a REF block (``text`` holds its lines, keyword removed).
 
-
-def parse_references(text: str, year: str | None) -> list[Reference]:
-    """The items of a REF block (``text`` holds its lines, keyword removed)."""
+    Each item is classified by :func:`cableparse.ids.classify_reference`: ``year`` is the
+    citing cable's two-digit year, ``cited_on`` its date and ``citing_id`` its id.
+    """
     bullets: list[tuple[int, int, str]] = []
     expect = "A"
     for m in _BULLET_RE.finditer(text):
@@ -302,13 +302,16 @@ def parse_references(text: str, year: str | None) -> list[Reference]:
             items.append((letter, text[e:end]))
     else:
         items = [(None, part) for line in text.split("\n") for part in line.split(";")]
+    from .. import ids  # the station tables load with the first REF line
+
     refs: list[Reference] = []
     for letter, body in items:
         body = _fold(body).rstrip(",;")
         body = body.strip()
         if not body and letter is None:
             continue
-        refs.append(Reference(letter=letter, text=body, cable_id=cable_id_of(body, year)))
+        kind, cable_id = ids.classify_reference(body, year, cited_on, citing_id)
+        refs.append(Reference(letter=letter, text=body, cable_id=cable_id, kind=kind))
     return refs
 
 
@@ -355,13 +358,27 @@ def _handling_like(s: str) -> bool:
 
 def _is_field_start(s: str) -> bool:
     return bool(
-        _EO_RE.match(s) or _TAGS_RE.match(s) or _SUBJECT_RE.match(s) or _REF_RE.match(s) or _CLBY_RE.match(s)
+        _EO_RE.match(s)
+        or _TAGS_RE.match(s)
+        or _SUBJECT_RE.match(s)
+        or _REF_RE.match(s)
+        or _CLBY_RE.match(s)
         or PARA_START_RE.match(s)
     )
 
 
-def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple[HeaderFields, list[Line]]:
-    """Parse the header fields; return them and the remaining (body) lines."""
+def parse_header(
+    lines: list[Line],
+    diags: Collector,
+    year: str | None,
+    cited_on: _dt.date | None = None,
+    citing_id: str | None = None,
+) -> tuple[HeaderFields, list[Line]]:
+    """Parse the header fields; return them and the remaining (body) lines.
+
+    ``year``, ``cited_on`` and ``citing_id`` describe the cable itself; they date the
+    items of its REF lines.
+    """
     h = HeaderFields()
     lines = list(lines)
     n = len(lines)
@@ -411,8 +428,13 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
         m_tags = None if m_eo else _TAGS_RE.match(s)
         m_subj = None if (m_eo or m_tags) else _SUBJECT_RE.match(s)
         splitter = (
-            _SPLIT_AFTER_SUBJECT if m_subj else _SPLIT_AFTER_TAGS if m_tags
-            else _SPLIT_PARA if _CLBY_RE.match(s) else _SPLIT_ALL
+            _SPLIT_AFTER_SUBJECT
+            if m_subj
+            else _SPLIT_AFTER_TAGS
+            if m_tags
+            else _SPLIT_PARA
+            if _CLBY_RE.match(s)
+            else _SPLIT_ALL
         )
         cut = splitter.search(s, 1)
         if cut is not None:
@@ -439,7 +461,9 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                 lines[i + 1] = (lines[i + 1][0], "")
             h.executive_order = parse_executive_order(eo_line)
             if h.executive_order is not None and h.executive_order.declassify_on is None and "DECL" in eo_line.upper():
-                diags.add("CP207", f"declassification {eo_line.split(':')[-1].strip()[:40]!r} is not a date", line=lineno)
+                diags.add(
+                    "CP207", f"declassification {eo_line.split(':')[-1].strip()[:40]!r} is not a date", line=lineno
+                )
             if not s.upper().startswith(("E.O.", "EO ")):
                 diags.add("CP202", f"E.O. keyword written {s.split()[0]!r}", line=lineno)
             seen_main = True
@@ -531,7 +555,7 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                     break
                 block.append(nxt)
                 i += 1
-            h.references.extend(parse_references("\n".join(block).strip(), year))
+            h.references.extend(parse_references("\n".join(block).strip(), year, cited_on, citing_id))
             seen_main = True
             continue
         m_cl = _CLBY_RE.match(s)
@@ -563,8 +587,10 @@ def parse_header(lines: list[Line], diags: Collector, year: str | None) -> tuple
                 continue
             i += 1
             continue
-        if not seen_main and count <= 60 and (
-            _handling_like(s) or (last_handling == i - 1 and len(s) <= 120 and not _SPLIT_ALL.search(s))
+        if (
+            not seen_main
+            and count <= 60
+            and (_handling_like(s) or (last_handling == i - 1 and len(s) <= 120 and not _SPLIT_ALL.search(s)))
         ):
             h.handling.append(_fold(s))
             last_handling = i
@@ -663,10 +689,10 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
                     return j + 1
     if heads and heads[0].startswith("Cable dated:"):
         t = lines[i][1].strip()
-        m = _CABLE_DATED_RE.match(t)
-        if m and m.end() < len(t):
-            lines.insert(i + 1, (lines[i][0], t[m.end() :]))
-            lines[i] = (lines[i][0], t[: m.end()])
+        dated = _CABLE_DATED_RE.match(t)
+        if dated and dated.end() < len(t):
+            lines.insert(i + 1, (lines[i][0], t[dated.end() :]))
+            lines[i] = (lines[i][0], t[: dated.end()])
             return i + 1
     # the last "header ends" line that a classification line closely follows
     last_end = None

@@ -28,7 +28,8 @@ Line = tuple[int, str]
 
 # ORIGIN words (at most ~20 characters, often cut at 10), an 8-digit serial, section[.page] OF total.
 _MARKER_RE = re.compile(
-    r"[ \t]*([A-Za-z][A-Za-z .'-]{0,24}?)[ \t]+(\d{4,8})[ \t]+(\d{1,3})(?:\.(\d{1,2}))?[ \t]+[Oo][Ff][ \t]+(\d{1,3})[ \t]*$"
+    r"[ \t]*([A-Za-z][A-Za-z .'-]{0,24}?)[ \t]+(\d{4,8})[ \t]+(\d{1,3})(?:\.(\d{1,2}))?"
+    r"[ \t]+[Oo][Ff][ \t]+(\d{1,3})[ \t]*$"
 )
 # The same inside a reflowed line: found from its numeric part, the origin words checked after.
 _INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]{1,3}(\d{3})(?:\.(\d))?[ \t]+OF[ \t]+(\d{3})(?=\s|$)")
@@ -68,7 +69,9 @@ def split_marker(text: str) -> PageBreak | None:
     if m is None:
         return None
     page = m.group(4)
-    return PageBreak(section=int(m.group(3)), page=int(page) if page else None, total=int(m.group(5)), text=text.strip())
+    return PageBreak(
+        section=int(m.group(3)), page=int(page) if page else None, total=int(m.group(5)), text=text.strip()
+    )
 
 
 def _strip_inline(lineno: int, text: str, breaks: list[PageBreak], diags: Collector) -> str:
@@ -167,7 +170,13 @@ def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line],
                 if pb.text.startswith("PAGE") and before <= 2 and out and out[-1][1].strip() in _BANNERS:
                     banner = out.pop()[1].strip() + " "
             breaks.append(
-                PageBreak(section=pb.section, page=pb.page, total=pb.total, line=lineno + 1 + diags.offset, text=banner + pb.text)
+                PageBreak(
+                    section=pb.section,
+                    page=pb.page,
+                    total=pb.total,
+                    line=lineno + 1 + diags.offset,
+                    text=banner + pb.text,
+                )
             )
             markers += 1
             continue

@@ -34,7 +34,13 @@ __all__ = [
 ]
 
 PRECEDENCE_LETTERS = {"Z": "FLASH", "O": "IMMEDIATE", "P": "PRIORITY", "R": "ROUTINE", "Y": "EMERGENCY"}
-SECURITY_GROUPS = {"UUUUU": "UNCLASSIFIED", "CCCCC": "CONFIDENTIAL", "SSSSS": "SECRET", "TTTTT": "TOP SECRET", "EEEEE": "EFTO"}
+SECURITY_GROUPS = {
+    "UUUUU": "UNCLASSIFIED",
+    "CCCCC": "CONFIDENTIAL",
+    "SSSSS": "SECRET",
+    "TTTTT": "TOP SECRET",
+    "EEEEE": "EFTO",
+}
 PARTIAL_SENTENCE = (
     "This record is a partial extract of the original cable. The full text of the original cable is not available."
 )
@@ -55,7 +61,9 @@ _PRECEDENCE_WORDS = {
     "IMMMEDIATE": "IMMEDIATE",
     "ROUTIN": "ROUTINE",
 }
-_MONTHS = {m: i for i, m in enumerate(("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1)}
+_MONTHS = {
+    m: i for i, m in enumerate(("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1)
+}
 
 _TID_RE = re.compile(r"VZCZC[A-Z0-9]*")
 _PROSIGN_RE = re.compile(r"([ZOPRY])\1?(?=\s|$)")
