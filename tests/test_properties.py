@@ -162,7 +162,7 @@ class CableSpec:
     tags: list[str] = field(default_factory=list)
     subject: str | None = None
     subject_marking: str | None = None
-    references: list[tuple[str | None, str | None]] = field(default_factory=list)
+    references: list[tuple[str | None, tuple[str, ...]]] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     paragraphs: list[ParaSpec] = field(default_factory=list)
     signature: str | None = None
@@ -339,9 +339,14 @@ def cables(draw: st.DrawFn, page_breaks: bool = True) -> CableSpec:
         letters = len(refs) > 1
         for k, (station, number) in enumerate(refs):
             letter = chr(ord("A") + k) if letters else None
-            item = f"{letter}. {station} {number}" if letter else f"{station} {number}"
-            lines.append(("REF: " if k == 0 else "") + item)
-            spec.references.append((letter, f"{yy:02d}{station.replace(' ', '')}{number}"))
+            # an item with its year names one cable; without, the year is the citing
+            # cable's or, when the serial is too high for the date, the one before
+            cited_yy = draw(st.sampled_from((None, yy, (yy - 1) % 100)))
+            year_part = f"{cited_yy:02d} " if cited_yy is not None else ""
+            item = f"{year_part}{station} {number}"
+            lines.append(("REF: " if k == 0 else "") + (f"{letter}. {item}" if letter else item))
+            years = (cited_yy,) if cited_yy is not None else (yy, (yy - 1) % 100)
+            spec.references.append((letter, tuple(f"{y:02d}{station.replace(' ', '')}{number}" for y in years)))
         lines.append("")
     if spec.level != "UNCLAS":
         letters = draw(st.lists(st.sampled_from("bcd"), min_size=1, max_size=3, unique=True))
@@ -492,7 +497,10 @@ def test_generated_cable_parses_to_its_parts(spec: CableSpec) -> None:
     assert list(h.captions) == spec.captions
     assert list(h.tags) == spec.tags
     assert (h.subject, h.subject_marking) == (spec.subject, spec.subject_marking)
-    assert [(r.letter, r.cable_id) for r in h.references] == spec.references
+    assert [r.letter for r in h.references] == [letter for letter, _ in spec.references]
+    for ref, (_, allowed) in zip(h.references, spec.references, strict=True):
+        assert ref.cable_id in allowed, (ref, allowed)
+        assert ref.kind == "cable"
     if spec.reasons:
         assert h.classified_by is not None
         assert list(h.classified_by.reasons) == spec.reasons

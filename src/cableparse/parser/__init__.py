@@ -11,7 +11,7 @@ import datetime as _dt
 import re
 
 from ..diagnostics import Collector
-from ..models import Cable, Header, PageBreak, Routing
+from ..models import Cable, Header, PageBreak, Reference, Routing
 from ..sources import Source
 from .body import parse_body
 from .header import parse_header
@@ -52,6 +52,19 @@ def _clean(text: str) -> str:
     if s.endswith("\\"):
         s = s.rstrip("\\").rstrip()
     return s
+
+
+def parse_references_again(
+    refs: list[Reference], year: str | None, cited_on: _dt.date | None, citing_id: str
+) -> list[Reference]:
+    """``refs`` classified again, now that the citing cable's id is known."""
+    from ..ids import classify_reference
+
+    out: list[Reference] = []
+    for r in refs:
+        kind, cable_id = classify_reference(r.text, year, cited_on, citing_id)
+        out.append(Reference(letter=r.letter, text=r.text, cable_id=cable_id, kind=kind))
+    return out
 
 
 def _canonical(reference_id: str) -> str:
@@ -130,6 +143,9 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         if cl is not None and cl.origin and cl.serial is not None and year is not None:
             reference_id = f"{year}{cl.origin.replace(' ', '')}{cl.serial}"
             diags.add("CP012", f"no metadata: reference id {reference_id} derived from the classification line")
+            if fields.references:
+                # the REF items were dated without knowing the cable's own id: date them again
+                fields.references = parse_references_again(fields.references, year, cited_on, reference_id)
         elif not meta:
             diags.add("CP013")
     if cl is not None and cl.sections and cl.sections > 1:
