@@ -28,40 +28,37 @@ _RULE_AND_SPACE = _RULE_CHARS + " \t"
 # signer words: upper case (``O'DONOHUE``, ``STRAUSZ-HUPE``) or capitalised (``McMullen``)
 _UPPER_NAME_RE = re.compile(r"[A-Z][A-Z'-]*[A-Z]$")
 _MIXED_NAME_RE = re.compile(r"[A-Z][a-z]*(?:['-]?[A-Z][a-z]+)*$")
+_PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "di", "du", "la", "le"})
 # words that are never part of a signer's name: keywords, captions, closings, common words
-_NOT_NAMES = frozenset(
-    {
-        "END", "TEXT", "SUMMARY", "COMMENT", "COMMENTS", "NOTE", "NNNN", "SIPDIS", "UNCLASSIFIED", "UNCLAS",
-        "CONFIDENTIAL", "SECRET", "NOFORN", "QUOTE", "UNQUOTE", "BT", "LIMITED", "OFFICIAL", "USE", "SENSITIVE", "TAGS",
-        "SUBJECT", "SUBJ", "REF", "REFS", "REFTEL", "REFTELS", "EXDIS", "NODIS", "CLASSIFIED", "REGARDS", "THANKS",
-        "THANK", "YOU", "MINIMIZE", "CONSIDERED", "PLEASE", "ADVISE", "ACTION", "REQUEST", "REQUESTED", "INFO", "FYI",
-        "BEGIN", "CLEARED", "APPROVED", "DRAFTED", "BACKGROUND", "CONCLUSION", "CONCLUSIONS", "ANALYSIS", "OVERVIEW",
-        "RECOMMENDATION", "RECOMMENDATIONS", "DECL", "DECLASSIFY", "PARA", "PARAS", "SEPTEL", "POST", "EMBASSY",
-        "DEPARTMENT", "MISSION", "CONSULATE", "STATE", "THE", "AND", "OR", "OF", "FOR", "TO", "IN", "ON", "AT", "BY",
-        "WITH", "FROM", "AS", "IS", "IT", "HE", "SHE", "WE", "THEY", "THIS", "THAT", "THESE", "THOSE", "THERE", "YES",
-        "NO", "NOT", "ALL", "BUT", "SO", "OK", "MESSAGE", "CABLE", "TELEGRAM", "ENDS", "PAGE", "SECTION", "AMBASSADOR",
-        "AMB", "CHARGE", "DCM", "POLOFF", "ECONOFF", "MINISTER", "PRESIDENT", "SECRETARY", "GENERAL", "GOVERNOR",
-        "DIRECTOR", "DEPUTY", "ASSISTANT", "COUNSELOR", "OFFICER",
-    }
-)
+_NOT_NAME_WORDS = """
+END TEXT SUMMARY COMMENT COMMENTS NOTE NNNN SIPDIS UNCLASSIFIED UNCLAS CONFIDENTIAL SECRET NOFORN QUOTE
+UNQUOTE BT LIMITED OFFICIAL USE SENSITIVE TAGS SUBJECT SUBJ REF REFS REFTEL REFTELS EXDIS NODIS
+CLASSIFIED REGARDS THANKS THANK YOU MINIMIZE CONSIDERED PLEASE ADVISE ACTION REQUEST REQUESTED INFO FYI
+BEGIN CLEARED APPROVED DRAFTED BACKGROUND CONCLUSION CONCLUSIONS ANALYSIS OVERVIEW RECOMMENDATION
+RECOMMENDATIONS DECL DECLASSIFY PARA PARAS SEPTEL POST EMBASSY DEPARTMENT MISSION CONSULATE STATE THE
+AND OR OF FOR TO IN ON AT BY WITH FROM AS IS IT HE SHE WE THEY THIS THAT THESE THOSE THERE YES NO NOT
+ALL BUT SO OK MESSAGE CABLE TELEGRAM ENDS PAGE SECTION AMBASSADOR AMB CHARGE DCM POLOFF ECONOFF
+MINISTER PRESIDENT SECRETARY GENERAL GOVERNOR DIRECTOR DEPUTY ASSISTANT COUNSELOR OFFICER
+"""
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 _CLOSERS = ")\"'\u201d\u2019]"
-_DECORATIONS = "#.\"\u201d"
+_DECORATIONS = '#."\u201d'
 # a line that trails the signature: end-of-message signs, classification footers, notes by the
 # communications centre, document-number footers, the CSV dump's end marker
 _TRAILER_RE = re.compile(
     r"[ \t]*(?:NNNN\b.*|BT|#+|\.|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED"
     r"|NOTE BY OC/T\b.*|NOTE: NOT PASSED\b.*|\d{4}[A-Z]{3,}\d+ - .*|Declassified/Released\b.*"
-    r"|=+ ?CABLE ENDS ?=+)[ \t]*$"
+    r"|=+ ?CABLE ENDS ?=+|End Cable Text|END CABLE TEXT)[ \t]*$"
 )
 # junk that is trailer only below a signature: metadata run on after it (``0 03/07/2008 ...``,
 # ``2008-01-08``), stray quotes and dots, a database query
 _JUNK_LINE_RE = re.compile(
     r"[ \t]*(?:\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b.*|\d{4}-\d{2}-\d{2}\b.*|[#.\"'\u201d>*]{1,8}"
-    r"|SELECT \* FROM\b.*)[ \t]*$"
+    r"|SELECT \* FROM\b.*|[A-Z][A-Z ,]{0,40} @ EL PA.*)[ \t]*$"
 )
 # where such junk starts on the signer's own line (``STEVENS 0 03/07/2008``, ``HALL NNNN ...``)
 _JUNK_START_RE = re.compile(
-    r"[ \t]+(?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
+    r"[ \t](?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
 )
 _RULE_RUN_RE = re.compile(r"(?:^|[ \t])[-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 #: a body line at least this long is a paragraph written on one line (reflowed text)
@@ -105,13 +102,14 @@ def _follows(number: str, last: str | None) -> bool:
 def _name(words: list[str]) -> bool:
     """True when ``words`` (one to three) can be a signer: all upper case, or all
     capitalised (at most two), no digits, no keyword."""
-    if not 0 < len(words) <= 3:
+    if not 0 < len(words) <= 3 or not words[0].strip("Xx"):  # XXXXXXXXXXXX: a redaction
         return False
     if all(_UPPER_NAME_RE.match(w) for w in words):
         return not any(w in _NOT_NAMES for w in words)
     return (
         len(words) <= 2
-        and all(_MIXED_NAME_RE.match(w) for w in words)
+        and all(_MIXED_NAME_RE.match(w) or (k == 0 and w in _PARTICLES) for k, w in enumerate(words))
+        and bool(_MIXED_NAME_RE.match(words[-1]))
         and len("".join(words)) >= 3
         and not any(w.upper() in _NOT_NAMES for w in words)
     )
@@ -123,49 +121,62 @@ def _ends_sentence(s: str) -> bool:
     if not s:
         return False
     last = s.rstrip(_CLOSERS)[-1:]
-    if last and last in ".!?*":
+    if (last and last in ".!?*") or s[-1] == ")":
         return True
     if is_rule(s) or s.startswith("GP-"):
         return True
     tail = s.rsplit(None, 2)[-2:]
-    if tail[0].upper() == "END" or tail[-1].upper() in ("END", "UNQUOTE"):
+    if tail[0].upper() == "END" or tail[-1].upper() in ("END", "UNQUOTE", "CONSIDERED"):
         return True
-    # "Visit London's Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom"
-    return "http" in s[-120:] or "www." in s[-120:]
+    # "Visit London's Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom",
+    # the address often redacted (XXXXXXXXXXXX)
+    end = s[-120:]
+    return "http" in end or "www." in end or "Classified Web" in end or tail[-1].upper().endswith("XXXXXXXX")
 
 
 def _standalone(s: str) -> tuple[str, str] | None:
     """The signer of a line that holds only a name, and its decoration (``GILLESPIE##``,
     ``MCNAMARA.``, ``MURRAY .``, ``MULFORD "``; upper-case names only)."""
+    if len(s) > 60:
+        return None
     core = s.rstrip(_DECORATIONS + " \t")
     words = core.split()
     if not _name(words):
         return None
     decoration = s[len(core) :].strip()
-    if decoration and not words[0].isupper():
+    if decoration and (not words[0].isupper() or ".." in decoration):
         return None
     return " ".join(words), decoration
 
 
 def _glued(s: str) -> tuple[str, str] | None:
-    """A signer run on to the end of the last text line (``... End comment. BROWNFIELD``):
-    the text before it and the name."""
-    parts = s.rsplit(None, 3)
-    for k in (2, 1):
-        if len(parts) <= k:
-            continue
-        words = parts[len(parts) - k :]
-        head = s[: len(s) - len(" ".join(words))].rstrip()
-        # a capitalised name only as one word, and only after mixed-case text
-        if " " not in head or not _name(words):
+    """A signer run on to the end of the last text line (``... End comment. BROWNFIELD``,
+    ``... by August 16.POLASCHIK``): the text before it and the name."""
+    head = s
+    for k in (1, 2):
+        cut = max(head.rfind(" "), head.rfind("\t"))
+        if cut <= 0:
+            break
+        head = head[:cut].rstrip()
+        words = s[len(head) :].split()
+        if not head or not _name(words) or (PARA_START_RE.match(head + " ") and len(head) < 6):
             continue
         upper = words[0].isupper()
+        # a capitalised name only as one word, and only after mixed-case text
         if not upper and (k > 1 or head.upper() == head):
             continue
         if upper and k == 1 and len(words[0]) < 3:
             continue
         if _ends_sentence(head):
             return head, " ".join(words)
+    # no space after the full stop: "... guidance by August 16.POLASCHIK"
+    last = s[max(s.rfind(" "), s.rfind("\t")) + 1 :]
+    dot = last.rfind(".")
+    if 0 < dot < len(last) - 3:
+        name = last[dot + 1 :]
+        before = last[dot - 1]
+        if _UPPER_NAME_RE.match(name) and name not in _NOT_NAMES and (before.islower() or before.isdigit()):
+            return s[: len(s) - len(name)], name
     return None
 
 
@@ -204,15 +215,19 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
     j = k
     while j and is_blank(lines[j - 1][1]):
         j -= 1
-    if j > 1:
+    if j:
         lineno, text = lines[j - 1]
         s = text.strip()
         head, junk = s, ""
         for m in _JUNK_START_RE.finditer(s):
+            # only where a name ends right before the junk; then decide, once
+            near = s[max(0, m.start() - 40) : m.start()].split()
+            if not near or not _name(near[-1:]):
+                continue
             if _standalone(s[: m.start()]) is not None or _glued(s[: m.start()]) is not None:
                 head, junk = s[: m.start()], s[m.start() :].strip()
-                break
-        found = _standalone(head)
+            break
+        found = _standalone(head) if j > 1 else None
         if found is not None:
             name, decoration = found
             prev = lines[j - 2][1].strip()
@@ -267,7 +282,7 @@ def _inline_heading(s: str) -> tuple[str, str] | None:
         pass
     if m is not None:
         # boxed: rule, title, rule
-        left = body[: m.start()].strip()
+        left = body[: m.start()].rstrip(_RULE_AND_SPACE).lstrip()
         title = body[m.end() :].lstrip(_RULE_AND_SPACE)
     elif len(body) > 100:
         # title over its rule, run on: the title is as long as the rule, after a sentence
@@ -281,10 +296,11 @@ def _inline_heading(s: str) -> tuple[str, str] | None:
     if (
         not title
         or len(title) > 100
-        or title.endswith(":")
+        or (m is None and title.endswith(":"))
         or not any(c.isalpha() for c in title)
+        or sum(any(c.isdigit() for c in w) for w in title.split()) > 2
         or PARA_START_RE.match(title)
-        or left[-1:] in _RULE_CHARS
+        or (left and left[-1] in _RULE_CHARS)
     ):
         return None
     return left, title
@@ -342,6 +358,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                         if cur is not None:
                             out.append(cur.close())
                             cur = None
+                        if heading is not None:  # a heading with no text under it
+                            out.append(Paragraph(heading=heading))
                         heading = found[1]
                         i += 1
                         prev_blank = True
@@ -363,6 +381,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 if cur is not None:
                     out.append(cur.close())
                     cur = None
+                if heading is not None:  # a heading with no text under it
+                    out.append(Paragraph(heading=heading))
                 heading = " ".join(lines[i + 1][1].split())
                 i += 3
                 prev_blank = True
@@ -371,6 +391,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             if cur is not None:
                 out.append(cur.close())
                 cur = None
+            if heading is not None:  # a heading with no text under it
+                out.append(Paragraph(heading=heading))
             heading = " ".join(s.split())
             i += 2
             prev_blank = True
@@ -398,6 +420,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
         if after is not None:
             out.append(cur.close())
             cur = None
+            if heading is not None:  # a heading with no text under it
+                out.append(Paragraph(heading=heading))
             heading = after
             prev_blank = True
         i += 1

@@ -1,0 +1,264 @@
+"""The body parser on its own: signature and trailer, reflowed text, one-line headings."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from cableparse import dumps, parse
+from cableparse.diagnostics import Collector
+from cableparse.parser.body import Body, parse_body
+
+
+def body_of(text: str) -> tuple[Body, set[str]]:
+    diags = Collector()
+    body = parse_body(list(enumerate(text.split("\n"))), diags)
+    return body, {d.code for d in diags.items}
+
+
+def cable(body: str) -> str:
+    return f"UNCLAS TRIPOLI 000204\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL LY\nSUBJECT: A TEST\n\n{body}\n"
+
+
+# --------------------------------------------------------------------------- signatures
+
+
+@pytest.mark.parametrize(
+    ("text", "signature", "trailer"),
+    [
+        # after a blank line, as before
+        ("1. (U) Text of the cable.\n\nCAMPBELL", "CAMPBELL", []),
+        # directly under the last text line
+        ("3. (S) Your support is a\nstrategic miscalculation.\n\nEnd points.\nCLINTON", "CLINTON", []),
+        ("needed.  Post expects an answer in a week or\ntwo.\nLANGDALE", "LANGDALE", []),
+        ("End comment.\nSTEVENS", "STEVENS", []),
+        # mixed case, particles
+        ("1. (C) Text of the cable.\n\nStapleton", "Stapleton", []),
+        ("at www.state.sgov.gov/demarche.\nRice", "Rice", []),
+        ("1. (C) Text.\nMcMullen", "McMullen", []),
+        ("1. (C) Text.\n\nvan Voorst", "van Voorst", []),
+        # two names, on one line or two
+        ("1. (C) Text.\n\nKEEGAN PAAL", "KEEGAN PAAL", []),
+        ("1. (C) Text.\n\nJOHNSON\nKEANE", "JOHNSON KEANE", []),
+        # decorations go to the trailer
+        ("1. (C) Text.\n\nGILLESPIE##", "GILLESPIE", ["##"]),
+        ("1. (C) Text.\n\nMCNAMARA.", "MCNAMARA", ["."]),
+        ('1. (C) Text.\nMULFORD "', "MULFORD", ['"']),
+        # metadata junk run on after the signer is trailer
+        ("2.(C) Text of the cable.\nSTEVENS 0 03/07/2008", "STEVENS", ["0 03/07/2008"]),
+        ("End Comment.\nSOBEL 2008-01-08", "SOBEL", ["2008-01-08"]),
+        (
+            "Visit Rome's Classified Website: http://www.state.sgov.gov/p/eur/rome/index.cf m\n"
+            'HALL NNNN 2004ROME02926 - Classification: CONFIDENTIAL "',
+            "HALL",
+            ['NNNN 2004ROME02926 - Classification: CONFIDENTIAL "'],
+        ),
+        # trailer lines
+        (
+            "1. (C) Text.\n\nSEMBLER\n\nNNNN  2005ROME01593 - Classification: SECRET",
+            "SEMBLER",
+            ["NNNN  2005ROME01593 - Classification: SECRET"],
+        ),
+        (
+            "1. (C) Text.\n\nKELLY\n=======================CABLE ENDS============================",
+            "KELLY",
+            ["=======================CABLE ENDS============================"],
+        ),
+        ("1. (C) Text.\n\nRICE\n\nNOTE BY OC/T: NOT PASSED TO USUN.", "RICE", ["NOTE BY OC/T: NOT PASSED TO USUN."]),
+        ("1. (C) Text.\n\nBEYRLE\n..", "BEYRLE", [".."]),
+        ("1. (C) Text.\nFEIERSTEIN\nNNNN\nEnd Cable Text", "FEIERSTEIN", ["NNNN", "End Cable Text"]),
+        # after a web address, a rule, a closing quotation
+        (
+            "Visit London's Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom\nLEBARON",
+            "LEBARON",
+            [],
+        ),
+        ("Visit London's Classified Website: XXXXXXXXXXXX\nTuttle", "Tuttle", []),
+        ("********************************************* ********\nCUNNINGHAM", "CUNNINGHAM", []),
+        ("BAGHDAD MINIMIZE CONSIDERED\nSHANNON", "SHANNON", []),
+        # run on to the end of the last sentence
+        ("8. (S/NF) Comment: Either way. End comment. BROWNFIELD", "BROWNFIELD", []),
+        ("4. (C) Text ends here. Edelman", "Edelman", []),
+        ("12. (C) We will report the response by August 16.POLASCHIK", "POLASCHIK", []),
+        ("9. (U) U/S Joseph cleared this cable. HOAGLAND NNNN", "HOAGLAND", ["NNNN"]),
+        ("remain central to the strategy\nfor the 2011 presidential election. MARTINEZ", "MARTINEZ", []),
+    ],
+)
+def test_signature(text: str, signature: str, trailer: list[str]) -> None:
+    body, codes = body_of(text)
+    assert body.signature == signature
+    assert body.trailer == trailer
+    assert "CP306" not in codes
+    words = " ".join(p.text for p in body.paragraphs).split()
+    assert signature.rsplit(maxsplit=1)[-1] not in words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a last line that goes on a sentence
+        "1. (C) THE AMBASSADOR MET WITH\nPRESIDENT KARZAI",
+        "1. (C) The talks will continue with the\nMinister",
+        # keywords and captions
+        "1. (C) Text.\n\nEND TEXT",
+        "1. (C) Text.\n\nCONFIDENTIAL",
+        "1. (C) Text.\n\nComment",
+        "1. (C) Text.\n\nUNQUOTE",
+        # a mixed-case sentence, digits, a redaction, a paragraph number
+        "1. (C) Text.\n\nEnd points.",
+        "1. (C) Text.\n\nPAGE 04",
+        "1. (C) Text.\n\nXXXXXXXXXXXX",
+        "5. SMITH",
+        "1. (C) The meeting ended.\n\nAmbassador Smith",
+        "1. (U) AMBASSADOR REICH CLEARED THIS CABLE.",
+        "1. (C) ... DANIEL ORTEGA AN...",
+    ],
+)
+def test_no_signature(text: str) -> None:
+    body, codes = body_of(text)
+    assert body.signature is None
+    assert "CP306" in codes
+
+
+def test_no_signature_keeps_the_sure_trailer() -> None:
+    body, codes = body_of("1. (C) Text.\n\nNNNN\nUNCLASSIFIED")
+    assert body.signature is None
+    assert body.trailer == ["NNNN", "UNCLASSIFIED"]
+    assert body.paragraphs[-1].text == "Text."
+    assert "CP306" in codes
+    # junk that follows only a signature stays text
+    body, codes = body_of('1. (C) Text.\n\n2008-01-08\n"')
+    assert (body.signature, body.trailer) == (None, [])
+    assert body.paragraphs[-1].text == 'Text.\n\n2008-01-08\n"'
+
+
+def test_signature_written_twice() -> None:
+    body, _ = body_of("1. (C) Text.\nSIMONS\nSIMONS")
+    assert body.signature == "SIMONS"
+    assert body.paragraphs[-1].text == "Text.\nSIMONS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. (C) Text.\nSTEVENS 0 03/07/2008 9871 PGOV,PREL",
+        "1. (C) Text. End comment. BROWNFIELD",
+        "1. (C) Text.\n\nJOHNSON\nKEANE\n\nNNNN",
+        "1. (C) Text.\nGILLESPIE##",
+        "1. (C) Text.\nMURRAY .",
+        "1. (C) Text by August 16.POLASCHIK",
+        "1. (C) Text.\n\nGOLDBERG\nSELECT * FROM `cable` WHERE `id` = '90016'",
+    ],
+)
+def test_signature_round_trip(text: str) -> None:
+    c = parse(cable(text))
+    assert c.signature is not None
+    again = parse(dumps(c))
+    assert (again.signature, again.trailer, again.paragraphs) == (c.signature, c.trailer, c.paragraphs)
+    assert dumps(again) == dumps(c)
+
+
+# --------------------------------------------------------------------------- reflowed text
+
+
+def test_reflowed_text_gets_cp301_once() -> None:
+    para = "word " * 60 + "end."
+    text = "\n\n".join(f"{n}.(C) {para}" for n in range(1, 5)) + " STEVENS"
+    body, codes = body_of(text)
+    assert "CP301" in codes
+    assert body.signature == "STEVENS"
+    diags = Collector()
+    parse_body(list(enumerate(text.split("\n"))), diags)
+    assert [d.code for d in diags.items].count("CP301") == 1
+
+
+def test_wrapped_text_has_no_cp301() -> None:
+    text = "\n".join(["1. (C) Short wrapped lines of a cable", "as drafted, under seventy", "characters each."] * 5)
+    _, codes = body_of(text + "\n\nCAMPBELL")
+    assert "CP301" not in codes
+
+
+# --------------------------------------------------------------------------- headings on one line
+
+
+def test_run_in_heading_on_its_own_line() -> None:
+    body, _ = body_of("SUMMARY -------\n\n1. (S/NF) Text.\n\n INDIGENOUS MAINTAIN ----------\n\n2. (C) More.")
+    assert [(p.number, p.heading, p.text) for p in body.paragraphs] == [
+        ("1", "SUMMARY", "Text."),
+        ("2", "INDIGENOUS MAINTAIN", "More."),
+    ]
+
+
+def test_boxed_heading_on_one_line() -> None:
+    body, _ = body_of("1. (C) Text.\n\n------- COMMENT -------\n\n2. (C) More.")
+    assert [(p.number, p.heading) for p in body.paragraphs] == [("1", None), ("2", "COMMENT")]
+
+
+def test_heading_run_on_to_the_end_of_a_paragraph() -> None:
+    long = "Text of a reflowed paragraph. " * 5
+    text = (
+        f"1. (C) {long}End Summary. ------------- Policy-Level Sensitivities ----------\n\n2. (C) More. "
+        f"{long}Tea and Policy --------------\n\n3. (C) Last."
+    )
+    body, _ = body_of(text)
+    assert [(p.number, p.heading, p.text[-12:]) for p in body.paragraphs] == [
+        ("1", None, "End Summary."),
+        ("2", "Policy-Level Sensitivities", "d paragraph."),
+        ("3", "Tea and Policy", "Last."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Name: ______________",  # a form
+        "Q107 Q207 Q307 Q407 Q108 Employment 74.3 74.4 74.4 74.7 74.9 -------",  # a table
+        "1. (C) A numbered paragraph ---",
+        "-------------",  # a bare rule
+    ],
+)
+def test_not_one_line_headings(line: str) -> None:
+    body, _ = body_of(f"1. (C) Text.\n\n{line}\n\n2. (C) More.")
+    assert all(p.heading is None for p in body.paragraphs)
+
+
+def test_a_heading_with_no_text_under_it_is_kept() -> None:
+    body, _ = body_of("1. (C) Text.\n\nFIRST\n-----\n\nSECOND\n------\n\n2. (C) More.")
+    assert [(p.number, p.heading, p.text) for p in body.paragraphs] == [
+        ("1", None, "Text."),
+        (None, "FIRST", ""),
+        ("2", "SECOND", "More."),
+    ]
+
+
+def test_one_line_headings_round_trip() -> None:
+    long = "Text of a reflowed paragraph. " * 5
+    c = parse(cable(f"SUMMARY -------\n\n1. (C) {long}End. ---- Next Part ----\n\n2. (C) More.\n\nCRETZ"))
+    assert [p.heading for p in c.paragraphs] == ["SUMMARY", "Next Part"]
+    again = parse(dumps(c))
+    assert again.paragraphs == c.paragraphs
+    assert dumps(again) == dumps(c)
+
+
+# --------------------------------------------------------------------------- linear time
+
+_HEAD = "UNCLAS STATE 000123\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: TEST\n\n"
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [" 0 03/07/2008", "End. SMITH ", "---- x ", "- ", ". ", "SMITH NNNN "],
+    ids=["junk dates", "glued names", "rule runs", "dash space", "dots", "name junk"],
+)
+def test_last_line_shapes_parse_in_linear_time(unit: str) -> None:
+    def seconds(size: int) -> float:
+        text = _HEAD + unit * (size // len(unit)) + " -----"
+        best = float("inf")
+        for _ in range(2):
+            t = time.perf_counter()
+            parse(text)
+            best = min(best, time.perf_counter() - t)
+        return max(best, 0.01)
+
+    assert seconds(400_000) <= 25 * seconds(40_000)
