@@ -101,11 +101,13 @@ class ClassifiedBy:
     """The ``Classified By: ...; reasons 1.4(b) and (d).`` line.
 
     ``text`` is the whole statement after the keyword (lines joined), ``reasons`` the
-    classification reasons found in it, normalised as ``"1.4(b)"``.
+    classification reasons found in it, normalised as ``"1.4(b)"``; ``marking`` the
+    portion marking written before the keyword (``(U) Classified By: ...``), if any.
     """
 
     text: str = ""
     reasons: tuple[str, ...] = ()
+    marking: str | None = None
 
 
 @frozen

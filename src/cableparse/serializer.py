@@ -118,7 +118,8 @@ def _header(h: Header, out: list[str]) -> None:
             out.append(f"REF: {item}" if k == 0 else item)
     if h.classified_by is not None:
         out.append("")
-        out.append(f"Classified By: {h.classified_by.text}")
+        marking = f"({h.classified_by.marking}) " if h.classified_by.marking else ""
+        out.append(f"{marking}Classified By: {h.classified_by.text}".rstrip())
 
 
 def _paragraph(p: Paragraph, out: list[str]) -> None:

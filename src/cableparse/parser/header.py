@@ -34,7 +34,7 @@ _TAGS_RE = re.compile(
 )
 _SUBJECT_RE = re.compile(r"(?:(SUBJECT)\b\s*[:.;-]?|(SUBJ|UBJECT|SUBJEC|SUBECT|SUJECT|SUBJET)\s*[:.;])\s*(.*)", re.I)
 _REF_RE = re.compile(r"(?:PROGRAM\s+)?(?:REFTELS?|REFS?|REF\s?\(S\)|REFERENCES?\s*:)(?![A-Za-z])\s*[:.]?\s*(.*)", re.I)
-_CLBY_RE = re.compile(r"(?:\(U\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
+_CLBY_RE = re.compile(r"(?:\((U)\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
 _REASON_RE = re.compile(r"1\s?[.,]\s?([2-6])")
 _REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
 _TAG_CODES_RE = re.compile(r"[A-Z]{2,5}(?:\s*,\s*[A-Z]{2,5})*\s*,?$")
@@ -140,13 +140,14 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
         if not w:
             continue
         if w.isdecimal():
-            serial = int(w)
+            if len(w) <= 9:
+                serial = int(w)
             break
         if w[:1].isdecimal() and len(w) > 3:
             k = 0
             while k < len(w) and w[k].isdecimal():
                 k += 1
-            if k >= 3:
+            if 3 <= k <= 9:
                 serial = int(w[:k])
                 words[used - 1] = w[k:]
                 used -= 1
@@ -497,7 +498,12 @@ def parse_header(
                     i += 1
                     continue
                 break
-            h.tags = _split_tags(" ".join(parts))
+            tags = _split_tags(" ".join(parts))
+            if not tags:
+                # a TAGS keyword with no tags: kept as written, among the handling lines
+                h.handling.append(_fold(s))
+                continue
+            h.tags = tags
             seen_main = True
             continue
         if m_subj:
@@ -563,7 +569,7 @@ def parse_header(
             if h.classified_by is not None:
                 diags.add("CP206", "a second Classified By line: the header ends there", line=lineno)
                 break
-            parts = [m_cl.group(1)]
+            parts = [m_cl.group(2)]
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
@@ -577,7 +583,7 @@ def parse_header(
                 parts.append(nxt)
                 i += 1
             text_cl = _fold(" ".join(parts))
-            h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl))
+            h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl), marking=m_cl.group(1))
             continue
         caps, rest = _captions_of(s)
         if caps and (not rest or not seen_main):

@@ -75,27 +75,27 @@ def split_marker(text: str) -> PageBreak | None:
 
 
 def _strip_inline(lineno: int, text: str, breaks: list[PageBreak], diags: Collector) -> str:
-    """Remove markers that sit inside a reflowed line."""
-    pos = 0
-    while True:
-        m = _INLINE_RE.search(text, pos)
-        if m is None:
-            return text
-        # walk back over at most three upper-case words (the origin, cut at ten letters)
+    """Remove markers that sit inside a reflowed line (one pass, whatever their number)."""
+    pieces: list[str] = []
+    last = 0
+    for m in _INLINE_RE.finditer(text):
         start = m.start()
-        words = text[:start].split(" ")
+        if start < last:
+            continue
+        # walk back over at most three upper-case words (the origin, cut at ten letters)
+        window = max(last, start - 40)
+        words = text[window:start].split(" ")
         taken = 0
         chars = 0
-        while taken < 3 and len(words) - taken > 0:
+        while taken < 3 and taken < len(words):
             w = words[len(words) - 1 - taken]
             if not w or not _UPPER_WORD_RE.match(w) or chars + len(w) > 12:
                 break
             chars += len(w) + 1
             taken += 1
         if taken == 0:
-            pos = m.end()
             continue
-        cut = len(" ".join(words[: len(words) - taken]))
+        cut = window + len(" ".join(words[: len(words) - taken]))
         page = m.group(3)
         breaks.append(
             PageBreak(
@@ -106,9 +106,14 @@ def _strip_inline(lineno: int, text: str, breaks: list[PageBreak], diags: Collec
                 text=text[cut : m.end()].strip(),
             )
         )
-        diags.add("CP303", line=lineno)
-        text = text[:cut].rstrip() + " " + text[m.end() :].lstrip()
-        pos = cut
+        if not pieces:
+            diags.add("CP303", line=lineno)
+        pieces.append(text[last:cut].rstrip())
+        last = m.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:].lstrip())
+    return " ".join(pieces)
 
 
 def _candidates(lines: list[Line]) -> list[int]:

@@ -68,7 +68,7 @@ _MONTHS = {
 _TID_RE = re.compile(r"VZCZC[A-Z0-9]*")
 _PROSIGN_RE = re.compile(r"([ZOPRY])\1?(?=\s|$)")
 _RI_RE = re.compile(r"R[A-Z0-9]{3,7}$")
-_DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d+)(?:/(\d+))?)?(?:\s+(\d{3,8}))?")
+_DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d{1,9})(?:/(\d{1,4}))?)?(?:\s+(\d{3,8}))?")
 _ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
 _DTG_RE = re.compile(
     r"(?:([ZOPRY])(?:\s+([ZOPRY]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})(?:\s+(Z[A-Z0-9]{2,4}))?$"
@@ -218,6 +218,8 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
     partial = False
     unparsed: list[str] = []
     current: list[Addressee] | None = None
+    excluded: dict[tuple[int, int], list[str]] = {}  # (list, index) -> posts named on XMT lines
+    bare: list[tuple[str, list[Addressee]]] = []  # TO/INFO keywords that stood alone
     fl2_prec: str | None = None
     expect_ris = False
 
@@ -232,10 +234,12 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
                 unparsed.append(rest)
             expect_ris = False
             continue
-        if s.startswith(PARTIAL_SENTENCE[:40]):
+        if s.startswith(PARTIAL_SENTENCE):
             if not partial:
                 diags.add("CP015", line=lineno)
             partial = True
+            if len(s) > len(PARTIAL_SENTENCE):
+                unparsed.append(s[len(PARTIAL_SENTENCE) :].strip())
             continue
         if s.startswith(("TO ", "INFO ")) or s in ("TO", "INFO"):
             word, _, rest = s.partition(" ")
@@ -248,18 +252,15 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
                 continue
             if rest:
                 current.append(_addressee(rest, diags, lineno))
+            else:
+                bare.append((word, current))
             continue
         if s.startswith("XMT") and current:
             name = s[3:].lstrip(" /")
             if name:
-                last = current[-1]
-                current[-1] = Addressee(
-                    name=last.name,
-                    routing_indicator=last.routing_indicator,
-                    precedence=last.precedence,
-                    mcn=last.mcn,
-                    excluded=(*last.excluded, name),
-                )
+                excluded.setdefault((id(current), len(current) - 1), []).append(name)
+            else:
+                unparsed.append(s)
             continue
         if s.startswith("PAGE") and _PAGE_RE.match(s):
             breaks.append(PageBreak(page=int(s.split()[1]), line=lineno + 1 + diags.offset, text=s))
@@ -282,6 +283,8 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
             if m and m.group(1) in SECURITY_GROUPS:
                 security = SECURITY_GROUPS[m.group(1)]
                 opsig = m.group(2)
+                if m.end() < len(s):
+                    unparsed.append(s[m.end() :].strip())
                 current = None
                 continue
         if s.startswith("FM ") and sender is None:
@@ -318,6 +321,18 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
             diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
             continue
         current.append(_addressee(s, diags, lineno))
+    for word, addressees in bare:
+        if not addressees:
+            unparsed.append(word)  # a TO or INFO line that no addressee followed
+    if excluded:
+        for addressees in (to, info):
+            for k, a in enumerate(addressees):
+                names = excluded.get((id(addressees), k))
+                if names:
+                    addressees[k] = Addressee(
+                        name=a.name, routing_indicator=a.routing_indicator, precedence=a.precedence, mcn=a.mcn,
+                        excluded=tuple(names),
+                    )
     return Routing(
         transmission_id=tid,
         precedence=prec or fl2_prec,
