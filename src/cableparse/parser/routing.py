@@ -330,7 +330,10 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
                 names = excluded.get((id(addressees), k))
                 if names:
                     addressees[k] = Addressee(
-                        name=a.name, routing_indicator=a.routing_indicator, precedence=a.precedence, mcn=a.mcn,
+                        name=a.name,
+                        routing_indicator=a.routing_indicator,
+                        precedence=a.precedence,
+                        mcn=a.mcn,
                         excluded=tuple(names),
                     )
     return Routing(
