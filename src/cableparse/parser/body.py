@@ -76,9 +76,13 @@ class Body:
         self.trailer: list[str] = []
 
 
+_RULE_START = frozenset("-=_~\u2010\u2012\u2013\u2014")
+
+
 def is_rule(s: str) -> bool:
     """A line made of a rule (dashes, equals signs, underscores), perhaps broken by spaces."""
-    return bool(s) and s.lstrip()[:1] in "-=_~\u2010\u2012\u2013\u2014" and bool(_RULE_RE.match(s))
+    t = s.strip()
+    return bool(t) and t[0] in _RULE_START and t[-1] in _RULE_START and _RULE_RE.match(s) is not None
 
 
 def _number_key(number: str) -> tuple[int, str]:
@@ -322,7 +326,7 @@ class _Open:
 
 def _text_line(text: str) -> str:
     s = text.rstrip()
-    if is_rule(s):
+    if s[-1:] in _RULE_START and is_rule(s):
         return "".join(s.split())
     return s
 
@@ -369,7 +373,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     s, after = found
                     text = text[: len(text) - len(text.lstrip())] + s
         # headings: title over a rule, or rule / title / rule
-        if is_rule(s):
+        if s[0] in _RULE_START and is_rule(s):
             title = lines[i + 1][1] if i + 2 < n else ""
             if (
                 title.strip()
@@ -387,7 +391,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 i += 3
                 prev_blank = True
                 continue
-        elif i + 1 < n and is_rule(lines[i + 1][1]) and len(s) <= 100 and prev_blank and not PARA_START_RE.match(text):
+        elif prev_blank and len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]) and not PARA_START_RE.match(text):
             if cur is not None:
                 out.append(cur.close())
                 cur = None
