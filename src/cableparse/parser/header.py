@@ -234,6 +234,7 @@ def _split_tags(text: str) -> list[str]:
         else:
             cur.append(ch)
     items.append("".join(cur))
+    items = [item for item in items if item.strip()]
     if len(items) == 1:
         # no separators: every word outside parentheses is a tag
         items = _words_outside_parens(items[0])
@@ -667,9 +668,11 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     """
     n = len(lines)
     limit = min(n, i + 150)
-    head = "\n".join(t for _, t in lines[i : i + 400])
-    if not _may_hold_record(head) or (
-        _HEADER_ENDS not in head and not _RECORD_HINT_RE.search(head) and not _CSV_ROW_RE.search(head)
+    head = "\n".join([t for _, t in lines[i : i + 150]])
+    far = n > i + 150 and any(_HEADER_ENDS in t for _, t in lines[i + 150 : i + 400])
+    if not far and (
+        not _may_hold_record(head)
+        or (_HEADER_ENDS not in head and not _RECORD_HINT_RE.search(head) and not _CSV_ROW_RE.search(head))
     ):
         return i
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
