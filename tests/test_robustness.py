@@ -492,3 +492,18 @@ def test_max_bytes_counts_utf8_bytes(text: str, limit: int) -> None:
     for source in (text, text.encode("utf-8", "surrogatepass")):
         codes = {d.code for d in cableparse.parse(source, max_bytes=limit).diagnostics}
         assert ("CP003" in codes) == (size > limit)
+
+
+@given(
+    st.sampled_from(["STATE 1", "XO", ""]),
+    st.sampled_from(["A. (SBU) x", "A. STATE 2", "B. ONE"]),
+    st.sampled_from(["ST XO", "08 CAIRO 3"]),
+)
+@example("XO", "A. (SBU) x", "ST XO")  # fuzz crash, 2026-11-28: two REF blocks each lettered from A
+def test_normalize_idempotent_on_repeated_ref_blocks(head: str, lettered: str, second: str) -> None:
+    text = f"REFTEL: {head}\n{lettered}\n\nREFTEL: {second}\nA. Y\n"
+    once = cableparse.normalize(text)
+    assert cableparse.normalize(once) == once
+    assert [r.letter for r in cableparse.parse(once).header.references] == [
+        r.letter for r in cableparse.parse(text).header.references
+    ]

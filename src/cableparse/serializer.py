@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from .models import Addressee, Cable, Header, Paragraph, Routing
+from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
 from .parser.header import PREAMBLE_END
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
 from .sources.canonical import FIELD_NAMES
@@ -111,15 +111,42 @@ def _header(h: Header, out: list[str]) -> None:
     if h.subject is not None:
         marking = f"({h.subject_marking}) " if h.subject_marking else ""
         out.append(f"SUBJECT: {marking}{h.subject}".rstrip())
-    if h.references:
+    for run in _reference_runs(h.references):
         out.append("")
-        for k, ref in enumerate(h.references):
+        for k, ref in enumerate(run):
             item = f"{ref.letter}. {ref.text}" if ref.letter else ref.text
-            out.append(f"REF: {item}" if k == 0 else item)
+            out.append(f"REF: {item}".rstrip() if k == 0 else item)
     if h.classified_by is not None:
         out.append("")
         marking = f"({h.classified_by.marking}) " if h.classified_by.marking else ""
         out.append(f"{marking}Classified By: {h.classified_by.text}".rstrip())
+
+
+def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
+    """The references cut into blocks that each read back as written.
+
+    In one REF block the lettered items run A, B, C ...; text before the first letter is
+    one item; without letters each line is an item.  Items that do not fit (a second
+    lettering from A, an unlettered item after lettered ones) open a new REF block.
+    """
+    runs: list[list[Reference]] = []
+    run: list[Reference] = []
+    expect = "A"
+    for ref in refs:
+        if ref.letter is None:
+            fits = expect == "A"
+        else:
+            unlettered = sum(1 for r in run if r.letter is None)
+            fits = ref.letter == expect and unlettered <= 1
+        if not fits and run:
+            runs.append(run)
+            run, expect = [], "A"
+        run.append(ref)
+        if ref.letter is not None:
+            expect = chr(ord(ref.letter) + 1)
+    if run:
+        runs.append(run)
+    return runs
 
 
 def _paragraph(p: Paragraph, out: list[str]) -> None:

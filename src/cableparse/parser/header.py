@@ -272,7 +272,7 @@ def _words_outside_parens(text: str) -> list[str]:
     return words
 
 
-_BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]))")
+_BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]|$))")
 
 
 def parse_references(
