@@ -507,3 +507,11 @@ def test_normalize_idempotent_on_repeated_ref_blocks(head: str, lettered: str, s
     assert [r.letter for r in cableparse.parse(once).header.references] == [
         r.letter for r in cableparse.parse(text).header.references
     ]
+
+
+@given(st.integers(0, 12), st.sampled_from(["UNCLAS SEC|TION 00 e", "UNCLAS STATE 000123", "S E C R E T ROME 000001"]))
+@example(10, "UNCLAS SEC|TION 00 e")  # fuzz crash, 2026-11-28: blank lines pushed the classification line out of view
+def test_normalize_idempotent_with_blank_lines_before_classification(blanks: int, classification: str) -> None:
+    text = "VV EF\n=\n\n\n 2007-03-05" + "\n" * blanks + "20CUWR075\nZNR U\n" + classification
+    once = cableparse.normalize(text)
+    assert cableparse.normalize(once) == once

@@ -392,9 +392,9 @@ def parse_header(
     if start > i:
         h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not _HEADER_ENDS_RE.match(t))
         i = start
-    # the classification line: the first line, or one of the next few
+    # the classification line: the first line, or one of the next few (blank lines aside)
     seen = 0
-    for j in range(i, min(i + 12, n)):
+    for j in range(i, n):
         s = lines[j][1].strip()
         if not s:
             continue
