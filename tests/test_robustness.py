@@ -515,3 +515,11 @@ def test_normalize_idempotent_with_blank_lines_before_classification(blanks: int
     text = "VV EF\n=\n\n\n 2007-03-05" + "\n" * blanks + "20CUWR075\nZNR U\n" + classification
     once = cableparse.normalize(text)
     assert cableparse.normalize(once) == once
+
+
+@given(st.sampled_from(["OO REHNH", "FM AMEMBASSY ROME", "DE RUEHRO #0001 0010000", "O 050115Z MAB 07"]))
+@example("OO REHNH")  # fuzz crash, 2026-11-28: a routing leftover in the preamble moved into the routing header
+def test_normalize_idempotent_with_routing_leftovers(leftover: str) -> None:
+    text = f"VZCZCXRO4581 {leftover}\nDE RUEHPF\nO 050115Z MAB 07\nFM AZZH\nO 050115Z MAB 07\nN"
+    once = cableparse.normalize(text)
+    assert cableparse.normalize(once) == once

@@ -172,6 +172,8 @@ def dumps(cable: Cable) -> str:
     """The canonical text of ``cable``."""
     out: list[str] = []
     _metadata(cable.header, out)
+    if not out and (cable.routing is not None or cable.preamble):
+        out.append(FIELD_NAMES["reference_id"] + ":")  # marks the blocks below as canonical
     if out:
         out.append("")
     if cable.routing is not None:

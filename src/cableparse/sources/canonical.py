@@ -1,7 +1,9 @@
 """The canonical text that :func:`cableparse.dumps` writes.
 
 It opens with the metadata as ``Field: value`` lines, one blank line, then the routing
-header (when there is one) and one blank line, then the cable text.
+header (when there is one) and one blank line, then the cable text.  A cable without
+metadata but with a routing header or a preamble opens with a bare ``Reference ID:``
+line, so that the blocks are read back where they were written.
 """
 
 from __future__ import annotations
@@ -35,10 +37,11 @@ def read(text: str, diags: Collector) -> Source | None:
     while i < len(lines):
         line = lines[i]
         label, sep, value = line.partition(": ")
-        name = _BY_LABEL.get(label + ":") if sep else None
+        name = _BY_LABEL.get(label + ":") if sep else _BY_LABEL.get(line.rstrip())
         if name is None:
             break
-        src.metadata[name] = value.strip()
+        if value.strip():
+            src.metadata[name] = value.strip()
         i += 1
     if i < len(lines) and not lines[i].strip():
         i += 1
