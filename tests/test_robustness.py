@@ -523,3 +523,10 @@ def test_normalize_idempotent_with_routing_leftovers(leftover: str) -> None:
     text = f"VZCZCXRO4581 {leftover}\nDE RUEHPF\nO 050115Z MAB 07\nFM AZZH\nO 050115Z MAB 07\nN"
     once = cableparse.normalize(text)
     assert cableparse.normalize(once) == once
+
+
+@given(st.sampled_from(["001155Z MAR 07", "O 321200Z FEB 09", "R 010000Z XYZ 01"]))
+@example("001155Z MAR 07")  # fuzz crash, 2026-11-28: an invalid date-time group alone above the text
+def test_normalize_idempotent_with_invalid_dtg_alone(dtg: str) -> None:
+    once = cableparse.normalize(f"{dtg}\n0\nR")
+    assert cableparse.normalize(once) == once

@@ -14,7 +14,7 @@ from ..diagnostics import Collector
 from ..models import Cable, Header, PageBreak, Reference, Routing
 from ..sources import Source
 from .body import parse_body
-from .header import parse_header
+from .header import is_preamble_end, parse_header
 from .lines import Line, is_blank, remove_page_breaks
 from .routing import is_routing_start, parse_routing, split_routing
 
@@ -111,6 +111,8 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     unplaced_routing: list[str] = []
     if routing_lines is not None and any(t.strip() for _, t in routing_lines):
         routing, unplaced_routing = parse_routing(routing_lines, diags, breaks)
+        # the line that closes a preamble in canonical text is no text of the cable
+        unplaced_routing = [t for t in unplaced_routing if not is_preamble_end(t)]
         if unplaced_routing:
             diags.add("CP901", f"{len(unplaced_routing)} line(s) of the routing header kept with the preamble")
         if routing == _EMPTY_ROUTING:

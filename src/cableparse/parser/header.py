@@ -18,7 +18,7 @@ from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, Reference
 from .lines import Line, is_blank
 from .markings import PARA_START_RE, split_marking
 
-__all__ = ["HeaderFields", "match_classification_line", "parse_header", "parse_references", "reasons_of"]
+__all__ = ["HeaderFields", "is_preamble_end", "match_classification_line", "parse_header", "parse_references", "reasons_of"]
 
 _LEVEL_RE = re.compile(
     r"\s*(U\s?N\s?C\s?L\s?A\s?S(?:\s?S\s?I\s?F\s?I\s?E\s?D)?|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L"
@@ -390,7 +390,7 @@ def parse_header(
     # text before the classification line: a pasted database record, notes
     start = _preamble_end(lines, i, diags)
     if start > i:
-        h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not _HEADER_ENDS_RE.match(t))
+        h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not is_preamble_end(t))
         i = start
     # the classification line: the first line, or one of the next few (blank lines aside)
     seen = 0
@@ -642,6 +642,11 @@ def _record_start(lines: list[Line], i: int, limit: int) -> int | None:
 
 
 _ROW_NUMBER_RE = re.compile(r"\n[ \t]*\d{3,7}[ \t]*\n")
+
+
+def is_preamble_end(text: str) -> bool:
+    """True for a ``----- header ends -----`` line (a pasted record's end, or canonical text's)."""
+    return _HEADER_ENDS in text and _HEADER_ENDS_RE.match(text) is not None
 
 
 def _may_hold_record(head: str) -> bool:
