@@ -18,7 +18,14 @@ from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, Reference
 from .lines import Line, is_blank
 from .markings import PARA_START_RE, split_marking
 
-__all__ = ["HeaderFields", "is_preamble_end", "match_classification_line", "parse_header", "parse_references", "reasons_of"]
+__all__ = [
+    "HeaderFields",
+    "is_preamble_end",
+    "match_classification_line",
+    "parse_header",
+    "parse_references",
+    "reasons_of",
+]
 
 _LEVEL_RE = re.compile(
     r"\s*(U\s?N\s?C\s?L\s?A\s?S(?:\s?S\s?I\s?F\s?I\s?E\s?D)?|C\s?O\s?N\s?F\s?I\s?D\s?E\s?N\s?T\s?I\s?A\s?L"
