@@ -530,3 +530,10 @@ def test_normalize_idempotent_with_routing_leftovers(leftover: str) -> None:
 def test_normalize_idempotent_with_invalid_dtg_alone(dtg: str) -> None:
     once = cableparse.normalize(f"{dtg}\n0\nR")
     assert cableparse.normalize(once) == once
+
+
+@given(st.lists(st.sampled_from(["\\", " ", "\x07", "\x85", "Z", "\t"]), min_size=1, max_size=12))
+@example(list("\\Z\\\\\x07\\ "))  # fuzz crash, 2026-11-28: backslashes and spaces at a line's end
+def test_normalize_idempotent_with_trailing_backslashes(tail: list[str]) -> None:
+    once = cableparse.normalize("UNCLAS STATE 000001\n\n1. (U) Text 'CZ" + "".join(tail) + "\nmore\n")
+    assert cableparse.normalize(once) == once

@@ -50,7 +50,10 @@ def _clean(text: str) -> str:
     s = text.rstrip()
     # residue of the csv dump's backslash-escaped newlines
     if s.endswith("\\"):
-        s = s.rstrip("\\").rstrip()
+        end = len(s)
+        while end and (s[end - 1] == "\\" or s[end - 1].isspace()):
+            end -= 1
+        s = s[:end]
     return s
 
 
