@@ -235,3 +235,19 @@ def test_memory_read_csv_20000_rows(tmp_path: Path) -> None:
         assert sum(1 for _ in read_csv(path)) == 20_000
 
     assert _peak(run) < 50_000_000
+
+
+def test_rows_with_unquoted_number_and_date() -> None:
+    """The database rows pasted into some pages quote only some fields; such rows are read too."""
+    rows = (
+        '27613,2/24/2005 16:09,05BOGOTA1775,"Embassy Bogota",CONFIDENTIAL//NOFORN,05BOGOTA1081,'
+        '"O 241609Z FEB 05","C O N F I D E N T I A L BOGOTA 001775\n\nSUBJECT: ONE\n\n1. (C) Text.\n\nWOOD"\n'
+        '31082,4/19/2005 20:39,05BOGOTA3726,"Embassy Bogota",CONFIDENTIAL,05BOGOTA1775,"",'
+        '"C O N F I D E N T I A L BOGOTA 003726\n\nSUBJECT: TWO\n\n1. (C) More.\n\nWOOD"\n'
+    )
+    cables = list(cableparse.read_csv(io.BytesIO(rows.encode())))
+    assert [c.header.reference_id for c in cables] == ["05BOGOTA1775", "05BOGOTA3726"]
+    assert [c.header.classification for c in cables] == ["CONFIDENTIAL//NOFORN", "CONFIDENTIAL"]
+    assert [c.header.referenced_ids for c in cables] == [("05BOGOTA1081",), ("05BOGOTA1775",)]
+    assert [c.header.subject for c in cables] == ["ONE", "TWO"]
+    assert not any(d.severity == "error" for c in cables for d in c.diagnostics)

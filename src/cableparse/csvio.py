@@ -41,7 +41,10 @@ from .sources.csvrow import COLUMNS, ROW_CODE, row_source
 
 __all__ = ["COLUMNS", "CsvRow", "byte_ranges", "format_row", "iter_rows", "read_csv"]
 
-_ROW_START = re.compile(rb'"\d+","')
+# a row opens with its number, quoted, or unquoted and followed by the date (as in the
+# database rows pasted into some pages: 27613,2/24/2005 16:09,05BOGOTA1775,...)
+_ROW_START = re.compile(rb'"\d+","|\d+,"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}"?,')
+_ROW_FIRST = frozenset((b'"', *(bytes([d]) for d in b"0123456789")))
 _HEADER_ROW = re.compile(rb'\s*"?[A-Za-z_][\w ]*"?\s*(?:,\s*"?[A-Za-z_][\w ]*"?\s*){3,}\Z')
 _UNQUOTED = re.compile(r"[^,]*")
 _ESCAPE = re.compile(r"\\(.)", re.S)
@@ -267,7 +270,7 @@ def iter_rows(
             if at_line_start:
                 line_no += 1
             is_first, first_piece = first_piece, False
-            if line_start and piece.startswith(b'"') and _ROW_START.match(piece) is not None:
+            if line_start and piece[:1] in _ROW_FIRST and _ROW_START.match(piece) is not None:
                 if started:
                     row_no += 1
                     yield _make_row(
