@@ -537,3 +537,10 @@ def test_normalize_idempotent_with_invalid_dtg_alone(dtg: str) -> None:
 def test_normalize_idempotent_with_trailing_backslashes(tail: list[str]) -> None:
     once = cableparse.normalize("UNCLAS STATE 000001\n\n1. (U) Text 'CZ" + "".join(tail) + "\nmore\n")
     assert cableparse.normalize(once) == once
+
+
+@given(st.sampled_from(["1.  (U) \n  RUEHNH", "2. \n\t  indented text", "1A. (C)\n    x y"]))
+@example("1.  (U) \n  RUEHNH")  # fuzz crash, 2026-11-28: an empty first line, then an indented one
+def test_normalize_idempotent_with_indented_paragraph_start(paragraph: str) -> None:
+    once = cableparse.normalize(f"UNCLAS STATE 000001\n\nSUBJECT: X\n\n{paragraph}\n")
+    assert cableparse.normalize(once) == once

@@ -321,7 +321,11 @@ class _Open:
 
     def close(self) -> Paragraph:
         text = "\n\n".join("\n".join(b) for b in self.blocks if b)
-        return Paragraph(number=self.number, marking=self.marking, heading=self.heading, text=text.strip("\n"))
+        # the text starts at its first character: a first line left empty after the
+        # number and marking does not carry the next line's indentation into it
+        return Paragraph(
+            number=self.number, marking=self.marking, heading=self.heading, text=text.lstrip().rstrip("\n")
+        )
 
 
 def _text_line(text: str) -> str:
