@@ -289,3 +289,15 @@ def test_quirk_examples(title: str, ids: list[str], codes: list[str]) -> None:
     found = {d.code for d in cable.diagnostics}
     for code in codes:
         assert code in found, f"{title}: {rid} does not report {code} (it reports {sorted(found)})"
+
+
+def test_readme_example(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's example runs from the repository root and prints the seed's fields."""
+    readme = DOCS.parent / "README.md"
+    blocks = [b for b in blocks_of(readme.read_text(encoding="utf-8")) if b.lang == "python"]
+    assert blocks, "the README has a Python example"
+    monkeypatch.chdir(DOCS.parent)
+    for block in blocks:
+        exec(compile(block.code, "README.md", "exec"), {"__name__": "__readme__"})
+    out = capsys.readouterr().out
+    assert "07PHNOMPENH350" in out and "2007 TRAFFICKING IN PERSONS REPORT FOR CAMBODIA" in out
