@@ -544,3 +544,10 @@ def test_normalize_idempotent_with_trailing_backslashes(tail: list[str]) -> None
 def test_normalize_idempotent_with_indented_paragraph_start(paragraph: str) -> None:
     once = cableparse.normalize(f"UNCLAS STATE 000001\n\nSUBJECT: X\n\n{paragraph}\n")
     assert cableparse.normalize(once) == once
+
+
+@given(st.sampled_from(["(U  )", "( C )", "(S /NF)", "(U\t)"]))
+@example("(U  )")  # fuzz crash, 2026-11-28: spaces inside a marking on a run-together E.O. line
+def test_normalize_idempotent_with_spaced_marking_on_header_line(marking: str) -> None:
+    once = cableparse.normalize(f"x\n\nE.O. 1925 BCS20 1. {marking}The period\n")
+    assert cableparse.normalize(once) == once

@@ -425,7 +425,8 @@ def parse_header(
     count = 0
     while i < n:
         lineno, text = lines[i]
-        s = text.strip()
+        # whitespace folded, as canonical text writes header lines: the same decisions both ways
+        s = " ".join(text.split())
         if not s:
             i += 1
             continue
