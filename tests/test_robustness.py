@@ -551,3 +551,11 @@ def test_normalize_idempotent_with_indented_paragraph_start(paragraph: str) -> N
 def test_normalize_idempotent_with_spaced_marking_on_header_line(marking: str) -> None:
     once = cableparse.normalize(f"x\n\nE.O. 1925 BCS20 1. {marking}The period\n")
     assert cableparse.normalize(once) == once
+
+
+@given(st.integers(40, 70), st.integers(1, 5))
+@example(52, 3)  # fuzz crash, 2026-11-28: captions between many attention lines
+def test_normalize_idempotent_with_many_captions_and_attention_lines(lines: int, every: int) -> None:
+    body = "\n".join("SIPDIS" if k % every == 0 else f"STATE PASS {k}" for k in range(lines))
+    once = cableparse.normalize(f"UNCLAS STATE 000001\n{body}\nText of the cable.\n")
+    assert cableparse.normalize(once) == once

@@ -422,7 +422,6 @@ def parse_header(
     seen_main = False
     last_handling = -2
     split_noted = False
-    count = 0
     while i < n:
         lineno, text = lines[i]
         # whitespace folded, as canonical text writes header lines: the same decisions both ways
@@ -430,7 +429,6 @@ def parse_header(
         if not s:
             i += 1
             continue
-        count += 1
         if PARA_START_RE.match(s):
             break
         # reflowed records: one line holding several fields
@@ -604,7 +602,7 @@ def parse_header(
             continue
         if (
             not seen_main
-            and count <= 60
+            and len(h.handling) < 60
             and (_handling_like(s) or (last_handling == i - 1 and len(s) <= 120 and not _SPLIT_ALL.search(s)))
         ):
             h.handling.append(_fold(s))
