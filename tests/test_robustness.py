@@ -559,3 +559,10 @@ def test_normalize_idempotent_with_many_captions_and_attention_lines(lines: int,
     body = "\n".join("SIPDIS" if k % every == 0 else f"STATE PASS {k}" for k in range(lines))
     once = cableparse.normalize(f"UNCLAS STATE 000001\n{body}\nText of the cable.\n")
     assert cableparse.normalize(once) == once
+
+
+@given(st.integers(1, 12))
+@example(9)  # fuzz crash, 2026-11-28: control characters (read as spaces) between the level and the serial
+def test_normalize_idempotent_with_spaces_in_classification_line(spaces: int) -> None:
+    once = cableparse.normalize("V\nUNCLAS" + "\x01" * spaces + "F 0HI 00 OF 0HI &\nx\n")
+    assert cableparse.normalize(once) == once

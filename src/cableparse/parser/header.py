@@ -33,6 +33,7 @@ _LEVEL_RE = re.compile(
     re.I,
 )
 # SECTION, often misspelt (SCTION, SECTIN ...): the "nn OF mm" after it is the signal
+_WORD_RE = re.compile(r"\S+")
 _SECTION_RE = re.compile(r"(?:S\s?E\s?C\s?T\s?I\s?O\s?N|[SE][A-Z]{3,6})\s*(\d{1,3})\s+OF\s+(\d{1,3})\s*", re.I)
 _EO_RE = re.compile(r"(?:E\s?\.\s?[O0]\s?\.?|EO\.?)\s*(\d{4,5})\b\s*[:.;,]?\s*(.*)", re.I)
 _DECL_DATE_RE = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})")
@@ -138,45 +139,43 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     if sm:
         section, sections = int(sm.group(1)), int(sm.group(2))
         stripped = stripped[sm.end() :]
-    words = stripped.split(" ")
+    # origin words, then the serial: among the first eight words (a word of digits, or
+    # digits glued to what follows: 000409SIPDIS)
+    base = len(s) - len(stripped)
     origin: list[str] = []
     serial: int | None = None
-    used = 0
-    for w in words[:8]:
-        used += 1
-        if not w:
-            continue
+    cut = 0
+    for k, token in enumerate(_WORD_RE.finditer(stripped)):
+        if k >= 8:
+            break
+        w = token.group()
         if w.isdecimal():
             if len(w) <= 9:
-                serial = int(w)
+                serial, cut = int(w), token.end()
             break
         if w[:1].isdecimal() and len(w) > 3:
-            k = 0
-            while k < len(w) and w[k].isdecimal():
-                k += 1
-            if 3 <= k <= 9:
-                serial = int(w[:k])
-                words[used - 1] = w[k:]
-                used -= 1
+            j = 0
+            while j < len(w) and w[j].isdecimal():
+                j += 1
+            if 3 <= j <= 9:
+                serial, cut = int(w[:j]), token.start() + j
                 break
-        if w.upper() == "EFTO" and not origin:
-            origin.append(w)
-            continue
         origin.append(w)
     if serial is None:
         if stripped.strip() and sm is None:
             return None
-        remainder = stripped
-        raw = _fold(s[: len(s) - len(remainder)]) if remainder else _fold(s)
-        return ClassificationLine(level=level, section=section, sections=sections, raw=raw), remainder.strip()
-    remainder = " ".join(words[used:]).strip()
-    raw = _fold(s[: len(s) - len(" ".join(words[used:]))]) if remainder else _fold(s)
-    org = " ".join(origin)
+        raw = _fold(s[:base]) if stripped.strip() else _fold(s)
+        return ClassificationLine(level=level, section=section, sections=sections, raw=raw), stripped.strip()
     return (
         ClassificationLine(
-            level=level, section=section, sections=sections, origin=org.upper() or None, serial=serial, raw=raw
+            level=level,
+            section=section,
+            sections=sections,
+            origin=" ".join(origin).upper() or None,
+            serial=serial,
+            raw=_fold(s[: base + cut]),
         ),
-        remainder,
+        stripped[cut:].strip(),
     )
 
 
