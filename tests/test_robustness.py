@@ -566,3 +566,11 @@ def test_normalize_idempotent_with_many_captions_and_attention_lines(lines: int,
 def test_normalize_idempotent_with_spaces_in_classification_line(spaces: int) -> None:
     once = cableparse.normalize("V\nUNCLAS" + "\x01" * spaces + "F 0HI 00 OF 0HI &\nx\n")
     assert cableparse.normalize(once) == once
+
+
+@given(st.sampled_from(["REFTEL", "REF:", "REFS:"]), st.sampled_from(["SU \x94  C St", "Text here.", "1. (U) Text."]))
+@example("REFTEL", "SU \x94  C St")  # fuzz crash, 2026-11-28: a REF keyword with no items
+def test_normalize_idempotent_with_empty_ref(keyword: str, after: str) -> None:
+    once = cableparse.normalize(f"\n\nSU \n{keyword}\n\n{after}")
+    assert cableparse.normalize(once) == once
+    assert "REF" in once

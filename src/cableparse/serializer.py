@@ -112,12 +112,14 @@ def _header(h: Header, out: list[str]) -> None:
         marking = f"({h.subject_marking}) " if h.subject_marking else ""
         out.append(f"SUBJECT: {marking}{h.subject}".rstrip())
     for run in _reference_runs(h.references):
-        out.append("")
+        if out and out[-1]:
+            out.append("")
         for k, ref in enumerate(run):
             item = f"{ref.letter}. {ref.text}" if ref.letter else ref.text
             out.append(f"REF: {item}".rstrip() if k == 0 else item)
     if h.classified_by is not None:
-        out.append("")
+        if out and out[-1]:
+            out.append("")
         marking = f"({h.classified_by.marking}) " if h.classified_by.marking else ""
         out.append(f"{marking}Classified By: {h.classified_by.text}".rstrip())
 

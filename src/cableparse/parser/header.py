@@ -567,7 +567,9 @@ def parse_header(
                     break
                 block.append(nxt)
                 i += 1
-            h.references.extend(parse_references("\n".join(block).strip(), year, cited_on, citing_id))
+            refs = parse_references("\n".join(block).strip(), year, cited_on, citing_id)
+            # a REF keyword with no items is kept as one empty reference
+            h.references.extend(refs or [Reference(text="")])
             seen_main = True
             continue
         m_cl = _CLBY_RE.match(s)
