@@ -15,7 +15,7 @@ from ..models import Cable, Header, PageBreak, Reference, Routing
 from ..sources import Source
 from .body import parse_body
 from .header import is_preamble_end, parse_header
-from .lines import Line, is_blank, remove_page_breaks
+from .lines import Line, is_blank, remove_page_breaks, split_marker
 from .routing import is_routing_start, parse_routing, split_routing
 
 __all__ = ["build_cable", "parse_timestamp"]
@@ -114,8 +114,16 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     unplaced_routing: list[str] = []
     if routing_lines is not None and any(t.strip() for _, t in routing_lines):
         routing, unplaced_routing = parse_routing(routing_lines, diags, breaks)
-        # the line that closes a preamble in canonical text is no text of the cable
-        unplaced_routing = [t for t in unplaced_routing if not is_preamble_end(t)]
+        # the line that closes a preamble in canonical text is no text of the cable, and a
+        # continuation marker is one wherever it falls
+        kept: list[str] = []
+        for t in unplaced_routing:
+            marker = split_marker(t)
+            if marker is not None:
+                breaks.append(marker)
+            elif not is_preamble_end(t):
+                kept.append(t)
+        unplaced_routing = kept
         if unplaced_routing:
             diags.add("CP901", f"{len(unplaced_routing)} line(s) of the routing header kept with the preamble")
         if routing == _EMPTY_ROUTING:
