@@ -577,7 +577,9 @@ def test_normalize_idempotent_with_empty_ref(keyword: str, after: str) -> None:
 
 
 @given(
-    st.sampled_from(["R ndsH 00699 0.05 OF 08", "PHNOM PENH 00000350  002 OF 007", "PAGE 02 ROME 01196 01 OF 02 082030Z"])
+    st.sampled_from(
+        ["R ndsH 00699 0.05 OF 08", "PHNOM PENH 00000350  002 OF 007", "PAGE 02 ROME 01196 01 OF 02 082030Z"]
+    )
 )
 @example("R ndsH 00699 0.05 OF 08")  # fuzz crash, 2026-11-28: a marker glued to the transmission id
 def test_normalize_idempotent_with_marker_in_routing(marker: str) -> None:
