@@ -585,3 +585,12 @@ def test_normalize_idempotent_with_empty_ref(keyword: str, after: str) -> None:
 def test_normalize_idempotent_with_marker_in_routing(marker: str) -> None:
     once = cableparse.normalize(f"VZCZCXRO457E {marker}\nO 001155Z MAR FHCHI R1\nT\n0\n")
     assert cableparse.normalize(once) == once
+
+
+@given(st.sampled_from(["SM PV", "A. (SBU) x", "STATE 1"]))
+@example("SM PV")  # fuzz crash, 2026-11-28: an empty REF line, then another REF block
+def test_normalize_idempotent_with_empty_ref_between_blocks(item: str) -> None:
+    once = cableparse.normalize(
+        f"REFTEL: X\nA. (C) y\n\nREF\n\nREFTEL: {item}\nA. (SBU) z\n\nREF ntronses\nfol urged\n"
+    )
+    assert cableparse.normalize(once) == once

@@ -135,6 +135,13 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
     run: list[Reference] = []
     expect = "A"
     for ref in refs:
+        if not ref.text and ref.letter is None:
+            # a REF keyword without items stands alone
+            if run:
+                runs.append(run)
+            runs.append([ref])
+            run, expect = [], "A"
+            continue
         if ref.letter is None:
             fits = expect == "A"
         else:
