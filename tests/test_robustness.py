@@ -594,3 +594,10 @@ def test_normalize_idempotent_with_empty_ref_between_blocks(item: str) -> None:
         f"REFTEL: X\nA. (C) y\n\nREF\n\nREFTEL: {item}\nA. (SBU) z\n\nREF ntronses\nfol urged\n"
     )
     assert cableparse.normalize(once) == once
+
+
+@given(st.integers(7, 40), st.sampled_from(["0A. U)", "12. (C) text", "3. words"]))
+@example(80, "0A. U)")  # fuzz crash, 2026-11-28: a paragraph-like line indented deeper than a paragraph number
+def test_normalize_idempotent_with_deeply_indented_number(indent: int, line: str) -> None:
+    once = cableparse.normalize(f"SUBJECT: X\n\nHEAD\n----\n\n{' ' * indent}{line}\n\n\n%D 07 W\n")
+    assert cableparse.normalize(once) == once

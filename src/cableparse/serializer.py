@@ -14,11 +14,13 @@ import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
 from .parser.header import PREAMBLE_END
+from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
 from .sources.canonical import FIELD_NAMES
 
 __all__ = ["dumps"]
 
+_NOT_A_NUMBER = " " * 8
 _PROSIGNS = {"FLASH": "Z", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R", "EMERGENCY": "Y"}
 _GROUPS = {v: k for k, v in SECURITY_GROUPS.items()}
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
@@ -172,6 +174,10 @@ def _paragraph(p: Paragraph, out: list[str]) -> None:
     if not text and not lead:
         return
     lines = text.split("\n")
+    if not lead and PARA_START_RE.match(lines[0]):
+        # text that only looks like a numbered paragraph (it stood deeper than a paragraph
+        # number may): indented so that it reads back as text
+        lines[0] = _NOT_A_NUMBER + lines[0]
     lines[0] = (lead + lines[0]).rstrip()
     out.extend(line.rstrip() for line in lines)
     out.append("")
