@@ -601,3 +601,10 @@ def test_normalize_idempotent_with_empty_ref_between_blocks(item: str) -> None:
 def test_normalize_idempotent_with_deeply_indented_number(indent: int, line: str) -> None:
     once = cableparse.normalize(f"SUBJECT: X\n\nHEAD\n----\n\n{' ' * indent}{line}\n\n\n%D 07 W\n")
     assert cableparse.normalize(once) == once
+
+
+@given(st.integers(2, 30))
+@example(20)  # fuzz crash, 2026-11-28: control characters splitting the level word
+def test_normalize_idempotent_with_split_level_word(gap: int) -> None:
+    once = cableparse.normalize("V\nU" + "\x00" * gap + "NCLAS ' 01 FO 0HI &\n")
+    assert cableparse.normalize(once) == once

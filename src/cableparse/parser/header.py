@@ -401,7 +401,7 @@ def parse_header(
     # the classification line: the first line, or one of the next few (blank lines aside)
     seen = 0
     for j in range(i, n):
-        s = lines[j][1].strip()
+        s = " ".join(lines[j][1].split())  # folded, as canonical text writes it
         if not s:
             continue
         found = match_classification_line(s)
