@@ -608,3 +608,10 @@ def test_normalize_idempotent_with_deeply_indented_number(indent: int, line: str
 def test_normalize_idempotent_with_split_level_word(gap: int) -> None:
     once = cableparse.normalize("V\nU" + "\x00" * gap + "NCLAS ' 01 FO 0HI &\n")
     assert cableparse.normalize(once) == once
+
+
+@given(st.sampled_from(["RUSHCEEC\\\\", "X \\", "ZZ\\ \\"]))
+@example("RUSHCEEC\\\\")  # fuzz crash, 2026-11-28: backslashes after a routing leftover
+def test_normalize_idempotent_with_backslashes_in_routing_leftover(leftover: str) -> None:
+    once = cableparse.normalize(f"VZCZC {leftover}\n\nO 001155Z MAR 07\nT\n")
+    assert cableparse.normalize(once) == once

@@ -122,7 +122,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             if marker is not None:
                 breaks.append(marker)
             elif not is_preamble_end(t):
-                kept.append(t)
+                kept.append(_clean(t))  # as the text lines are: canonical text reads it as one
         unplaced_routing = kept
         if unplaced_routing:
             diags.add("CP901", f"{len(unplaced_routing)} line(s) of the routing header kept with the preamble")
