@@ -224,9 +224,9 @@ def parse_executive_order(s: str) -> ExecutiveOrder | None:
     return ExecutiveOrder(order=m.group(1), declassify_on=_decl_date(m.group(2)), raw=_fold(s))
 
 
-def _split_tags(text: str) -> list[str]:
-    """Tags of a TAGS line: comma- or space-separated, keeping parentheses together."""
-    items: list[str] = []
+def _split_outside_parens(text: str, separators: str | None) -> list[str]:
+    """``text`` cut at separators (white space when ``None``) that stand outside parentheses."""
+    pieces: list[str] = []
     depth = 0
     cur: list[str] = []
     for ch in text:
@@ -234,16 +234,21 @@ def _split_tags(text: str) -> list[str]:
             depth += 1
         elif ch == ")" and depth:
             depth -= 1
-        if ch in ",;" and depth == 0:
-            items.append("".join(cur))
+        if depth == 0 and (ch.isspace() if separators is None else ch in separators):
+            pieces.append("".join(cur))
             cur = []
         else:
             cur.append(ch)
-    items.append("".join(cur))
-    items = [item for item in items if item.strip()]
+    pieces.append("".join(cur))
+    return pieces
+
+
+def _split_tags(text: str) -> list[str]:
+    """Tags of a TAGS line: comma- or space-separated, keeping parentheses together."""
+    items = [item for item in _split_outside_parens(text, ",;") if item.strip()]
     if len(items) == 1:
         # no separators: every word outside parentheses is a tag
-        items = _words_outside_parens(items[0])
+        items = [word for word in _split_outside_parens(items[0], None) if word]
     out: list[str] = []
     for item in items:
         item = _fold(item)
@@ -256,26 +261,6 @@ def _split_tags(text: str) -> list[str]:
                 continue
         out.append(item)
     return out
-
-
-def _words_outside_parens(text: str) -> list[str]:
-    words: list[str] = []
-    depth = 0
-    cur: list[str] = []
-    for ch in text:
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        if ch.isspace() and depth == 0:
-            if cur:
-                words.append("".join(cur))
-                cur = []
-        else:
-            cur.append(ch)
-    if cur:
-        words.append("".join(cur))
-    return words
 
 
 _BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]|$))")
