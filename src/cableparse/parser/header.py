@@ -349,6 +349,18 @@ def _handling_like(s: str) -> bool:
     return len(s) <= 120 and any(w in s.upper() for w in _HANDLING_WORDS)
 
 
+def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern[str], parts: list[str]) -> bool:
+    """Add continuation line ``i`` (``text``) to ``parts``, up to the next field that a
+    reflowed line holds; that field is put back as line ``i``.  True when it was cut."""
+    cut = splitter.search(text, 1)
+    if cut is None:
+        parts.append(text)
+        return False
+    parts.append(text[: cut.start()].rstrip())
+    lines[i] = (lines[i][0], text[cut.end() :])
+    return True
+
+
 def _is_field_start(s: str) -> bool:
     return bool(
         _EO_RE.match(s)
@@ -518,12 +530,8 @@ def parse_header(
                 nxt = lines[i][1].strip()
                 if not nxt or _is_field_start(nxt) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
                     break
-                cut2 = _SPLIT_AFTER_SUBJECT.search(nxt, 1)
-                if cut2 is not None:
-                    parts.append(nxt[: cut2.start()].rstrip())
-                    lines[i] = (lines[i][0], nxt[cut2.end() :])
+                if _take_until_field(lines, i, nxt, _SPLIT_AFTER_SUBJECT, parts):
                     break
-                parts.append(nxt)
                 i += 1
             subject = _fold(" ".join(parts))
             h.subject_marking, h.subject = split_marking(subject)
@@ -545,12 +553,8 @@ def parse_header(
                     break
                 if PARA_START_RE.match(nxt) or _CLBY_RE.match(nxt) or _SUBJECT_RE.match(nxt) or _TAGS_RE.match(nxt):
                     break
-                cut4 = _SPLIT_CLBY_PARA.search(nxt, 1)
-                if cut4 is not None:
-                    block.append(nxt[: cut4.start()].rstrip())
-                    lines[i] = (lines[i][0], nxt[cut4.end() :])
+                if _take_until_field(lines, i, nxt, _SPLIT_CLBY_PARA, block):
                     break
-                block.append(nxt)
                 i += 1
             refs = parse_references("\n".join(block).strip(), year, cited_on, citing_id)
             # a REF keyword with no items is kept as one empty reference
@@ -566,14 +570,10 @@ def parse_header(
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
-                if not nxt or PARA_START_RE.match(nxt) or _is_field_start(nxt):
+                if not nxt or _is_field_start(nxt):
                     break
-                cut3 = _SPLIT_PARA.search(nxt, 1)
-                if cut3 is not None:
-                    parts.append(nxt[: cut3.start()].rstrip())
-                    lines[i] = (lines[i][0], nxt[cut3.end() :])
+                if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
                     break
-                parts.append(nxt)
                 i += 1
             text_cl = _fold(" ".join(parts))
             h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl), marking=m_cl.group(1))
