@@ -8,13 +8,15 @@ header fields, then the body.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
+import operator
 import re
 
 from ..diagnostics import Collector
-from ..models import Cable, Header, PageBreak, Reference, Routing
+from ..models import Cable, Header, PageBreak, Routing
 from ..sources import Source
 from .body import parse_body
-from .header import is_preamble_end, parse_header
+from .header import classify_references, is_preamble_end, parse_header
 from .lines import Line, is_blank, remove_page_breaks, split_marker
 from .routing import is_routing_start, parse_routing, split_routing
 
@@ -46,6 +48,14 @@ def parse_timestamp(value: str) -> _dt.datetime | None:
     return None
 
 
+_TEXT_OF = operator.itemgetter(1)
+
+
+def _numbered(lines: list[str], start: int) -> list[Line]:
+    """``lines`` as ``(line number, text)`` pairs, trailing space removed."""
+    return list(zip(itertools.count(start), map(str.rstrip, lines)))
+
+
 def _clean(text: str) -> str:
     s = text.rstrip()
     # residue of the csv dump's backslash-escaped newlines
@@ -55,19 +65,6 @@ def _clean(text: str) -> str:
             end -= 1
         s = s[:end]
     return s
-
-
-def parse_references_again(
-    refs: list[Reference], year: str | None, cited_on: _dt.date | None, citing_id: str
-) -> list[Reference]:
-    """``refs`` classified again, now that the citing cable's id is known."""
-    from ..ids import classify_reference
-
-    out: list[Reference] = []
-    for r in refs:
-        kind, cable_id = classify_reference(r.text, year, cited_on, citing_id)
-        out.append(Reference(letter=r.letter, text=r.text, cable_id=cable_id, kind=kind))
-    return out
 
 
 def _canonical(reference_id: str) -> str:
@@ -94,8 +91,8 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         # a header block may run on into the cable text: split at the classification line
         cut = split_routing(src.routing, 0, blank_ends=False)
         routing_lines = list(enumerate(src.routing[:cut], src.routing_start))
-        text_lines = [(k, t.rstrip()) for k, t in enumerate(src.routing[cut:], src.routing_start + cut)]
-        text_lines += [(k, t.rstrip()) for k, t in enumerate(src.text, src.text_start)]
+        text_lines = _numbered(src.routing[cut:], src.routing_start + cut)
+        text_lines += _numbered(src.text, src.text_start)
     else:
         raw = src.text
         first = 0
@@ -105,8 +102,8 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         if first < len(raw) and is_routing_start(raw[first]):
             cut = split_routing(raw, first)
             routing_lines = list(enumerate(raw[first:cut], src.text_start + first))
-        text_lines = [(k, t.rstrip()) for k, t in enumerate(raw[cut:], src.text_start + cut)]
-    if any(t.endswith("\\") for _, t in text_lines):
+        text_lines = _numbered(raw[cut:], src.text_start + cut)
+    if "\\" in "".join(map(_TEXT_OF, text_lines)) and any(t.endswith("\\") for _, t in text_lines):
         text_lines = [(k, _clean(t)) for k, t in text_lines]
 
     breaks: list[PageBreak] = []
@@ -148,7 +145,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     citing_id = _canonical(reference_id) if reference_id else None
     year = _year_of(citing_id, routing, created)
     cited_on = created.date() if created else routing.dtg.date() if routing is not None and routing.dtg else None
-    fields, body_lines = parse_header(text_lines, diags, year, cited_on, citing_id)
+    fields, body_lines = parse_header(text_lines, diags)
     body = parse_body(body_lines, diags)
 
     cl = fields.classification_line
@@ -156,9 +153,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         if cl is not None and cl.origin and cl.serial is not None and year is not None:
             reference_id = f"{year}{cl.origin.replace(' ', '')}{cl.serial}"
             diags.add("CP012", f"no metadata: reference id {reference_id} derived from the classification line")
-            if fields.references:
-                # the REF items were dated without knowing the cable's own id: date them again
-                fields.references = parse_references_again(fields.references, year, cited_on, reference_id)
+            citing_id = reference_id
         elif not meta:
             diags.add("CP013")
     if cl is not None and cl.sections and cl.sections > 1:
@@ -172,6 +167,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         ):
             diags.add("CP304", f"a copy of the header inside the body (paragraph {p.number or 'without number'})")
             break
+    references = classify_references(fields.references, year, cited_on, citing_id) if fields.references else ()
     if not fields.tags:
         diags.add("CP203")
     if fields.subject is None:
@@ -191,7 +187,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         tags=tuple(fields.tags),
         subject=fields.subject,
         subject_marking=fields.subject_marking,
-        references=tuple(fields.references),
+        references=tuple(references),
         classified_by=fields.classified_by,
     )
     return Cable(

@@ -354,11 +354,25 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             prev_blank = True
             i += 1
             continue
-        chars += len(s)
-        if len(s) >= _REFLOWED_LINE:
-            long_chars += len(s)
+        size = len(s)
+        chars += size
+        if size >= _REFLOWED_LINE:
+            long_chars += size
+        first = s[0]
+        last = s[-1]
+        if (
+            not prev_blank
+            and cur is not None
+            and last not in _RULE_START
+            and first not in _RULE_START
+            and not first.isdecimal()
+        ):
+            # the common case: a line that carries on the open paragraph's block
+            cur.blocks[-1].append(text.rstrip())
+            i += 1
+            continue
         after: str | None = None
-        if s[-1] in _RULE_CHARS and not is_rule(s):
+        if last in _RULE_START and not is_rule(s):
             found = _inline_heading(s)
             if found is not None:
                 if not found[0]:
@@ -375,9 +389,10 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 else:
                     # a heading run on to the end of a paragraph line: it closes the paragraph
                     s, after = found
+                    first = s[0]
                     text = text[: len(text) - len(text.lstrip())] + s
         # headings: title over a rule, or rule / title / rule
-        if s[0] in _RULE_START and is_rule(s):
+        if first in _RULE_START and is_rule(s):
             title = lines[i + 1][1] if i + 2 < n else ""
             if (
                 title.strip()
@@ -405,7 +420,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             i += 2
             prev_blank = True
             continue
-        m = PARA_START_RE.match(text)
+        m = PARA_START_RE.match(text) if first.isdecimal() else None
         if m and (prev_blank or cur is None or _follows(m.group(1), last_number)):
             if cur is not None:
                 out.append(cur.close())

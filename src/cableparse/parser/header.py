@@ -11,6 +11,7 @@ field once E.O., TAGS or SUBJECT have been seen.
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import re
 
 from ..diagnostics import Collector
@@ -117,12 +118,20 @@ class HeaderFields:
         self.classified_by: ClassifiedBy | None = None
 
 
+_TEXT_OF = operator.itemgetter(1)
+
+
 def _fold(s: str) -> str:
     return " ".join(s.split())
 
 
+_LEVEL_FIRST = frozenset("UCSLTucslt")  # the first letters _LEVEL_RE accepts
+
+
 def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     """The classification line at the start of ``s`` and the text after it, or None."""
+    if s.lstrip()[:1] not in _LEVEL_FIRST:
+        return None
     m = _LEVEL_RE.match(s)
     if m is None:
         return None
@@ -224,8 +233,13 @@ def parse_executive_order(s: str) -> ExecutiveOrder | None:
     return ExecutiveOrder(order=m.group(1), declassify_on=_decl_date(m.group(2)), raw=_fold(s))
 
 
+_SEPARATOR_RES = {",;": re.compile("[,;]")}
+
+
 def _split_outside_parens(text: str, separators: str | None) -> list[str]:
     """``text`` cut at separators (white space when ``None``) that stand outside parentheses."""
+    if "(" not in text:
+        return text.split() if separators is None else _SEPARATOR_RES[separators].split(text)
     pieces: list[str] = []
     depth = 0
     cur: list[str] = []
@@ -266,23 +280,15 @@ def _split_tags(text: str) -> list[str]:
 _BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]|$))")
 
 
-def parse_references(
-    text: str, year: str | None, cited_on: _dt.date | None = None, citing_id: str | None = None
-) -> list[Reference]:
-    """The items of a REF block (``text`` holds its lines, keyword removed).
-
-    Each item is classified by :func:`cableparse.ids.classify_reference`: ``year`` is the
-    citing cable's two-digit year, ``cited_on`` its date and ``citing_id`` its id.
-    """
+def reference_items(text: str) -> list[tuple[str | None, str]]:
+    """The items of a REF block (``text`` holds its lines, keyword removed), unclassified:
+    ``(letter, text as written)`` pairs, whitespace folded."""
     bullets: list[tuple[int, int, str]] = []
     expect = "A"
     for m in _BULLET_RE.finditer(text):
         letter = m.group(1) or m.group(2) or m.group(3)
         if letter.upper() != expect:
             continue
-        if m.start() > 0 and not bullets and text[: m.start()].strip() and "\n" not in text[: m.start()]:
-            # the first bullet must open the block or a line
-            pass
         bullets.append((m.start(), m.end(), letter.upper()))
         expect = chr(ord(expect) + 1)
     items: list[tuple[str | None, str]] = []
@@ -295,21 +301,45 @@ def parse_references(
             items.append((letter, text[e:end]))
     else:
         items = [(None, part) for line in text.split("\n") for part in line.split(";")]
+    out: list[tuple[str | None, str]] = []
+    for letter, body in items:
+        body = _fold(body).rstrip(",;").strip()
+        if body or letter is not None:
+            out.append((letter, body))
+    return out
+
+
+def classify_references(
+    items: list[Reference], year: str | None, cited_on: _dt.date | None = None, citing_id: str | None = None
+) -> list[Reference]:
+    """``items`` with ``kind`` and ``cable_id`` set by :func:`cableparse.ids.classify_reference`.
+
+    ``year`` is the citing cable's two-digit year, ``cited_on`` its date and
+    ``citing_id`` its id.
+    """
     from .. import ids  # the station tables load with the first REF line
 
-    refs: list[Reference] = []
-    for letter, body in items:
-        body = _fold(body).rstrip(",;")
-        body = body.strip()
-        if not body and letter is None:
-            continue
-        kind, cable_id = ids.classify_reference(body, year, cited_on, citing_id)
-        refs.append(Reference(letter=letter, text=body, cable_id=cable_id, kind=kind))
-    return refs
+    out: list[Reference] = []
+    for r in items:
+        kind, cable_id = ids.classify_reference(r.text, year, cited_on, citing_id)
+        out.append(Reference(letter=r.letter, text=r.text, cable_id=cable_id, kind=kind))
+    return out
+
+
+def parse_references(
+    text: str, year: str | None, cited_on: _dt.date | None = None, citing_id: str | None = None
+) -> list[Reference]:
+    """The items of a REF block (``text`` holds its lines, keyword removed), classified
+    by :func:`classify_references`."""
+    items = [Reference(letter=letter, text=body) for letter, body in reference_items(text)]
+    return classify_references(items, year, cited_on, citing_id)
 
 
 def _captions_of(s: str) -> tuple[list[str], str]:
     """Captions at the start of ``s`` and the text after them."""
+    first = _FIRST_TOKEN_RE.match(s)
+    if first is None or first.group(1).upper().strip(".-") not in _CAPTION_FIRST_WORDS:
+        return [], s
     tokens = s.replace(",", " ").replace(";", " ").split()
     found: list[str] = []
     i = 0
@@ -335,15 +365,19 @@ def _captions_of(s: str) -> tuple[list[str], str]:
     return found, rest
 
 
+_FIRST_TOKEN_RE = re.compile(r"[\s,;]*([^\s,;]+)")
+_CAPTION_FIRST_WORDS = _CAPTIONS | {multi[0] for multi in _CAPTIONS_MULTI}
+
+
 def _handling_like(s: str) -> bool:
     if len(s) > 600:
         return False
     if s.lstrip("- ").upper().replace(" ", "").startswith("CORRECTED"):
         return True  # a correction notice: C O R R E C T E D  C O P Y ...
-    letters = [c for c in s if c.isalpha()]
+    letters = "".join(filter(str.isalpha, s))
     if not letters:
         return True
-    upper = sum(1 for c in letters if c.isupper())
+    upper = sum(map(str.isupper, letters))
     if upper >= 0.7 * len(letters):
         return True
     return len(s) <= 120 and any(w in s.upper() for w in _HANDLING_WORDS)
@@ -372,17 +406,12 @@ def _is_field_start(s: str) -> bool:
     )
 
 
-def parse_header(
-    lines: list[Line],
-    diags: Collector,
-    year: str | None,
-    cited_on: _dt.date | None = None,
-    citing_id: str | None = None,
-) -> tuple[HeaderFields, list[Line]]:
+def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, list[Line]]:
     """Parse the header fields; return them and the remaining (body) lines.
 
-    ``year``, ``cited_on`` and ``citing_id`` describe the cable itself; they date the
-    items of its REF lines.
+    The REF items are returned unclassified (``kind`` None): what they cite depends on
+    the cable's own id and date, known only once the header is read; see
+    :func:`classify_references`.
     """
     h = HeaderFields()
     lines = list(lines)
@@ -556,7 +585,7 @@ def parse_header(
                 if _take_until_field(lines, i, nxt, _SPLIT_CLBY_PARA, block):
                     break
                 i += 1
-            refs = parse_references("\n".join(block).strip(), year, cited_on, citing_id)
+            refs = [Reference(letter=a, text=b) for a, b in reference_items("\n".join(block).strip())]
             # a REF keyword with no items is kept as one empty reference
             h.references.extend(refs or [Reference(text="")])
             seen_main = True
@@ -641,17 +670,26 @@ def is_preamble_end(text: str) -> bool:
     return _HEADER_ENDS in text and _HEADER_ENDS_RE.match(text) is not None
 
 
-def _may_hold_record(head: str) -> bool:
-    """A cheap first look: can ``head`` (the first lines of the text) hold a pasted record?"""
-    if _HEADER_ENDS in head or "id: " in head or "Cable dated:" in head or "...\n" in head:
-        return True
-    if _ROW_NUMBER_RE.search(head):
-        return True
-    for line in head.split("\n", 8)[:8]:
+def _may_hold_record(head: str, first_lines: list[Line]) -> bool:
+    """A cheap first look: can ``head`` (the first lines of the text, joined) hold a
+    pasted record?  ``first_lines`` are its first eight lines."""
+    for _, line in first_lines:
         s = line.lstrip()
         if s and (s[0].isdigit() or s[0] == ">"):
             return True
-    return False
+    if _HEADER_ENDS in head or "id: " in head or "Cable dated:" in head or "...\n" in head:
+        return True
+    return _ROW_NUMBER_RE.search(head) is not None
+
+
+def _has_record_line(head: str) -> bool:
+    """True when ``head`` holds a line that only a pasted database record has."""
+    return _HEADER_ENDS in head or _RECORD_HINT_RE.search(f"\n{head}\n") is not None or _is_csv_row(head)
+
+
+def _is_csv_row(text: str) -> bool:
+    """True when ``text`` holds a cables.csv row (``123,3/5/2007 1:15,...``)."""
+    return _CSV_ROW_START_RE.match(text) is not None or _CSV_ROW_RE.search(text) is not None
 
 
 def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
@@ -665,15 +703,12 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     """
     n = len(lines)
     limit = min(n, i + 150)
-    head = "\n".join([t for _, t in lines[i : i + 150]])
-    far = n > i + 150 and any(_HEADER_ENDS in t for _, t in lines[i + 150 : i + 400])
-    if not far and (
-        not _may_hold_record(head)
-        or (_HEADER_ENDS not in head and not _RECORD_HINT_RE.search(head) and not _CSV_ROW_RE.search(head))
-    ):
+    head = "\n".join(map(_TEXT_OF, lines[i : i + 150]))
+    far = n > i + 150 and _HEADER_ENDS in "\n".join(map(_TEXT_OF, lines[i + 150 : i + 400]))
+    if not far and (not _may_hold_record(head, lines[i : i + 8]) or not _has_record_line(head)):
         return i
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
-    if heads and any(_CSV_ROW_RE.search(h) for h in heads):
+    if heads and any(_is_csv_row(h) for h in heads):
         # a whole cables.csv row: the cable text opens inside a quoted field
         for j in range(i, limit):
             t = lines[j][1]
@@ -729,14 +764,15 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
 
 _SERIAL_RE = re.compile(r"\d{3,}\s*$")
 # lines that only a pasted database record has: a time stamp alone, "id: ...", a csv row, a tab row
+# (searched in the text with a newline around it: a literal first character keeps the search fast)
 _RECORD_HINT_RE = re.compile(
-    r"^[ \t]*(?:\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*$|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?[ \t]*$"
-    r"|id: |\d+,\d{1,2}/|\d+\t\d{4}-|Cable dated:)",
-    re.M,
+    r"\n[ \t]*(?:\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n)"
+    r"|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?[ \t]*(?=\n)|id: |\d+,\d{1,2}/|\d+\t\d{4}-|Cable dated:)"
 )
 _TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _CLASS_WORDS_RE = re.compile(r"(?<=\s)(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\s")
-_CSV_ROW_RE = re.compile(r"(?:^|,)\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
+_CSV_ROW_START_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
+_CSV_ROW_RE = re.compile(r",\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 
 
 def _continues_refs(nxt: str, block: list[str]) -> bool:

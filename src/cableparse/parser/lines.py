@@ -63,7 +63,7 @@ def split_marker(text: str) -> PageBreak | None:
                 total=int(sec.group(2)) if sec else None,
                 text=text.strip(),
             )
-    if " OF " not in text and " of " not in text and "\tOF" not in text:
+    if (" OF " not in text and " of " not in text and "\tOF" not in text) or not text.rstrip()[-1:].isdecimal():
         return None
     m = _MARKER_RE.match(text)
     if m is None:
@@ -117,8 +117,13 @@ def _strip_inline(lineno: int, text: str, breaks: list[PageBreak], diags: Collec
 
 
 def _candidates(lines: list[Line]) -> list[int]:
-    """Indexes of the lines that may hold a marker."""
-    return [k for k, (_, t) in enumerate(lines) if " OF " in t or " of " in t or "PAGE" in t or "\t" in t]
+    """Indexes of the lines that may hold a marker: a whole-line marker ends in a digit
+    (or is a teletype ``PAGE`` header), a marker inside a reflowed line holds ``OF 0``."""
+    return [
+        k
+        for k, (_, t) in enumerate(lines)
+        if "PAGE" in t or "OF 0" in t or ((" OF " in t or " of " in t or "\tOF" in t) and t.rstrip()[-1:].isdecimal())
+    ]
 
 
 def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line], list[PageBreak]]:

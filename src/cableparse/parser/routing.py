@@ -106,10 +106,11 @@ def _routing_line_kind(text: str) -> str | None:
     s = text.strip()
     if not s:
         return "blank"
-    if is_routing_start(s):
-        return "start"
+    # (no addressee line opens a header: the cheap test first)
     if s.startswith(("TO ", "INFO ", "XMT", "BT", "NNNN")) or s in ("TO", "INFO"):
         return "addr"
+    if is_routing_start(s):
+        return "start"
     return None
 
 

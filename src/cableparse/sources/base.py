@@ -9,10 +9,16 @@ from ..diagnostics import Collector
 __all__ = ["Source", "read_source", "without_controls"]
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 
 
 def without_controls(text: str, diags: Collector) -> str:
     """``text`` with C0 control characters (but tab, newline, form feed) as spaces (CP004)."""
+    # a control character is one byte in UTF-8 and never part of a longer sequence: the
+    # byte-level check runs in C, the regex only when there is something to replace
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return text
     m = _CONTROL_RE.search(text)
     if m is None:
         return text
@@ -43,6 +49,8 @@ class Source:
 
 
 def _looks_like_html(text: str) -> bool:
+    if text.find("<", 0, 200000) < 0:
+        return False
     head = text[:4096].lstrip().lower()
     if head.startswith(("<!doctype", "<html", "<?xml")):
         return True
