@@ -210,6 +210,51 @@ def test_year_inference() -> None:
     assert ids.classify_reference("STATE 2745", None, dt.date(2009, 6, 1))[1] == "09STATE2745"
 
 
+@pytest.mark.parametrize(
+    ("text", "citing_id", "created", "expected"),
+    [
+        # real REF items whose year is missing; a serial impossible for the citing year
+        ("STATE 109980", "10MEXICO27", dt.date(2010, 1, 6), "09STATE109980"),
+        ("Kabul 1345", "10KABUL102", dt.date(2010, 1, 12), "09KABUL1345"),
+        ("LIMA 2444", "06LIMA1534", dt.date(2006, 4, 21), "05LIMA2444"),
+        ("STATE 324347", "04THEHAGUE4", dt.date(2004, 1, 2), "03STATE324347"),
+        # a serial plausible for the citing year stays in it: Warsaw's rate was measured
+        # on 2009-2010 cables, when posts numbered far fewer cables a year than in 2007
+        ("E. WARSAW 1975", "07MOSCOW5585", dt.date(2007, 11, 29), "07WARSAW1975"),
+        ("F. RIGA 430", "07MOSCOW5585", dt.date(2007, 11, 29), "07RIGA430"),
+        ("A. BRASILIA 000440", "08BRASILIA504", dt.date(2008, 4, 11), "08BRASILIA440"),
+    ],
+)
+def test_year_inference_real_items(text: str, citing_id: str, created: dt.date, expected: str) -> None:
+    assert ids.reference_cable_ids(text, citing_id[:2], created, citing_id) == (expected,)
+
+
+def test_rate_before_first_year_is_raised() -> None:
+    # numbering was faster before a station's rate was first measured
+    _cables, max_per_day, first_year = ids._rates()["WARSAW"]
+    assert ids._rate_on("WARSAW", first_year) == max_per_day
+    assert ids._rate_on("WARSAW", first_year + 1) == max_per_day
+    assert ids._rate_on("WARSAW", first_year - 2) == pytest.approx(max_per_day * ids._EARLIER_YEAR_GROWTH**2)
+    assert ids._rate_on("NOWHERE", 2009) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "cable_id"),
+    [
+        # a keyword before the first cable mention decides the kind (10MANAMA15)
+        ("A. 01/11/10 ERELI-RICCIARDONE E-MAIL B01/10/10 ERELI-HALE TELCON C. 09 MANAMA 731", "email", None),
+        # a cable mention first: a cable, whatever follows
+        ("STATE 131997 EMAIL", "cable", "09STATE131997"),
+        ("REF A:  Geneva 2373; Ref", "cable", "09GENEVA2373"),
+        # a date-time group only wins when it comes first
+        ("SECDEF R162245Z OCT 08 MEETING", "message", None),
+        ("TELCON 162245Z OCT 08", "meeting", None),
+    ],
+)
+def test_classify_reference_first_wins(text: str, kind: str, cable_id: str | None) -> None:
+    assert ids.classify_reference(text, "09", dt.date(2009, 12, 1)) == (kind, cable_id)
+
+
 def test_self_reference_dropped() -> None:
     assert ids.reference_cable_ids("TRIPOLI 402", "08", dt.date(2008, 5, 1), "08TRIPOLI402") == ()
 

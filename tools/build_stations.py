@@ -13,7 +13,7 @@ only).  The script (re)writes, in
 * ``stations.csv``           code,origin,words,routing_indicator,plad
 * ``routing_indicators.csv`` routing_indicator,name
 * ``station_aliases.csv``    alias,code,source
-* ``serial_rates.csv``       station,cables,max_per_day (serial numbering speed)
+* ``serial_rates.csv``       station,cables,max_per_day,first_year (serial numbering speed)
 * ``tags.csv``               tag,cables (the TAGS seen in the corpus)
 
 and reads ``id_corrections.csv`` from the same folder (a hand-maintained table of
@@ -625,14 +625,17 @@ MIN_RATE_CABLES = 3
 RATE_DAY_OFFSET = 5
 
 
-def serial_rates(corpus: Path, corrections: dict[str, str]) -> dict[str, tuple[int, float]]:
-    """station -> (cables, highest serial / (day of year + 5)) over the corpus pages.
+def serial_rates(corpus: Path, corrections: dict[str, str]) -> dict[str, tuple[int, float, int]]:
+    """station -> (cables, highest serial / (day of year + 5), first year) over the corpus pages.
 
-    Each reference id counts once; its serial is compared with its Created date.  A
-    serial above ``1.25 * max_per_day * (day + 5) + 25`` at a given day is taken by
-    ``cableparse.ids`` as a cable of the year before.
+    Each reference id counts once; its serial is compared with its Created date.  The
+    first year is the earliest year of the cables counted: numbering was much faster in
+    the mid-2000s than in 2009-2010, so ``cableparse.ids`` trusts the rate from that
+    year on and allows for faster numbering before it.  A serial above
+    ``1.5 * max_per_day * (day + 5) + 25`` at a given day is taken by ``cableparse.ids``
+    as a cable of the year before.
     """
-    seen: dict[str, tuple[str, int, float]] = {}
+    seen: dict[str, tuple[str, int, float, int]] = {}
     for path in sorted(corpus.rglob("*.html")):
         source = path.read_text(encoding="utf-8", errors="replace")
         created = CREATED_RE.search(source)
@@ -643,14 +646,14 @@ def serial_rates(corpus: Path, corrections: dict[str, str]) -> dict[str, tuple[i
         day = _dt.date(int(created.group(1)), int(created.group(2)), int(created.group(3))).timetuple().tm_yday
         if int(created.group(1)) % 100 != int(yy):
             continue
-        seen[path.stem] = (code, int(serial), int(serial) / (day + RATE_DAY_OFFSET))
-    by_station: dict[str, list[float]] = defaultdict(list)
-    for code, _serial, ratio in seen.values():
-        by_station[code].append(ratio)
+        seen[path.stem] = (code, int(serial), int(serial) / (day + RATE_DAY_OFFSET), int(created.group(1)))
+    by_station: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for code, _serial, ratio, year in seen.values():
+        by_station[code].append((ratio, year))
     return {
-        code: (len(ratios), round(max(ratios), 3))
-        for code, ratios in by_station.items()
-        if len(ratios) >= MIN_RATE_CABLES
+        code: (len(found), round(max(r for r, _y in found), 3), min(y for _r, y in found))
+        for code, found in by_station.items()
+        if len(found) >= MIN_RATE_CABLES
     }
 
 
@@ -691,8 +694,11 @@ def main(argv: list[str] | None = None) -> int:
         "station_aliases.csv": write_csv(data_dir / "station_aliases.csv", ALIAS_COLUMNS, aliases),
         "serial_rates.csv": write_csv(
             data_dir / "serial_rates.csv",
-            ("station", "cables", "max_per_day"),
-            ((code, str(n), f"{rate:.3f}") for code, (n, rate) in serial_rates(args.corpus, corrections).items()),
+            ("station", "cables", "max_per_day", "first_year"),
+            (
+                (code, str(n), f"{rate:.3f}", str(first))
+                for code, (n, rate, first) in serial_rates(args.corpus, corrections).items()
+            ),
         ),
         "tags.csv": write_csv(
             data_dir / "tags.csv",

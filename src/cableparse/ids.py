@@ -19,6 +19,7 @@ The tables are read on first use and cached.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as _dt
 import re
@@ -52,9 +53,13 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
+_ZERO_AS_O_RE = re.compile(r"(?<=[A-Z])0|0(?=[A-Z])")
+_NOT_KEY_RE = re.compile(r"[^A-Z0-9]")
+
+
 def _key(words: str) -> str:
     """Lookup key of station words: upper case, no spaces or punctuation."""
-    return re.sub(r"[^A-Z0-9]", "", words.upper())
+    return _NOT_KEY_RE.sub("", words.upper())
 
 
 @cache
@@ -97,9 +102,12 @@ def _origins() -> dict[str, str]:
 
 
 @cache
-def _rates() -> dict[str, tuple[int, float]]:
-    """station -> (cables observed, highest serials-per-day seen)."""
-    return {row["station"]: (int(row["cables"]), float(row["max_per_day"])) for row in _rows("serial_rates.csv")}
+def _rates() -> dict[str, tuple[int, float, int]]:
+    """station -> (cables observed, highest serials-per-day seen, first year observed)."""
+    return {
+        row["station"]: (int(row["cables"]), float(row["max_per_day"]), int(row["first_year"]))
+        for row in _rows("serial_rates.csv")
+    }
 
 
 @cache
@@ -127,18 +135,21 @@ _AIT_FROM_YEAR = 7
 
 def _damerau1(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by one edit (insert, delete, replace, swap)."""
-    if a == b or abs(len(a) - len(b)) > 1:
+    la, lb = len(a), len(b)
+    if a == b or abs(la - lb) > 1:
         return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
     i = 0
-    while i < len(short) and short[i] == long_[i]:
+    short = min(la, lb)
+    while i < short and a[i] == b[i]:
         i += 1
-    return short[i:] == long_[i + 1 :]
+    if la == lb:
+        # one letter replaced, or two neighbours swapped
+        return a[i + 1 :] == b[i + 1 :] or (
+            i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+        )
+    if la < lb:
+        return a[i:] == b[i + 1 :]
+    return b[i:] == a[i + 1 :]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -157,7 +168,8 @@ def canonical_station(words: str, *, fuzzy: bool = True) -> str | None:
     True
     """
     key = _key(words)
-    key = re.sub(r"(?<=[A-Z])0|0(?=[A-Z])", "O", key)
+    if "0" in key:
+        key = _ZERO_AS_O_RE.sub("O", key)
     if not key or not key.isalpha():
         return None
     stations = _stations()
@@ -172,14 +184,35 @@ def canonical_station(words: str, *, fuzzy: bool = True) -> str | None:
     if key in aliases:
         return aliases[key]
     if fuzzy and len(key) >= 6:
-        near = {code for code in stations if _damerau1(key, code)}
-        near |= {code for alias, code in aliases.items() if len(alias) >= 6 and _damerau1(key, alias)}
+        by_length = _fuzzy_names()
+        n = len(key)
+        near = {code for size in (n - 1, n, n + 1) for name, code in by_length.get(size, ()) if _damerau1(key, name)}
         if len(near) == 1:
             return near.pop()
-        starts = {code for code in stations if code.startswith(key)}
-        if len(starts) == 1:
-            return starts.pop()
+        codes = _sorted_codes()
+        at = bisect.bisect_left(codes, key)
+        starts = at < len(codes) and codes[at].startswith(key)
+        if starts and not (at + 1 < len(codes) and codes[at + 1].startswith(key)):
+            return codes[at]  # the one station code the word starts
     return None
+
+
+@cache
+def _sorted_codes() -> tuple[str, ...]:
+    return tuple(sorted(_stations()))
+
+
+@cache
+def _fuzzy_names() -> dict[int, tuple[tuple[str, str], ...]]:
+    """Length -> (name, code) of the station codes, and of the aliases of six or more
+    letters: a typo one edit away is looked for among names one letter shorter or longer
+    at most."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    names = [(code, code) for code in _stations()]
+    names += [(alias, code) for alias, code in _aliases().items() if len(alias) >= 6]
+    for name, code in names:
+        found.setdefault(len(name), []).append((name, code))
+    return {size: tuple(group) for size, group in found.items()}
 
 
 def _station_in_year(code: str, yy: str) -> str:
@@ -388,18 +421,39 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# All kinds in one search: the leftmost keyword wins, an earlier kind on a tie, and a
+# date-time group only when it comes first (the order of the alternatives).
+_KIND_RE = re.compile(
+    "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _KEYWORDS) + f"|(?P<message>{_DTG_RE.pattern})"
+)
+_LETTER_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
+_DIGIT_RE = re.compile(r"\d")
+_BARE_CABLE_RE = re.compile(r"\s*(?:SEPTEL|REFTEL|#?\d{1,7}(?:\s*(?:AND|,|&)\s*\d{1,7})*(?:\s+AND\s+PREVIOUS)?)\W*")
+_MORE_RE = re.compile(r"([/,&;]|AND)\s*#?(\d{1,7})")
+_ITEM_BULLET_RE = re.compile(r"^\s*(?:REF(?:TEL)?S?(?:\s*[:.])?\s*)?(?:\(?[A-Z]\)|\[[A-Z]\]|[A-Z][.:](?=\s))\s*")
+_DASH_RE = re.compile(r"(?<=\d)-(?=[A-Z])|(?<=[A-Z])-(?=\d)")
+_LETTER_O_RE = re.compile(r"(?<![A-Z0-9])O(?=\d)")
+_ZERO_FIRST_RE = re.compile(r"(?<![A-Z0-9])0(?=[A-Z]{2})")
+_ZERO_INSIDE_RE = re.compile(r"(?<=[A-Z])0(?=[A-Z])|(?<=[A-Z]{4})0(?![\dA-Z])")
 
 
+@lru_cache(maxsize=4096)
 def _normalise_item(text: str) -> str:
     up = " ".join(text.upper().split())
-    up = re.sub(r"^\s*(?:REF(?:TEL)?S?\s*[:.]?\s*)?(?:\(?[A-Z]\)|\[[A-Z]\]|[A-Z][.:](?=\s))\s*", "", up)
-    up = re.sub(r"(?<=\d)-(?=[A-Z])|(?<=[A-Z])-(?=\d)", " ", up)  # 10-OTTAWA-57
-    up = re.sub(r"(?<![A-Z0-9])O(?=\d)", "0", up)  # O4 CHENNAI, LAGOS O1512
-    up = re.sub(r"(?<![A-Z0-9])0(?=[A-Z]{2})", "O", up)  # 0TTAWA
-    up = re.sub(r"(?<=[A-Z])0(?=[A-Z])|(?<=[A-Z]{4})0(?![\dA-Z])", "O", up)  # COTON0U, SANTIAG0
+    bullet = _ITEM_BULLET_RE.match(up)
+    if bullet is not None:
+        up = up[bullet.end() :]
+    if "-" in up:
+        up = _DASH_RE.sub(" ", up)  # 10-OTTAWA-57
+    if "O" in up:
+        up = _LETTER_O_RE.sub("0", up)  # O4 CHENNAI, LAGOS O1512
+    if "0" in up:
+        up = _ZERO_FIRST_RE.sub("O", up)  # 0TTAWA
+        up = _ZERO_INSIDE_RE.sub("O", up)  # COTON0U, SANTIAG0
     return up
 
 
+@lru_cache(maxsize=8192)
 def _station_of_words(words: str) -> tuple[str, int] | None:
     """The station the last words of ``words`` name, and the offset where they start."""
     parts = words.split()
@@ -420,6 +474,22 @@ def _station_of_words(words: str) -> tuple[str, int] | None:
 # year's (tuned on REF items that give their year, see docs/identifiers.md).
 _RATE_SLACK = 1.5
 _SAME_STATION_SLACK = 1.05
+# Numbering was much faster in the mid-2000s than in 2009-2010 (Paris about 24 serials a
+# day in 2006, 5 in 2009; Moscow 38 and 9; STATE over 800 in 2004, 370 in 2009): before
+# the first year a station's rate was seen in, it is raised this much per year, so that
+# a serial plausible for the citing year is never moved to the year before.
+_EARLIER_YEAR_GROWTH = 1.6
+
+
+def _rate_on(station: str, year: int) -> float | None:
+    """The highest serials-per-day ``station`` plausibly numbered at in ``year``, or None."""
+    rate = _rates().get(station)
+    if rate is None:
+        return None
+    _cables, max_per_day, first_year = rate
+    if year < first_year:
+        return max_per_day * _EARLIER_YEAR_GROWTH ** (first_year - year)
+    return max_per_day
 
 
 def _previous_year(station: str, serial: int, cited_on: _dt.date, citing: tuple[int, str, int] | None) -> bool:
@@ -428,10 +498,9 @@ def _previous_year(station: str, serial: int, cited_on: _dt.date, citing: tuple[
     if citing is not None and citing[1] == station and citing[0] == cited_on.year:
         # serials are given at transmission, so a cable may cite one numbered a little later
         return serial > citing[2] * _SAME_STATION_SLACK + 10
-    rate = _rates().get(station)
-    if rate is None:
+    max_per_day = _rate_on(station, cited_on.year)
+    if max_per_day is None:
         return False
-    _cables, max_per_day = rate
     day = cited_on.timetuple().tm_yday
     return serial > max_per_day * _RATE_SLACK * (day + 5) + 25
 
@@ -440,13 +509,18 @@ def _two(year: str) -> str:
     return year[-2:]
 
 
+@lru_cache(maxsize=4096)
 def _mentions(
     text: str, year: str | None, cited_on: _dt.date | None, citing_id: str | None
-) -> list[tuple[int, str | None]]:
+) -> tuple[tuple[int, str | None], ...]:
     """Cable mentions of a REF item: (start position, canonical id or None when the year
-    is unknown) each."""
+    is unknown) each.  Cached: :func:`reference_cable_ids` asks again for what
+    :func:`classify_reference` found."""
     up = _normalise_item(text)
+    if _DIGIT_RE.search(up) is None:
+        return ()  # a mention ends with a serial
     citing = reference_id_parts(citing_id) if citing_id else None
+    own = canonical_id(citing_id) if citing_id is not None else None
     found: list[tuple[int, str | None]] = []
     matches: list[tuple[int, str, str | None, list[int]]] = []
     pos = 0
@@ -462,7 +536,7 @@ def _mentions(
             continue
         station, offset = named
         serials = [int(m.group("serial"))]
-        more = re.findall(r"([/,&;]|AND)\s*#?(\d{1,7})", m.group("more") or "")
+        more = _MORE_RE.findall(m.group("more")) if m.group("more") else []
         suffix_year = m.group("ys") or m.group("ysp") or m.group("yt")
         if len(more) == 1 and more[0][0] == "/" and len(more[0][1]) == 2 and not suffix_year:
             suffix_year, more = more[0][1], []  # PANAMA 00789/08
@@ -492,10 +566,10 @@ def _mentions(
                 found.append((start, None))
                 continue
             cid = canonical_id(f"{y}{_station_in_year(station, y)}{serial}")
-            if citing_id is not None and cid == canonical_id(citing_id):
+            if cid == own:
                 continue  # a page header repeating the cable's own id
             found.append((start, cid))
-    return found
+    return tuple(found)
 
 
 def reference_cable_ids(
@@ -539,23 +613,20 @@ def classify_reference(
     ('other', None)
     """
     up = _normalise_item(text)
-    if not re.search(r"[A-Z0-9]", up):
+    if _LETTER_OR_DIGIT_RE.search(up) is None:
         return None, None
     found = _mentions(text, year, cited_on, citing_id)
-    first_cable = min((pos for pos, _cid in found), default=None)
-    first_kind: tuple[int, str] | None = None
-    for kind, rx in _KEYWORDS:
-        k = rx.search(up)
-        if k is not None and (first_kind is None or k.start() < first_kind[0]):
-            first_kind = (k.start(), kind)
-    dtg = _DTG_RE.search(up)
-    if dtg is not None and (first_kind is None or dtg.start() < first_kind[0]):
-        first_kind = (dtg.start(), "message")
-    if first_cable is not None and (first_kind is None or first_cable <= first_kind[0]):
-        return "cable", next((cid for _pos, cid in found if cid is not None), None)
-    if first_kind is not None:
-        return first_kind[1], None
-    if re.fullmatch(r"\s*(?:SEPTEL|REFTEL|#?\d{1,7}(?:\s*(?:AND|,|&)\s*\d{1,7})*(?:\s+AND\s+PREVIOUS)?)\W*", up):
+    if found:
+        first_cable = min(pos for pos, _cid in found)
+        # a keyword only wins when it starts before the first cable mention
+        k = _KIND_RE.search(up) if first_cable else None
+        if k is None or k.start() >= first_cable:
+            return "cable", next((cid for _pos, cid in found if cid is not None), None)
+        return k.lastgroup, None
+    k = _KIND_RE.search(up)
+    if k is not None:
+        return k.lastgroup, None
+    if _BARE_CABLE_RE.fullmatch(up):
         return "cable", None
     return "other", None
 
