@@ -255,6 +255,34 @@ def test_classify_reference_first_wins(text: str, kind: str, cable_id: str | Non
     assert ids.classify_reference(text, "09", dt.date(2009, 12, 1)) == (kind, cable_id)
 
 
+@pytest.mark.parametrize(
+    ("text", "citing_id", "created", "expected"),
+    [
+        # real REF items of the corpus
+        ("05 CASA 1220", "08CASABLANCA81", dt.date(2008, 2, 8), ("05CASABLANCA1220",)),
+        ("DUBAI RPO 378", "09RPODUBAI379", dt.date(2009, 9, 2), ("09RPODUBAI378",)),
+        # a serial zero-padded to eight digits, as continuation markers write it
+        ("RECIFE 00000074", "05RECIFE78", dt.date(2005, 6, 2), ("05RECIFE74",)),
+        # two items run together: an e-mail or report, then a cable
+        ("LEE-GOLDSTEIN EMAIL 05/11/07 B) TALLINN 347", "07TALLINN375", dt.date(2007, 5, 14), ("07TALLINN347",)),
+        (
+            "Hodgson emails to Duguid/Pulaski/USNATO and USNATO 00184",
+            "07REYKJAVIK85",
+            dt.date(2007, 3, 28),
+            ("07USNATO184",),
+        ),
+        ("CAIRO IIR 6 899 0149 10 2009 CAIRO 2394", "10CAIRO255", dt.date(2010, 2, 24), ("09CAIRO2394",)),
+        # ... but not a year after a report's name, nor a date
+        ("INCSR BRAZIL 2008", "09SAOPAULO558", dt.date(2009, 6, 1), ()),
+        ("MITCHELL/SIMS EMAIL 02/16/2010", "10SANAA317", dt.date(2010, 2, 20), ()),
+        # the cable's own page header in an item is no reference
+        ("08 STATE 74840 TRIPOLI 00000268", "09TRIPOLI268", dt.date(2009, 4, 1), ("08STATE74840",)),
+    ],
+)
+def test_reference_cable_ids_real_items(text: str, citing_id: str, created: dt.date, expected: tuple[str, ...]) -> None:
+    assert ids.reference_cable_ids(text, citing_id[:2], created, citing_id) == expected
+
+
 def test_self_reference_dropped() -> None:
     assert ids.reference_cable_ids("TRIPOLI 402", "08", dt.date(2008, 5, 1), "08TRIPOLI402") == ()
 

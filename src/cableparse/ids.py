@@ -382,7 +382,7 @@ _MENTION_RE = re.compile(
     r"|\((?P<yp>\d{2}|\d{4})\)\s{0,4})?"
     rf"(?P<words>{_WORD}(?:[ \t]{{1,4}}{_WORD}){{0,5}})"
     r"\s{0,4}(?:\((?P<ym>\d{2})\)\s{0,4})?(?:[:#]|NO\.)?\s{0,4}"
-    r"(?P<serial>\d{1,7})(?![\dA-Z])"
+    r"(?P<serial>0{0,4}\d{1,7})(?![\dA-Z])"
     r"(?P<more>(?:\s{0,4}(?:/|,|&|;|\bAND\b)\s{0,4}#?\d{1,7}(?![\dA-Z]))*)"
     r"(?:\s{0,4}(?P<ysep>[-/])(?P<ys>\d{2})(?![\d/])|\s{0,4}\((?P<ysp>\d{2}|\d{4})\)|\s{1,4}(?P<yt>\d{2})\s{0,4}$)?"
 )
@@ -428,6 +428,8 @@ _KIND_RE = re.compile(
 )
 _LETTER_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
 _DIGIT_RE = re.compile(r"\d")
+# the serial of an id that reads as a year (``INCSR BRAZIL 2008`` is no cable)
+_YEAR_LIKE_SERIAL_RE = re.compile(r"(?<=[A-Z])(?:19[6-9]\d|20[0-3]\d)$")
 _BARE_CABLE_RE = re.compile(r"\s*(?:SEPTEL|REFTEL|#?\d{1,7}(?:\s*(?:AND|,|&)\s*\d{1,7})*(?:\s+AND\s+PREVIOUS)?)\W*")
 _MORE_RE = re.compile(r"([/,&;]|AND)\s*#?(\d{1,7})")
 _ITEM_BULLET_RE = re.compile(r"^\s*(?:REF(?:TEL)?S?(?:\s*[:.])?\s*)?(?:\(?[A-Z]\)|\[[A-Z]\]|[A-Z][.:](?=\s))\s*")
@@ -578,17 +580,20 @@ def reference_cable_ids(
     """Canonical ids of every cable one REF item names, in order, without repeats.
 
     ``Kabul 692/317/274/162`` names four cables, ``SECSTATE 232089 & USUN 2336`` two.
-    The arguments are those of :func:`classify_reference`; an item that is not a cable
-    (an e-mail, a report) gives ``()``.
+    The arguments are those of :func:`classify_reference`.  An item that is not a cable
+    (an e-mail, a report) gives ``()``, unless a cable follows it in the same item, as
+    where two items run together (``LEE-GOLDSTEIN EMAIL 05/11/07 B) TALLINN 347``); such
+    a cable is taken unless its serial reads as a year (``INCSR BRAZIL 2008``).
 
     >>> reference_cable_ids("Kabul 692/317/274", "06")
     ('06KABUL692', '06KABUL317', '06KABUL274')
     """
     kind, _first = classify_reference(text, year, cited_on, citing_id)
-    if kind != "cable":
-        return ()
     found = _mentions(text, year, cited_on, citing_id)
-    return tuple(dict.fromkeys(cid for _pos, cid in found if cid is not None))
+    cids = (cid for _pos, cid in found if cid is not None)
+    if kind != "cable":
+        cids = (cid for cid in cids if not _YEAR_LIKE_SERIAL_RE.search(cid))
+    return tuple(dict.fromkeys(cids))
 
 
 def classify_reference(
