@@ -51,9 +51,10 @@ class Source:
 def _looks_like_html(text: str) -> bool:
     if text.find("<", 0, 200000) < 0:
         return False
-    head = text[:4096].lstrip().lower()
-    if head.startswith(("<!doctype", "<html", "<?xml")):
+    head = text[:4096].lstrip()
+    if head[:9].lower().startswith(("<!doctype", "<html", "<?xml")):
         return True
+    head = head.lower()
     if text.find("<pre>", 0, 200000) < 0:
         return False
     return "<table class=" in head or "<body" in head or text.find("&#x000", 0, 200000) >= 0

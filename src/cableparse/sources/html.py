@@ -22,18 +22,34 @@ _TABLE_OPEN = "<table class='cable'>"
 # a cell's text, inside its link when there is one (stripped by the caller)
 _CELL_RE = re.compile(r"<td>(?:\s*<a [^>]*>)?([^<]*)<")
 _TITLE_RE = re.compile(r"<h3>\s*Viewing cable\s+([^,<]*),\s*([^<]*)</h3>")
-_ANCHOR_RE = re.compile(r"<a id='par[^'>]*' href='#par[^'>]*'>\u00b6</a>")
 _TAG_RE = re.compile(r"<[^<>]*>")
 _FIELDS = ("reference_id", "created", "released", "classification", "origin")
+
+
+# the character references of nearly every page: replaced directly when they are the only ones
+_COMMON_REFS = (("&#x27;", "'"), ("&quot;", '"'), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"))
+
+
+def _unescape(raw: str) -> str:
+    """``html.unescape(raw)``, without its per-reference callback when only common ones occur."""
+    out = raw
+    for ref, char in _COMMON_REFS:
+        if ref in out:
+            out = out.replace(ref, char)
+    if "&" not in out:
+        return out
+    if out.count("&") == out.count("&amp;"):
+        return out.replace("&amp;", "&")
+    return _html.unescape(raw)
 
 
 def _block_text(raw: str) -> str:
     raw = raw.replace("&#x000A;", "\n").replace("&#x000a;", "\n").replace("\r\n", "\n")
     if "<" in raw:
-        raw = _ANCHOR_RE.sub("", raw)
+        # the paragraph anchors' tags go with the others; their pilcrows below
         raw = _TAG_RE.sub("", raw)
     if "&" in raw:
-        raw = _html.unescape(raw)
+        raw = _unescape(raw)
     return raw.replace("\u00b6", "")
 
 
