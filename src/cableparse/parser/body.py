@@ -367,9 +367,21 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and first not in _RULE_START
             and not first.isdecimal()
         ):
-            # the common case: a line that carries on the open paragraph's block
-            cur.blocks[-1].append(text.rstrip())
+            # the common case: lines that carry on the open paragraph's block, taken as a run
+            block = cur.blocks[-1]
+            block.append(text.rstrip())
             i += 1
+            while i < n:
+                text = lines[i][1]
+                s = text.strip()
+                if not s or s[0] in _RULE_START or s[-1] in _RULE_START or s[0].isdecimal():
+                    break
+                size = len(s)
+                chars += size
+                if size >= _REFLOWED_LINE:
+                    long_chars += size
+                block.append(text.rstrip())
+                i += 1
             continue
         after: str | None = None
         if last in _RULE_START and not is_rule(s):

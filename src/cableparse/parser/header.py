@@ -11,6 +11,7 @@ field once E.O., TAGS or SUBJECT have been seen.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import operator
 import re
 
@@ -128,6 +129,16 @@ def _fold(s: str) -> str:
 _LEVEL_FIRST = frozenset("UCSLTucslt")  # the first letters _LEVEL_RE accepts
 
 
+@functools.lru_cache(maxsize=256)
+def _level_of(raw_level: str) -> str:
+    """``C O N F I D E N T I A L`` -> ``CONFIDENTIAL``; ``limited  official use`` -> ``LIMITED OFFICIAL USE``."""
+    level = raw_level.upper()
+    level = " ".join(level.split()) if any(len(w) > 1 for w in level.split()) else level.replace(" ", "")
+    if level.startswith("UNCLAS") and " " in level:
+        level = level.replace(" ", "")
+    return level
+
+
 def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     """The classification line at the start of ``s`` and the text after it, or None."""
     if s.lstrip()[:1] not in _LEVEL_FIRST:
@@ -135,11 +146,7 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     m = _LEVEL_RE.match(s)
     if m is None:
         return None
-    raw_level = m.group(1)
-    level = raw_level.upper()
-    level = " ".join(level.split()) if any(len(w) > 1 for w in level.split()) else level.replace(" ", "")
-    if level.startswith("UNCLAS") and " " in level:
-        level = level.replace(" ", "")
+    level = _level_of(m.group(1))
     pos = m.end()
     rest = s[pos:]
     section = sections = None

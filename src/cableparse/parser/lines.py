@@ -17,6 +17,7 @@ and teletype page headers of older records::
 
 from __future__ import annotations
 
+import operator
 import re
 
 from ..diagnostics import Collector
@@ -29,7 +30,8 @@ Line = tuple[int, str]
 # ORIGIN words (at most ~20 characters, often cut at 10), an 8-digit serial, section[.page] OF total.
 _MARKER_RE = re.compile(
     r"[ \t]*([A-Za-z][A-Za-z .'-]{0,24}?)[ \t]+(\d{4,8})[ \t]+(\d{1,3})(?:\.(\d{1,2}))?"
-    r"[ \t]+[Oo][Ff][ \t]+(\d{1,3})[ \t]*$"
+    r"[ \t]+[Oo][Ff][ \t]+(\d{1,3})[ \t]*$",
+    re.ASCII,
 )
 # The same inside a reflowed line: found from its numeric part, the origin words checked after.
 _INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]{1,3}(\d{3})(?:\.(\d))?[ \t]+OF[ \t]+(\d{3})(?=\s|$)")
@@ -39,6 +41,8 @@ _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIA
 # a teletype page header without its date-time group: PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440
 _LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b")
 _UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
+_TEXT_OF = operator.itemgetter(1)
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 def is_blank(text: str) -> bool:
@@ -63,7 +67,7 @@ def split_marker(text: str) -> PageBreak | None:
                 total=int(sec.group(2)) if sec else None,
                 text=text.strip(),
             )
-    if (" OF " not in text and " of " not in text and "\tOF" not in text) or not text.rstrip()[-1:].isdecimal():
+    if (" OF " not in text and " of " not in text and "\tOF" not in text) or text.rstrip()[-1:] not in _ASCII_DIGITS:
         return None
     m = _MARKER_RE.match(text)
     if m is None:
@@ -118,12 +122,28 @@ def _strip_inline(lineno: int, text: str, breaks: list[PageBreak], diags: Collec
 
 def _candidates(lines: list[Line]) -> list[int]:
     """Indexes of the lines that may hold a marker: a whole-line marker ends in a digit
-    (or is a teletype ``PAGE`` header), a marker inside a reflowed line holds ``OF 0``."""
-    return [
-        k
-        for k, (_, t) in enumerate(lines)
-        if "PAGE" in t or "OF 0" in t or ((" OF " in t or " of " in t or "\tOF" in t) and t.rstrip()[-1:].isdecimal())
+    (the lines have no trailing space), a teletype page header holds ``PAGE``, and a
+    marker inside a reflowed line ``OF 0``.  The last two are rare: they are found in
+    the joined text, not line by line."""
+    found = [
+        k for k, (_, t) in enumerate(lines) if t[-1:] in _ASCII_DIGITS and (" OF " in t or " of " in t or "\tOF" in t)
     ]
+    joined = "\n".join(map(_TEXT_OF, lines))
+    hits: list[int] = []
+    for needle in ("PAGE", "OF 0"):
+        k = joined.find(needle)
+        while k >= 0:
+            hits.append(k)
+            k = joined.find(needle, k + len(needle))
+    if not hits:
+        return found
+    hits.sort()
+    line = pos = 0
+    for h in hits:
+        line += joined.count("\n", pos, h)
+        pos = h
+        found.append(line)
+    return sorted(set(found))
 
 
 def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line], list[PageBreak]]:
