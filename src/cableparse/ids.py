@@ -427,7 +427,6 @@ _KIND_RE = re.compile(
     "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _KEYWORDS) + f"|(?P<message>{_DTG_RE.pattern})"
 )
 _LETTER_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
-_DIGIT_RE = re.compile(r"\d")
 # the serial of an id that reads as a year (``INCSR BRAZIL 2008`` is no cable)
 _YEAR_LIKE_SERIAL_RE = re.compile(r"(?<=[A-Z])(?:19[6-9]\d|20[0-3]\d)$")
 _BARE_CABLE_RE = re.compile(r"\s*(?:SEPTEL|REFTEL|#?\d{1,7}(?:\s*(?:AND|,|&)\s*\d{1,7})*(?:\s+AND\s+PREVIOUS)?)\W*")
@@ -519,7 +518,7 @@ def _mentions(
     is unknown) each.  Cached: :func:`reference_cable_ids` asks again for what
     :func:`classify_reference` found."""
     up = _normalise_item(text)
-    if _DIGIT_RE.search(up) is None:
+    if not any(map(str.isdecimal, up)):
         return ()  # a mention ends with a serial
     citing = reference_id_parts(citing_id) if citing_id else None
     own = canonical_id(citing_id) if citing_id is not None else None

@@ -320,7 +320,8 @@ class _Open:
         self.blocks: list[list[str]] = [[first]] if first else [[]]
 
     def close(self) -> Paragraph:
-        text = "\n\n".join("\n".join(b) for b in self.blocks if b)
+        blocks = self.blocks
+        text = "\n".join(blocks[0]) if len(blocks) == 1 else "\n\n".join(["\n".join(b) for b in blocks if b])
         # the text starts at its first character: a first line left empty after the
         # number and marking does not carry the next line's indentation into it
         return Paragraph(
@@ -422,7 +423,14 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 i += 3
                 prev_blank = True
                 continue
-        elif prev_blank and len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]) and not PARA_START_RE.match(text):
+        elif (
+            prev_blank
+            and len(s) <= 100
+            and i + 1 < n
+            and lines[i + 1][1].lstrip()[:1] in _RULE_START
+            and is_rule(lines[i + 1][1])
+            and not PARA_START_RE.match(text)
+        ):
             if cur is not None:
                 out.append(cur.close())
                 cur = None

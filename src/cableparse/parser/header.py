@@ -348,13 +348,14 @@ def _captions_of(s: str) -> tuple[list[str], str]:
     if first is None or first.group(1).upper().strip(".-") not in _CAPTION_FIRST_WORDS:
         return [], s
     tokens = s.replace(",", " ").replace(";", " ").split()
+    ups = [t.upper().strip(".-") for t in tokens]
     found: list[str] = []
     i = 0
     while i < len(tokens):
-        up = tokens[i].upper().strip(".-")
+        up = ups[i]
         matched = False
         for multi in _CAPTIONS_MULTI:
-            if tuple(t.upper().strip(".-") for t in tokens[i : i + len(multi)]) == multi:
+            if up == multi[0] and tuple(ups[i : i + len(multi)]) == multi:
                 found.append(" ".join(multi))
                 i += len(multi)
                 matched = True
@@ -712,7 +713,12 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     limit = min(n, i + 150)
     head = "\n".join(map(_TEXT_OF, lines[i : i + 150]))
     far = n > i + 150 and _HEADER_ENDS in "\n".join(map(_TEXT_OF, lines[i + 150 : i + 400]))
-    if not far and (not _may_hold_record(head, lines[i : i + 8]) or not _has_record_line(head)):
+    # (the costlier look, for the lines only a record has, runs only when the cheap one passes)
+    if (
+        not far
+        and _HEADER_ENDS not in head
+        and (not _has_record_line(head) or not _may_hold_record(head, lines[i : i + 8]))
+    ):
         return i
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     if heads and any(_is_csv_row(h) for h in heads):

@@ -8,6 +8,7 @@ its opening parenthesis lost, ``SBU)``.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["PARA_START_RE", "normalize_marking", "split_marking"]
@@ -26,6 +27,14 @@ def normalize_marking(inner: str) -> str:
     return up.replace(" /", "/").replace("/ ", "/")
 
 
+@functools.lru_cache(maxsize=512)
+def _portion_marking(inner: str) -> str | None:
+    """The marking written ``(inner)``, normalised, or None when its level is no
+    classification (``(A)``, ``(NOTAL)``).  A few dozen spellings recur: cached."""
+    marking = normalize_marking(inner)
+    return marking if marking.split("/", 1)[0] in _LEVELS else None
+
+
 def split_marking(text: str) -> tuple[str | None, str]:
     """A leading portion marking of ``text`` and the text after it."""
     if not text:
@@ -34,8 +43,8 @@ def split_marking(text: str) -> tuple[str | None, str]:
     if ch == "(":
         m = _MARK_RE.match(text)
         if m:
-            marking = normalize_marking(m.group(1))
-            if marking.split("/", 1)[0] in _LEVELS:
+            marking = _portion_marking(m.group(1))
+            if marking is not None:
                 return marking, text[m.end() :]
         return None, text
     if ch.isalpha() and ")" in text[:12]:
