@@ -70,7 +70,23 @@ def cable_json(cable: Cable) -> str:
     return json.dumps(to_dict(cable), ensure_ascii=False, separators=(",", ":"))
 
 
-class JsonlWriter:
+class _Output:
+    """A writer used as a context manager: closed on leaving, its output discarded when
+    the block raised."""
+
+    def close(self, *, discard: bool = False) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close(discard=exc_type is not None)
+
+
+class JsonlWriter(_Output):
     """Writes cables as JSON Lines to a path or an open text file.
 
     A path is written atomically: to a temporary file beside it, renamed into place
@@ -110,14 +126,6 @@ class JsonlWriter:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close(discard=exc_type is not None)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
@@ -271,7 +279,7 @@ def flat_rows(
     return tables
 
 
-class ParquetWriter:
+class ParquetWriter(_Output):
     """Writes cables as the five Parquet tables documented above, into a folder.
 
     Rows are buffered and written as row groups of about ``batch`` cables, so memory
@@ -336,14 +344,6 @@ class ParquetWriter:
             for tmp in self._tmp.values():
                 if tmp.exists():
                     tmp.unlink()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close(discard=exc_type is not None)
 
 
 def write_parquet(cables: Iterable[Cable], folder: str | os.PathLike[str]) -> int:
