@@ -14,7 +14,7 @@ import html as _html
 import re
 
 from ..diagnostics import Collector
-from .base import Source, without_controls
+from .base import Source, has_controls, without_controls
 
 __all__ = ["read"]
 
@@ -51,6 +51,30 @@ def _block_text(raw: str) -> str:
     if "&" in raw:
         raw = _unescape(raw)
     return raw.replace("\u00b6", "")
+
+
+# a tag; a paragraph anchor with its pilcrow, unless the next character could end a
+# ``&#x000A;`` begun before the anchor (the pilcrow then stays, see _block_lines)
+_TAG_ANCHOR_RE = re.compile(r"<a id='par[^'<>]*' href='#par[^'<>]*'>\u00b6</a>(?=[^#x0A;<])|<[^<>]*>")
+
+
+def _block_lines(raw: str, diags: Collector) -> list[str]:
+    """``without_controls(_block_text(raw), diags).split("\n")``, cheaper for the usual block.
+
+    The usual block has no line break but the ``&#x000A;`` references and no other ``&``
+    once its tags are gone: it is split at those references, and the text is checked
+    once, joined.  Any other block takes the general way.
+    """
+    if "\n" not in raw and "\r" not in raw:
+        # the pilcrows taken with their anchors before the references are decoded: the
+        # same text as long as no ``&`` is left (nor a pilcrow, where one was kept)
+        lines = (_TAG_ANCHOR_RE.sub("", raw) if "<" in raw else raw).split("&#x000A;")
+        flat = "".join(lines)
+        if "&" not in flat and "\u00b6" not in flat:
+            if has_controls(flat):
+                return without_controls("\n".join(lines), diags).split("\n")
+            return lines
+    return without_controls(_block_text(raw), diags).split("\n")
 
 
 def _pre_blocks(page: str, start: int) -> list[tuple[int, str]]:
@@ -113,12 +137,15 @@ def read(page: str, diags: Collector) -> Source:
         src.text = without_controls(_block_text(body), diags).split("\n")
         return src
     if len(blocks) == 1:
-        src.text = without_controls(_block_text(blocks[0][1]), diags).split("\n")
+        src.text = _block_lines(blocks[0][1], diags)
         return src
     if len(blocks) > 2:
         diags.add("CP010", f"{len(blocks)} <pre> blocks: the first is the routing header, the rest the text")
-    src.routing = without_controls(_block_text(blocks[0][1]), diags).split("\n")
+    src.routing = _block_lines(blocks[0][1], diags)
     src.text_start = len(src.routing)
-    text = "\n".join(_block_text(b[1]) for b in blocks[1:])
-    src.text = without_controls(text, diags).split("\n")
+    if len(blocks) == 2:
+        src.text = _block_lines(blocks[1][1], diags)
+    else:
+        text = "\n".join(_block_text(b[1]) for b in blocks[1:])
+        src.text = without_controls(text, diags).split("\n")
     return src
