@@ -713,12 +713,7 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     limit = min(n, i + 150)
     head = "\n".join(map(_TEXT_OF, lines[i : i + 150]))
     far = n > i + 150 and _HEADER_ENDS in "\n".join(map(_TEXT_OF, lines[i + 150 : i + 400]))
-    # (the costlier look, for the lines only a record has, runs only when the cheap one passes)
-    if (
-        not far
-        and _HEADER_ENDS not in head
-        and (not _has_record_line(head) or not _may_hold_record(head, lines[i : i + 8]))
-    ):
+    if not far and (not _may_hold_record(head, lines[i : i + 8]) or not _has_record_line(head)):
         return i
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     if heads and any(_is_csv_row(h) for h in heads):
