@@ -18,6 +18,7 @@ Every line is optional; each is recognised by its first characters.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 from ..diagnostics import Collector
@@ -73,6 +74,8 @@ _ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
 _DTG_RE = re.compile(
     r"(?:([ZOPRY])(?:\s+([ZOPRY]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})(?:\s+(Z[A-Z0-9]{2,4}))?$"
 )
+# the first letters of VZCZC, the partial-extract sentence, TO, INFO, XMT, PAGE, DE, ZN, FM
+_KEYWORD_FIRST = frozenset("VTIXPDZF")
 _MCN_RE = re.compile(r"\d{4}(?:-\d{4})?$")
 _PAGE_RE = re.compile(r"PAGE\s+\d{2,3}\s+\S.*\d{6}Z$")
 
@@ -91,25 +94,41 @@ def dtg_datetime(day: int, hour: int, minute: int, month: str, year: str) -> _dt
         return None
 
 
+_START_WORDS = ("VZCZC", "DE R", "ZNR ", "ZNY ", "FM ", PARTIAL_SENTENCE[:40])
+_ADDR_WORDS = ("TO ", "INFO ", "XMT", "BT", "NNNN")
+# the first characters of a line that _START_WORDS, _DTG_RE or _PROSIGN_RE may match
+# (a date-time group may also open with a digit) and of one _ADDR_WORDS may match
+_START_FIRST = frozenset("VDZFTOPRY")
+_ADDR_FIRST = frozenset("TIXBN")
+_NOT_LEVELS = ("SECSTATE", "SECDEF")
+
+
 def is_routing_start(text: str) -> bool:
     """True when ``text`` opens a routing header (used to split bare text)."""
     s = text.strip()
-    if s.startswith(("VZCZC", "DE R", "ZNR ", "ZNY ", "FM ", PARTIAL_SENTENCE[:40])):
+    if s.startswith(_START_WORDS):
         return True
+    c = s[:1]
+    if c in "ZOPRY":
+        # a precedence letter, of a date-time group or a prosign line, is followed by
+        # whitespace or doubled: an addressee (RUEHC/SECSTATE) is neither
+        if len(s) > 1 and s[1] != c and not s[1].isspace():
+            return False
+    elif not c.isdecimal():
+        return False
     if _DTG_RE.match(s):
         return True
     m = _PROSIGN_RE.match(s)
     return bool(m and len(s) > m.end() and all(_RI_RE.match(t) for t in s[m.end() :].split()))
 
 
-def _routing_line_kind(text: str) -> str | None:
-    s = text.strip()
-    if not s:
-        return "blank"
+def _routing_line_kind(s: str) -> str | None:
+    """ "addr", "start" or None for a stripped, non-blank line."""
     # (no addressee line opens a header: the cheap test first)
-    if s.startswith(("TO ", "INFO ", "XMT", "BT", "NNNN")) or s in ("TO", "INFO"):
+    c = s[0]
+    if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
         return "addr"
-    if is_routing_start(s):
+    if (c in _START_FIRST or c.isdecimal()) and is_routing_start(s):
         return "start"
     return None
 
@@ -124,16 +143,24 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
     ``blank_ends=False`` (a block known to be the header) only a classification line
     ends it.
     """
-    from .header import match_classification_line
+    from .header import _LEVEL_FIRST, match_classification_line
 
+    n = len(lines)
+    if not blank_ends:
+        for i in range(first, n):
+            s = lines[i].strip()
+            if (
+                s
+                and s[0] in _LEVEL_FIRST
+                and match_classification_line(s) is not None
+                and not s.startswith(_NOT_LEVELS)
+            ):
+                return i
+        return n
     in_addresses = False
     i = first
-    n = len(lines)
     while i < n:
         s = lines[i].strip()
-        if not s and not blank_ends:
-            i += 1
-            continue
         if not s:
             j = i + 1
             while j < n and is_blank(lines[j]):
@@ -141,24 +168,23 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
             if j >= n:
                 return n
             nxt = lines[j].strip()
-            if _routing_line_kind(nxt) == "start" or (not in_addresses and _routing_line_kind(nxt) == "addr"):
+            kind = _routing_line_kind(nxt)
+            if kind == "start" or (not in_addresses and kind == "addr"):
                 i = j
                 continue
             return i
-        if match_classification_line(s) is not None and not s.startswith(("SECSTATE", "SECDEF")):
+        if s[0] in _LEVEL_FIRST and match_classification_line(s) is not None and not s.startswith(_NOT_LEVELS):
             return i
-        if not blank_ends:
-            i += 1
-            continue
         kind = _routing_line_kind(s)
         if kind == "addr":
             in_addresses = True
-        elif kind is None and not in_addresses:
-            # RIs wrapped from the prosign line, or text: RIs only continue the header
-            if not all(_RI_RE.match(t) for t in s.split()):
-                return i
-        elif kind is None and not _looks_like_address(s):
-            return i
+        elif kind is None:
+            if not in_addresses:
+                # RIs wrapped from the prosign line, or text: RIs only continue the header
+                if not all(_RI_RE.match(t) for t in s.split()):
+                    return i
+            elif len(s) > 90 or not _ADDR_HINT_RE.match(s) or s.endswith("."):
+                return i  # no addressee line: upper case words, perhaps behind a routing indicator
         i += 1
     return n
 
@@ -166,33 +192,37 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
 _ADDR_HINT_RE = re.compile(r"(?:R[A-Z0-9]{3,7}/)?[A-Z0-9][A-Z0-9 ./&'(),-]*$")
 
 
-def _looks_like_address(s: str) -> bool:
-    """An addressee line: upper case words, perhaps behind a routing indicator."""
-    return len(s) <= 90 and bool(_ADDR_HINT_RE.match(s)) and not s.endswith(".")
+@functools.lru_cache(maxsize=4096)
+def _addressee_of(text: str) -> tuple[Addressee, str | None]:
+    """The addressee of a line, and the CP103 message when its precedence word is misspelt.
 
-
-def _addressee(text: str, diags: Collector, lineno: int) -> Addressee:
+    The same addressee lines recur from cable to cable (``RUEAIIA/CIA WASHDC``): the
+    addressees, immutable, are kept for the next one.
+    """
     ri: str | None = None
     slash = text.find("/")
-    if 0 < slash <= 8 and (_RI_RE.match(text[:slash]) or text[:slash] == "ZEN"):
-        ri = text[:slash]
-        text = text[slash + 1 :]
+    if 0 < slash <= 8:
+        head = text[:slash]
+        if head == "ZEN" or _RI_RE.match(head):
+            ri = head
+            text = text[slash + 1 :]
     words = text.split()
     mcn: str | None = None
     if len(words) > 1 and _MCN_RE.match(words[-1]):
         mcn = words.pop()
     precedence: str | None = None
+    note: str | None = None
     if len(words) > 1:
         word = _PRECEDENCE_WORDS.get(words[-1].upper())
         if word is not None:
             if word != words[-1]:
-                diags.add("CP103", f"precedence {words[-1]!r} read as {word}", line=lineno)
+                note = f"precedence {words[-1]!r} read as {word}"
             words.pop()
             precedence = word
             if word == "IMMEDIATE" and len(words) > 1 and words[-1] == "NIACT":
                 words.pop()
                 precedence = "NIACT IMMEDIATE"
-    return Addressee(name=" ".join(words), routing_indicator=ri, precedence=precedence, mcn=mcn)
+    return Addressee(name=" ".join(words), routing_indicator=ri, precedence=precedence, mcn=mcn), note
 
 
 def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) -> tuple[Routing, list[str]]:
@@ -225,74 +255,81 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
     expect_ris = False
 
     for lineno, raw in lines:
-        s = " ".join(raw.split())
+        s = raw.strip()
+        if "  " in s or not s.isprintable():
+            # only a space is whitespace and printable: the join is needed only then
+            s = " ".join(s.split())
         if not s:
             continue
-        if s.startswith("VZCZC") and tid is None:
-            tid = _TID_RE.match(s).group(0)  # type: ignore[union-attr]
-            rest = s[len(tid) :].strip()
-            if rest:
-                unparsed.append(rest)
-            expect_ris = False
-            continue
-        if s.startswith(PARTIAL_SENTENCE):
-            if not partial:
-                diags.add("CP015", line=lineno)
-            partial = True
-            if len(s) > len(PARTIAL_SENTENCE):
-                unparsed.append(s[len(PARTIAL_SENTENCE) :].strip())
-            continue
-        if s.startswith(("TO ", "INFO ")) or s in ("TO", "INFO"):
-            word, _, rest = s.partition(" ")
-            current = to if word == "TO" else info
-            expect_ris = False
-            rest = rest.strip()
-            if rest.startswith("PAGE") and _PAGE_RE.match(rest):
-                breaks.append(PageBreak(page=int(rest.split()[1]), line=lineno + 1 + diags.offset, text=rest))
+        if s[0] in _KEYWORD_FIRST:
+            if s.startswith("VZCZC") and tid is None:
+                tid = _TID_RE.match(s).group(0)  # type: ignore[union-attr]
+                rest = s[len(tid) :].strip()
+                if rest:
+                    unparsed.append(rest)
+                expect_ris = False
+                continue
+            if s.startswith(PARTIAL_SENTENCE):
+                if not partial:
+                    diags.add("CP015", line=lineno)
+                partial = True
+                if len(s) > len(PARTIAL_SENTENCE):
+                    unparsed.append(s[len(PARTIAL_SENTENCE) :].strip())
+                continue
+            if s.startswith(("TO ", "INFO ")) or s in ("TO", "INFO"):
+                word, _, rest = s.partition(" ")
+                current = to if word == "TO" else info
+                expect_ris = False
+                rest = rest.strip()
+                if rest.startswith("PAGE") and _PAGE_RE.match(rest):
+                    breaks.append(PageBreak(page=int(rest.split()[1]), line=lineno + 1 + diags.offset, text=rest))
+                    diags.add("CP104", line=lineno)
+                    continue
+                if rest:
+                    addressee, note = _addressee_of(rest)
+                    if note is not None:
+                        diags.add("CP103", note, line=lineno)
+                    current.append(addressee)
+                else:
+                    bare.append((word, current))
+                continue
+            if s.startswith("XMT") and current:
+                name = s[3:].lstrip(" /")
+                if name:
+                    excluded.setdefault((id(current), len(current) - 1), []).append(name)
+                else:
+                    unparsed.append(s)
+                continue
+            if s.startswith("PAGE") and _PAGE_RE.match(s):
+                breaks.append(PageBreak(page=int(s.split()[1]), line=lineno + 1 + diags.offset, text=s))
                 diags.add("CP104", line=lineno)
                 continue
-            if rest:
-                current.append(_addressee(rest, diags, lineno))
-            else:
-                bare.append((word, current))
-            continue
-        if s.startswith("XMT") and current:
-            name = s[3:].lstrip(" /")
-            if name:
-                excluded.setdefault((id(current), len(current) - 1), []).append(name)
-            else:
-                unparsed.append(s)
-            continue
-        if s.startswith("PAGE") and _PAGE_RE.match(s):
-            breaks.append(PageBreak(page=int(s.split()[1]), line=lineno + 1 + diags.offset, text=s))
-            diags.add("CP104", line=lineno)
-            continue
-        if s.startswith("DE ") and originator is None:
-            m = _DE_RE.match(s)
-            if m:
-                originator = m.group(1)
-                serial = int(m.group(2)) if m.group(2) else None
-                section = int(m.group(3)) if m.group(3) else None
-                filed = m.group(4)
-                if m.end() < len(s):
-                    unparsed.append(s[m.end() :].strip())
+            if s.startswith("DE ") and originator is None:
+                m = _DE_RE.match(s)
+                if m:
+                    originator = m.group(1)
+                    serial = int(m.group(2)) if m.group(2) else None
+                    section = int(m.group(3)) if m.group(3) else None
+                    filed = m.group(4)
+                    if m.end() < len(s):
+                        unparsed.append(s[m.end() :].strip())
+                    expect_ris = False
+                    current = None
+                    continue
+            if s.startswith("ZN") and security is None:
+                m = _ZN_RE.match(s)
+                if m and m.group(1) in SECURITY_GROUPS:
+                    security = SECURITY_GROUPS[m.group(1)]
+                    opsig = m.group(2)
+                    if m.end() < len(s):
+                        unparsed.append(s[m.end() :].strip())
+                    current = None
+                    continue
+            if s.startswith("FM ") and sender is None:
+                sender = s[3:].strip()
+                current = None
                 expect_ris = False
-                current = None
                 continue
-        if s.startswith("ZN") and security is None:
-            m = _ZN_RE.match(s)
-            if m and m.group(1) in SECURITY_GROUPS:
-                security = SECURITY_GROUPS[m.group(1)]
-                opsig = m.group(2)
-                if m.end() < len(s):
-                    unparsed.append(s[m.end() :].strip())
-                current = None
-                continue
-        if s.startswith("FM ") and sender is None:
-            sender = s[3:].strip()
-            current = None
-            expect_ris = False
-            continue
         m = _DTG_RE.match(s) if dtg is None and len(s) < 40 else None
         if m:
             dtg = dtg_datetime(int(m.group(3)), int(m.group(4)), int(m.group(5)), m.group(6), m.group(7))
@@ -321,7 +358,10 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
             unparsed.append(s)
             diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
             continue
-        current.append(_addressee(s, diags, lineno))
+        addressee, note = _addressee_of(s)
+        if note is not None:
+            diags.add("CP103", note, line=lineno)
+        current.append(addressee)
     for word, addressees in bare:
         if not addressees:
             unparsed.append(word)  # a TO or INFO line that no addressee followed
