@@ -24,14 +24,6 @@ def _decode(data: bytes, diags: Collector) -> str:
         return data.decode("utf-8", errors="replace")
 
 
-def _lines_text(text: str, diags: Collector) -> str:
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
-
-
 def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Cable:
     """Parse one cable in any of the forms cableparse reads.
 
@@ -59,7 +51,10 @@ def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT
             text = source
         else:
             raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
-        text = _lines_text(text, diags)
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not text or text.isspace():
             diags.add("CP001")
             cable = Cable(diagnostics=tuple(diags.items))

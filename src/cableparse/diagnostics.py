@@ -74,14 +74,9 @@ class Collector:
     def add(self, code: str, message: str | None = None, line: int | None = None, column: int | None = None) -> None:
         """Record a diagnostic; ``line`` is 0-based within the parsed text, or None."""
         severity, text = CODES[code]
+        # positional: Diagnostic(code, severity, message, line, column), cheaper than keywords
         self.items.append(
-            Diagnostic(
-                code=code,
-                severity=severity,
-                message=message or text,
-                line=None if line is None else line + 1 + self.offset,
-                column=column,
-            )
+            Diagnostic(code, severity, message or text, None if line is None else line + 1 + self.offset, column)
         )
 
 

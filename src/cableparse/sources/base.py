@@ -56,6 +56,8 @@ class Source:
 
 
 def _looks_like_html(text: str) -> bool:
+    if text.startswith(("<?xml", "<!DOCTYPE", "<html")):
+        return True  # (the usual page: no copy of its head)
     if text.find("<", 0, 200000) < 0:
         return False
     head = text[:4096].lstrip()

@@ -33,7 +33,7 @@ _SEARCH_LINES = 400
 
 def read(text: str, diags: Collector) -> Source | None:
     """Read a page text copy, or return None when ``text`` is not one."""
-    if "Reference ID" not in text[:100000]:
+    if text.find("Reference ID", 0, 100000) < 0:
         return None
     lines = text.split("\n")
     for i, line in enumerate(lines[:_SEARCH_LINES]):
