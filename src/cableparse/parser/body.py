@@ -324,9 +324,9 @@ class _Open:
         text = "\n".join(blocks[0]) if len(blocks) == 1 else "\n\n".join(["\n".join(b) for b in blocks if b])
         # the text starts at its first character: a first line left empty after the
         # number and marking does not carry the next line's indentation into it
-        return Paragraph(
-            number=self.number, marking=self.marking, heading=self.heading, text=text.lstrip().rstrip("\n")
-        )
+        # positional: a paragraph is built for every one of the cable's (number, marking,
+        # heading, text), and keywords cost a quarter more here
+        return Paragraph(self.number, self.marking, self.heading, text.lstrip().rstrip("\n"))
 
 
 def _text_line(text: str) -> str:

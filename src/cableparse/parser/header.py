@@ -377,18 +377,27 @@ _FIRST_TOKEN_RE = re.compile(r"[\s,;]*([^\s,;]+)")
 _CAPTION_FIRST_WORDS = _CAPTIONS | {multi[0] for multi in _CAPTIONS_MULTI}
 
 
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
+
+
 def _handling_like(s: str) -> bool:
     if len(s) > 600:
         return False
-    if s.lstrip("- ").upper().replace(" ", "").startswith("CORRECTED"):
+    up = s.upper()
+    if up.lstrip("- ").replace(" ", "").startswith("CORRECTED"):
         return True  # a correction notice: C O R R E C T E D  C O P Y ...
-    letters = "".join(filter(str.isalpha, s))
-    if not letters:
+    if s.isascii():
+        # letters counted by deleting them from the bytes (C speed)
+        data = s.encode()
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        letters = upper + len(data) - len(data.translate(None, _ASCII_LOWER))
+    else:
+        alpha = "".join(filter(str.isalpha, s))
+        letters, upper = len(alpha), sum(map(str.isupper, alpha))
+    if not letters or upper >= 0.7 * letters:
         return True
-    upper = sum(map(str.isupper, letters))
-    if upper >= 0.7 * len(letters):
-        return True
-    return len(s) <= 120 and any(w in s.upper() for w in _HANDLING_WORDS)
+    return len(s) <= 120 and any(w in up for w in _HANDLING_WORDS)
 
 
 def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern[str], parts: list[str]) -> bool:
@@ -403,14 +412,28 @@ def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern
     return True
 
 
+# the first characters each keyword pattern can match (IGNORECASE: "ſ" is an "s"); a
+# line is tried only against the patterns its first character allows
+_EO_FIRST = "Ee"
+_TAGS_FIRST = "TtAa"
+_SUBJECT_FIRST = "Ssſ" + "Uu"
+_REF_FIRST = "RrPp"
+_CLBY_FIRST = "Cc("
+
+
 def _is_field_start(s: str) -> bool:
+    """True when the stripped line ``s`` opens a header field or a numbered paragraph."""
+    c = s[:1]
+    if not c:
+        return False
+    if c.isdecimal():
+        return PARA_START_RE.match(s) is not None
     return bool(
-        _EO_RE.match(s)
-        or _TAGS_RE.match(s)
-        or _SUBJECT_RE.match(s)
-        or _REF_RE.match(s)
-        or _CLBY_RE.match(s)
-        or PARA_START_RE.match(s)
+        (c in _EO_FIRST and _EO_RE.match(s))
+        or (c in _TAGS_FIRST and _TAGS_RE.match(s))
+        or (c in _SUBJECT_FIRST and _SUBJECT_RE.match(s))
+        or (c in _REF_FIRST and _REF_RE.match(s))
+        or (c in _CLBY_FIRST and _CLBY_RE.match(s))
     )
 
 
@@ -462,19 +485,20 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
         if not s:
             i += 1
             continue
-        if PARA_START_RE.match(s):
+        c = s[0]
+        if c.isdecimal() and PARA_START_RE.match(s):
             break
         # reflowed records: one line holding several fields
-        m_eo = _EO_RE.match(s)
-        m_tags = None if m_eo else _TAGS_RE.match(s)
-        m_subj = None if (m_eo or m_tags) else _SUBJECT_RE.match(s)
+        m_eo = _EO_RE.match(s) if c in _EO_FIRST else None
+        m_tags = None if m_eo or c not in _TAGS_FIRST else _TAGS_RE.match(s)
+        m_subj = None if m_eo or m_tags or c not in _SUBJECT_FIRST else _SUBJECT_RE.match(s)
         splitter = (
             _SPLIT_AFTER_SUBJECT
             if m_subj
             else _SPLIT_AFTER_TAGS
             if m_tags
             else _SPLIT_PARA
-            if _CLBY_RE.match(s)
+            if c in _CLBY_FIRST and _CLBY_RE.match(s)
             else _SPLIT_ALL
         )
         cut = splitter.search(s, 1)
@@ -488,9 +512,9 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
                 if not split_noted:
                     diags.add("CP205", line=lineno)
                     split_noted = True
-                m_eo = _EO_RE.match(s)
-                m_tags = None if m_eo else _TAGS_RE.match(s)
-                m_subj = None if (m_eo or m_tags) else _SUBJECT_RE.match(s)
+                m_eo = _EO_RE.match(s) if c in _EO_FIRST else None
+                m_tags = None if m_eo or c not in _TAGS_FIRST else _TAGS_RE.match(s)
+                m_subj = None if m_eo or m_tags or c not in _SUBJECT_FIRST else _SUBJECT_RE.match(s)
         if m_eo:
             if h.executive_order is not None:
                 diags.add("CP206", "a second E.O. line: the header ends there", line=lineno)
@@ -541,7 +565,7 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
             tags = _split_tags(" ".join(parts))
             if not tags:
                 # a TAGS keyword with no tags: kept as written, among the handling lines
-                h.handling.append(_fold(s))
+                h.handling.append(s)
                 continue
             h.tags = tags
             seen_main = True
@@ -574,7 +598,7 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
             h.subject_marking, h.subject = split_marking(subject)
             seen_main = True
             continue
-        m_ref = _REF_RE.match(s)
+        m_ref = _REF_RE.match(s) if c in _REF_FIRST else None
         if m_ref:
             block = [m_ref.group(1)]
             i += 1
@@ -598,7 +622,7 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
             h.references.extend(refs or [Reference(text="")])
             seen_main = True
             continue
-        m_cl = _CLBY_RE.match(s)
+        m_cl = _CLBY_RE.match(s) if c in _CLBY_FIRST else None
         if m_cl:
             if h.classified_by is not None:
                 diags.add("CP206", "a second Classified By line: the header ends there", line=lineno)
@@ -628,7 +652,7 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
             and len(h.handling) < 60
             and (_handling_like(s) or (last_handling == i - 1 and len(s) <= 120 and not _SPLIT_ALL.search(s)))
         ):
-            h.handling.append(_fold(s))
+            h.handling.append(s)
             last_handling = i
             i += 1
             continue
