@@ -175,10 +175,11 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
             return i
         if s[0] in _LEVEL_FIRST and match_classification_line(s) is not None and not s.startswith(_NOT_LEVELS):
             return i
-        kind = _routing_line_kind(s)
-        if kind == "addr":
+        # _routing_line_kind(s), inline: this loop runs over every line of the header
+        c = s[0]
+        if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
             in_addresses = True
-        elif kind is None:
+        elif not ((c in _START_FIRST or c.isdecimal()) and is_routing_start(s)):
             if not in_addresses:
                 # RIs wrapped from the prosign line, or text: RIs only continue the header
                 if not all(_RI_RE.match(t) for t in s.split()):
