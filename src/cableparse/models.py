@@ -8,8 +8,11 @@ Collections are tuples so that a :class:`Cable` is immutable all the way down.
 from __future__ import annotations
 
 import datetime as _dt
+import operator
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from attrs import field, frozen
+from attrs import field, fields, frozen
 
 __all__ = [
     "Addressee",
@@ -26,7 +29,28 @@ __all__ = [
     "UnplacedLine",
 ]
 
+_C = TypeVar("_C", bound=type)
 
+
+def _pickled_by_position(cls: _C) -> _C:
+    """Pickle and copy instances of ``cls`` as the class and its field values in order.
+
+    attrs' default pickles a slotted class through a state dict rebuilt field by field;
+    this form is smaller and about a third faster both ways, which is what
+    :func:`~cableparse.parse_many` pays for every cable its workers send back.
+    """
+    names = [a.name for a in fields(cls)]
+    get: Callable[[Any], Any] = operator.attrgetter(*names)
+    one = len(names) == 1
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return type(self), ((get(self),) if one else get(self))
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment]
+    return cls
+
+
+@_pickled_by_position
 @frozen
 class Diagnostic:
     """Something the parser noticed about its input.
@@ -47,6 +71,7 @@ class Diagnostic:
         return f"{where}{self.code} {self.message}"
 
 
+@_pickled_by_position
 @frozen
 class ClassificationLine:
     """The first line of the cable text: ``UNCLAS SECTION 01 OF 07 PHNOM PENH 000350``.
@@ -66,6 +91,7 @@ class ClassificationLine:
     raw: str = ""
 
 
+@_pickled_by_position
 @frozen
 class ExecutiveOrder:
     """The ``E.O. 12958: DECL: 09/10/2027`` line.
@@ -79,6 +105,7 @@ class ExecutiveOrder:
     raw: str = ""
 
 
+@_pickled_by_position
 @frozen
 class Reference:
     """One item of a ``REF:`` line: ``A. STATE 124823``.
@@ -96,6 +123,7 @@ class Reference:
     kind: str | None = None
 
 
+@_pickled_by_position
 @frozen
 class ClassifiedBy:
     """The ``Classified By: ...; reasons 1.4(b) and (d).`` line.
@@ -110,6 +138,7 @@ class ClassifiedBy:
     marking: str | None = None
 
 
+@_pickled_by_position
 @frozen
 class Header:
     """Metadata and the header fields of the cable text.
@@ -152,6 +181,7 @@ class Header:
         return canonical_id(self.reference_id)
 
 
+@_pickled_by_position
 @frozen
 class Addressee:
     """One addressee of the routing header: ``RUEHC/SECSTATE WASHDC IMMEDIATE 8106``.
@@ -169,6 +199,7 @@ class Addressee:
     excluded: tuple[str, ...] = ()
 
 
+@_pickled_by_position
 @frozen
 class Routing:
     """The transmission header (ACP-127 format lines) above the cable text.
@@ -203,6 +234,7 @@ class Routing:
     partial: bool = False
 
 
+@_pickled_by_position
 @frozen
 class Paragraph:
     """A paragraph of the cable body.
@@ -220,6 +252,7 @@ class Paragraph:
     text: str = ""
 
 
+@_pickled_by_position
 @frozen
 class PageBreak:
     """A continuation marker removed from the text.
@@ -238,6 +271,7 @@ class PageBreak:
     text: str = ""
 
 
+@_pickled_by_position
 @frozen
 class UnplacedLine:
     """A line of input the parser could not place in any field, kept so nothing is lost."""
@@ -246,6 +280,7 @@ class UnplacedLine:
     text: str
 
 
+@_pickled_by_position
 @frozen
 class Cable:
     """A parsed cable.
