@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import itertools
-import operator
 import re
 
 from ..diagnostics import Collector
@@ -18,7 +17,7 @@ from ..models import Cable, Header, PageBreak, Routing
 from ..sources import Source
 from .body import parse_body
 from .header import classify_references, is_preamble_end, parse_header
-from .lines import Line, is_blank, remove_page_breaks, split_marker
+from .lines import Line, is_blank, joined, remove_page_breaks, split_marker
 from .routing import is_routing_start, parse_routing, split_routing
 
 __all__ = ["build_cable", "parse_timestamp"]
@@ -51,9 +50,6 @@ def parse_timestamp(value: str) -> _dt.datetime | None:
     except ValueError:
         return None
     return None
-
-
-_TEXT_OF = operator.itemgetter(1)
 
 
 def _numbered(lines: list[str], start: int) -> list[Line]:
@@ -108,7 +104,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             cut = split_routing(raw, first)
             routing_lines = list(enumerate(raw[first:cut], src.text_start + first))
         text_lines = _numbered(raw[cut:], src.text_start + cut)
-    if "\\" in "".join(map(_TEXT_OF, text_lines)) and any(t.endswith("\\") for _, t in text_lines):
+    if "\\" in joined(text_lines) and any(t.endswith("\\") for _, t in text_lines):
         text_lines = [(k, _clean(t)) for k, t in text_lines]
 
     breaks: list[PageBreak] = []

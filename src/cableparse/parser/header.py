@@ -12,21 +12,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import operator
 import re
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, Reference
-from .lines import Line, is_blank
+from .lines import Line, is_blank, joined
 from .markings import PARA_START_RE, split_marking
 
 __all__ = [
     "HeaderFields",
+    "classify_references",
     "is_preamble_end",
     "match_classification_line",
     "parse_header",
-    "parse_references",
     "reasons_of",
+    "reference_items",
 ]
 
 _LEVEL_RE = re.compile(
@@ -117,9 +117,6 @@ class HeaderFields:
         self.subject_marking: str | None = None
         self.references: list[Reference] = []
         self.classified_by: ClassifiedBy | None = None
-
-
-_TEXT_OF = operator.itemgetter(1)
 
 
 def _fold(s: str) -> str:
@@ -331,15 +328,6 @@ def classify_references(
         kind, cable_id = ids.classify_reference(r.text, year, cited_on, citing_id)
         out.append(Reference(letter=r.letter, text=r.text, cable_id=cable_id, kind=kind))
     return out
-
-
-def parse_references(
-    text: str, year: str | None, cited_on: _dt.date | None = None, citing_id: str | None = None
-) -> list[Reference]:
-    """The items of a REF block (``text`` holds its lines, keyword removed), classified
-    by :func:`classify_references`."""
-    items = [Reference(letter=letter, text=body) for letter, body in reference_items(text)]
-    return classify_references(items, year, cited_on, citing_id)
 
 
 def _captions_of(s: str) -> tuple[list[str], str]:
@@ -735,8 +723,8 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     """
     n = len(lines)
     limit = min(n, i + 150)
-    head = "\n".join(map(_TEXT_OF, lines[i : i + 150]))
-    far = n > i + 150 and _HEADER_ENDS in "\n".join(map(_TEXT_OF, lines[i + 150 : i + 400]))
+    head = joined(lines[i : i + 150])
+    far = n > i + 150 and _HEADER_ENDS in joined(lines[i + 150 : i + 400])
     if not far and (not _may_hold_record(head, lines[i : i + 8]) or not _has_record_line(head)):
         return i
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]

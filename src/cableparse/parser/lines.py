@@ -23,7 +23,7 @@ import re
 from ..diagnostics import Collector
 from ..models import PageBreak
 
-__all__ = ["Line", "is_blank", "remove_page_breaks", "split_marker"]
+__all__ = ["Line", "is_blank", "joined", "remove_page_breaks", "split_marker"]
 
 Line = tuple[int, str]
 
@@ -43,6 +43,12 @@ _LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b
 _UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
 _TEXT_OF = operator.itemgetter(1)
 _ASCII_DIGITS = frozenset("0123456789")
+
+
+def joined(lines: list[Line]) -> str:
+    """The texts of ``lines`` joined with newlines: one string that ``in`` and ``find``
+    scan in C, where a loop over the lines would test each in Python."""
+    return "\n".join(map(_TEXT_OF, lines))
 
 
 def is_blank(text: str) -> bool:
@@ -128,19 +134,19 @@ def _candidates(lines: list[Line]) -> list[int]:
     found = [
         k for k, (_, t) in enumerate(lines) if t[-1:] in _ASCII_DIGITS and (" OF " in t or " of " in t or "\tOF" in t)
     ]
-    joined = "\n".join(map(_TEXT_OF, lines))
+    text = joined(lines)
     hits: list[int] = []
     for needle in ("PAGE", "OF 0"):
-        k = joined.find(needle)
+        k = text.find(needle)
         while k >= 0:
             hits.append(k)
-            k = joined.find(needle, k + len(needle))
+            k = text.find(needle, k + len(needle))
     if not hits:
         return found
     hits.sort()
     line = pos = 0
     for h in hits:
-        line += joined.count("\n", pos, h)
+        line += text.count("\n", pos, h)
         pos = h
         found.append(line)
     return sorted(set(found))
