@@ -40,3 +40,25 @@ def tool() -> ModuleType:
 def test_year_error(tool: ModuleType, case: tuple[str, str, str, dt.date, list[str], str | None]) -> None:
     listed, ours, rid, created, texts, why = case
     assert tool.year_error(listed, ours, rid, created, texts) == why
+
+
+def test_imitation_stops_at_the_first_blank_line(tool: ModuleType) -> None:
+    # 05BOGOTA1775: WikiLeaks' row lists 05BOGOTA1081 only
+    import cableparse
+
+    text = (
+        "SUBJECT: ELN PEACE TALK'S ADVANCES AND RETREATS\n \nREF: A. BOGOTA 1081\n \n"
+        "     B. BOGOTA 863\n \nClassified By: Charge Milton K. Drucker, reasons 1.4\n(b) and (d)\n"
+    )
+    refs = (cableparse.Reference("A", "BOGOTA 1081"), cableparse.Reference("B", "BOGOTA 863"))
+    assert tool.imitated_ids(text, refs, "05") == {"05BOGOTA1081"}
+    joined = text.replace("1081\n \n", "1081\n")
+    assert tool.imitated_ids(joined, refs, "05") == {"05BOGOTA1081", "05BOGOTA863"}
+
+
+def test_imitation_dates_a_year_less_item_to_the_citing_year(tool: ModuleType) -> None:
+    import cableparse
+
+    text = "REF: LIMA 2444\n\n1. (C) Summary.\n"
+    refs = (cableparse.Reference(None, "LIMA 2444"),)
+    assert tool.imitated_ids(text, refs, "06") == {"06LIMA2444"}

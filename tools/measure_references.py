@@ -36,6 +36,13 @@ agreement (WikiLeaks' error) when our year is provably right, for one of three r
   numbering ``serial_rates.csv`` has seen for it (``STATE 109980`` cited on 6 January),
   from the table's first year for that station on.
 
+With ``--estimate`` the script estimates the raw figures on every corpus page with a
+REF line, not only those with a pasted row: it imitates WikiLeaks' extraction, which
+reads a REF block only up to its first blank line (``REF: A. QUITO 263`` / blank /
+``B. QUITO 251`` gives ``08QUITO263`` alone) and gives a year-less item the citing
+cable's year, checks the imitation against the pasted rows, and compares our ids with
+it over the whole corpus.
+
 With ``--years`` the script checks the year inference instead, on every page of the
 corpus: each REF item that writes its year (from the citing cable's year or the one
 before) is dated as if it did not, and the two are compared.
@@ -110,6 +117,62 @@ def year_error(listed: str, ours: str, rid: str, created: dt.date | None, texts:
     return None
 
 
+_REF_LINE_RE = re.compile(
+    r"^[ \t]*(?:\([A-Z]{1,4}\)[ \t]*)?(?:REFS?|REFTELS?|Refs?|REFERENCES?|References?)\b.*$", re.M
+)
+
+
+def imitated_ids(text: str, references: tuple[cableparse.Reference, ...], year: str) -> set[str]:
+    """WikiLeaks' extraction imitated: the cable ids of the REF items written before the
+    REF block's first blank line, a year-less item dated to the citing cable's year."""
+    m = _REF_LINE_RE.search(text)
+    if m is None:
+        return set()
+    block = [m.group(0)]
+    for line in text[m.end() + 1 :].split("\n"):
+        if not line.strip():
+            break
+        block.append(line)
+    before_blank = " ".join(" ".join(block).split())
+    out: set[str] = set()
+    for ref in references:
+        written = " ".join(ref.text.split())
+        if written and written[:20] in before_blank:
+            out.update(reference_cable_ids(ref.text, year, None, None))
+    return out
+
+
+def estimate(pages: dict[str, Path]) -> None:
+    """Print the imitation's agreement with the pasted rows, then the raw figures of our
+    ids against the imitation over every page with a REF line."""
+    rows = same = imitated = ours_total = hit = hit_loose = 0
+    for stem, path in sorted(pages.items()):
+        source = path.read_text(encoding="utf-8", errors="replace")
+        header = cableparse.parse(source).header
+        if not header.references:
+            continue
+        rid = header.reference_id or stem
+        own = canonical_id(rid)
+        created = header.created.date() if header.created else None
+        year = own[:2]
+        ours = {i for r in header.references for i in reference_cable_ids(r.text, year, created, rid)} - {own}
+        wiki = imitated_ids(page_text(source), header.references, year) - {own}
+        listed = listed_ids(source, rid)
+        if listed is not None:
+            rows += 1
+            same += listed == wiki
+        imitated += len(wiki)
+        ours_total += len(ours)
+        hit += len(ours & wiki)
+        loose = {w[2:] for w in wiki}
+        hit_loose += sum(1 for o in ours if o[2:] in loose)
+    print(f"imitation = pasted row on {same} of {rows} pages with both a REF line and a pasted row")
+    print(f"every page with a REF line: imitated ids {imitated}, ours {ours_total}")
+    print(f"expected raw coverage:  {hit}/{imitated} = {hit / max(imitated, 1):.1%}")
+    print(f"expected raw precision: {hit}/{ours_total} = {hit / max(ours_total, 1):.1%}")
+    print(f"the same ignoring the year: precision {hit_loose}/{ours_total} = {hit_loose / max(ours_total, 1):.1%}")
+
+
 def year_check(pages: dict[str, Path]) -> None:
     """Print how the year inference dates the REF items that write their year."""
     counts = {"right, year before": 0, "right, citing year": 0, "wrong, moved to the year before": 0}
@@ -157,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--parser-ids", action="store_true", help="measure the parser's Reference.cable_id instead (one id per item)"
     )
+    parser.add_argument(
+        "--estimate", action="store_true", help="estimate the raw figures on every page, WikiLeaks' extraction imitated"
+    )
     parser.add_argument("--years", action="store_true", help="check the year inference on items that write their year")
     args = parser.parse_args(argv)
 
@@ -165,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         pages.setdefault(path.stem, path)
     if args.years:
         year_check(pages)
+        return 0
+    if args.estimate:
+        estimate(pages)
         return 0
     rows = listed = ours_total = hit_listed = hit_ours = loose_listed = loose_ours = judged = 0
     details: list[str] = []
