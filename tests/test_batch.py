@@ -98,3 +98,12 @@ def test_dask_bag_on_the_local_scheduler(tmp_path: Path) -> None:
         assert g.cable is not None and e.cable is not None
         assert g.cable.header == e.cable.header
         assert g.cable.paragraphs == e.cable.paragraphs
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_many_inputs_across_processes_keep_their_order(workers: int) -> None:
+    # more inputs than the pool is given at once, so this process parses some of them too
+    texts = [f"UNCLAS STATE {k:06d}\n\nSUBJECT: ITEM {k}\n\n1. (U) Text {k}.\n" for k in range(1, 400)]
+    results = list(parse_many(texts, workers=workers))
+    assert [r.cable.header.subject for r in results if r.cable is not None] == [f"ITEM {k}" for k in range(1, 400)]
+    assert [r.source for r in results] == [f"<text {k}>" for k in range(1, 400)]

@@ -182,33 +182,69 @@ def progress_bar(total: int | None = None, *, stream: TextIO | None = None) -> A
 
 
 def _results(tasks: Iterator[_Task], workers: int | None, max_bytes: int) -> Iterator[Result]:
-    if workers is None or workers == 1:
+    count = (os.cpu_count() or 1) if workers == 0 else (workers or 1)
+    if count <= 1:
         for t in tasks:
             yield _run(t, max_bytes)
         return
+    yield from _pooled(tasks, count, max_bytes)
+
+
+def _pooled(tasks: Iterator[_Task], count: int, max_bytes: int) -> Iterator[Result]:
+    """Results across ``count`` processes: this one and a pool of ``count - 1``.
+
+    Batches go to the pool until it holds a few each; while the oldest batch is not back
+    yet, this process parses the next batch itself (its results need no pickling), so
+    ``count`` processes are busy on ``count`` CPUs.  Results are yielded in input order.
+    """
     from concurrent.futures import ProcessPoolExecutor
 
-    count = workers or os.cpu_count() or 1
-    window = count * 4
-    pool = ProcessPoolExecutor(max_workers=count)
+    window = (count - 1) * 4
+    # results kept waiting for an older batch at most; past it this process waits
+    held = window * 4
+    pool = ProcessPoolExecutor(max_workers=count - 1)
     try:
-        pending: deque[tuple[list[_Task], Future[list[Result]]]] = deque()
-
-        def drain(limit: int) -> Iterator[Result]:
-            while len(pending) > limit:
-                batch, fut = pending.popleft()
-                try:
-                    yield from fut.result()
-                except Exception as exc:  # noqa: BLE001 - a crashed worker fails its batch, not the run
-                    for t in batch:
-                        yield Result(str(t[1]), error=f"worker failed: {_error_text(exc)}")
-
-        while batch := list(itertools.islice(tasks, _BATCH)):
-            pending.append((batch, pool.submit(_run_batch, batch, max_bytes)))
-            yield from drain(window)
-        yield from drain(0)
+        # (batch, future in the pool, or the results when this process parsed it)
+        pending: deque[tuple[list[_Task], Future[list[Result]] | list[Result]]] = deque()
+        in_pool = 0
+        more = True
+        while True:
+            while more and in_pool < window:
+                batch = list(itertools.islice(tasks, _BATCH))
+                if not batch:
+                    more = False
+                    break
+                pending.append((batch, pool.submit(_run_batch, batch, max_bytes)))
+                in_pool += 1
+            while pending:
+                batch, out = pending[0]
+                if isinstance(out, list):
+                    pending.popleft()
+                    yield from out
+                    continue
+                if not out.done() and (more and len(pending) < held):
+                    break
+                pending.popleft()
+                in_pool -= 1
+                yield from _collected(batch, out)
+            if not pending and not more:
+                return
+            if more and pending:
+                batch = list(itertools.islice(tasks, _BATCH))
+                if batch:
+                    pending.append((batch, _run_batch(batch, max_bytes)))
+                else:
+                    more = False
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _collected(batch: list[_Task], fut: Future[list[Result]]) -> list[Result]:
+    """The results of a batch parsed in the pool; a crashed worker fails its batch, not the run."""
+    try:
+        return fut.result()
+    except Exception as exc:  # noqa: BLE001 - a crashed worker fails its batch, not the run
+        return [Result(str(t[1]), error=f"worker failed: {_error_text(exc)}") for t in batch]
 
 
 def parse_many(
@@ -224,7 +260,8 @@ def parse_many(
     folders walked recursively for ``*.html``, ``*.htm``, ``*.txt``, ``*.csv``) and
     texts (``bytes``, or ``str`` holding a newline).  A cables.csv file gives one result
     per row.  ``workers=None`` (or 1) parses in this process; ``workers=N`` across ``N``
-    processes (``0``: one per CPU), with the same results in the same order.  With
+    processes, this one and a pool of ``N - 1`` (``0``: one per CPU), with the same
+    results in the same order.  With
     ``progress=True`` a progress bar is shown on stderr (tqdm when installed, the
     ``progress`` extra; otherwise a plain counter).  Never raises for an input: one that
     cannot be read gives a result with ``error`` set.
