@@ -80,7 +80,9 @@ class ClassificationLine:
     (``"UNCLAS"``, ``"CONFIDENTIAL"``, ``"SECRET"``, ``"LIMITED OFFICIAL USE"``);
     ``origin`` the origin words, ``serial`` the message number, ``section`` and
     ``sections`` the ``SECTION nn OF mm`` part when present.  ``raw`` is the line as
-    written (whitespace folded).
+    written (whitespace folded); a caveat between the level and the rest
+    (``UNCLAS E F T O LONDON 002187``: encrypt for transmission only) is kept there and
+    is no part of ``origin``.
     """
 
     level: str | None = None

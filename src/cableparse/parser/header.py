@@ -36,6 +36,8 @@ _LEVEL_RE = re.compile(
 )
 # SECTION, often misspelt (SCTION, SECTIN ...): the "nn OF mm" after it is the signal
 _WORD_RE = re.compile(r"\S+")
+# the caveat "Encrypt For Transmission Only" between the level and the origin
+_EFTO_RE = re.compile(r"E\s?F\s?T\s?O(?=\s|$)\s*", re.I)
 _SECTION_RE = re.compile(r"(?:S\s?E\s?C\s?T\s?I\s?O\s?N|[SE][A-Z]{3,6})\s*(\d{1,3})\s+OF\s+(\d{1,3})\s*", re.I)
 _EO_RE = re.compile(r"(?:E\s?\.\s?[O0]\s?\.?|EO\.?)\s*(\d{4,5})\b\s*[:.;,]?\s*(.*)", re.I)
 _DECL_DATE_RE = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})")
@@ -148,6 +150,10 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     rest = s[pos:]
     section = sections = None
     stripped = rest.lstrip()
+    if stripped[:1] in "Ee":
+        caveat = _EFTO_RE.match(stripped)
+        if caveat is not None:  # ``UNCLAS E F T O SECTION 01 OF 08 LONDON 002622``: kept in ``raw`` only
+            stripped = stripped[caveat.end() :]
     sm = _SECTION_RE.match(stripped)
     if sm:
         section, sections = int(sm.group(1)), int(sm.group(2))
