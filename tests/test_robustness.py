@@ -615,3 +615,24 @@ def test_normalize_idempotent_with_split_level_word(gap: int) -> None:
 def test_normalize_idempotent_with_backslashes_in_routing_leftover(leftover: str) -> None:
     once = cableparse.normalize(f"VZCZC {leftover}\n\nO 001155Z MAR 07\nT\n")
     assert cableparse.normalize(once) == once
+
+
+@given(
+    st.sampled_from(["TAGS", "TAGS:", "TAGE:", "Tags ,"]),
+    st.sampled_from(["TA", "PREL", "PREL PGOV", "A, B"]),
+    st.integers(1, 3),
+)
+@example("TAGS", "TA", 2)  # fuzz crash, 2026-11-28: a TAGS keyword without tags, then codes after blank lines
+def test_normalize_idempotent_with_empty_tags_keyword(keyword: str, codes: str, blanks: int) -> None:
+    once = cableparse.normalize(f"X\n{keyword}{chr(10) * (blanks + 1)}{codes} TAGS:\nT\n")
+    assert cableparse.normalize(once) == once
+
+
+@given(st.sampled_from([",", ";", ", ,", ",;"]))
+def test_lines_after_a_tags_keyword_without_tags_are_kept(rest: str) -> None:
+    # the keyword takes the next line as its continuation; when no tag comes of it the
+    # line is read again, not dropped
+    cable = cableparse.parse(f"UNCLAS STATE 000123\n\nTAGS: ,\n{rest}\n\nSUBJECT: X\n\n1. (U) Text.\n")
+    kept = [*cable.header.handling, *(p.text for p in cable.paragraphs)]
+    assert rest in kept
+    assert rest in cableparse.dumps(cable)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
-from .parser.header import PREAMBLE_END
+from .parser.header import PREAMBLE_END, is_tags_keyword
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
 from .sources.canonical import FIELD_NAMES
@@ -104,8 +104,14 @@ def _header(h: Header, out: list[str]) -> None:
         out.extend(h.captions)
         out.append("")
     if h.handling:
-        out.extend(h.handling)
-        out.append("")
+        for line in h.handling:
+            out.append(line)
+            if is_tags_keyword(line):
+                # a TAGS keyword without tags: a blank line keeps the next line from
+                # reading back as its tags
+                out.append("")
+        if out[-1]:
+            out.append("")
     if h.executive_order is not None:
         out.append(h.executive_order.raw)
     if h.tags:

@@ -121,6 +121,12 @@ class HeaderFields:
         self.classified_by: ClassifiedBy | None = None
 
 
+def is_tags_keyword(line: str) -> bool:
+    """True when ``line`` opens with a TAGS keyword (``TAGS:``, ``TAGS``, ``TAGE:`` ...)."""
+    s = line.lstrip()
+    return s[:1] in _TAGS_FIRST and _TAGS_RE.match(s) is not None
+
+
 def _fold(s: str) -> str:
     return " ".join(s.split())
 
@@ -536,6 +542,7 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
             if typo:
                 diags.add("CP202", f"TAGS keyword written {typo!r}", line=lineno)
             parts = [m_tags.group(4)]
+            keyword_at = i
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
@@ -558,8 +565,10 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
                 break
             tags = _split_tags(" ".join(parts))
             if not tags:
-                # a TAGS keyword with no tags: kept as written, among the handling lines
+                # a TAGS keyword with no tags: kept as written, among the handling lines;
+                # the lines after it are read again as what they are
                 h.handling.append(s)
+                i = keyword_at + 1
                 continue
             h.tags = tags
             seen_main = True
