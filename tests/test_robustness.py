@@ -636,3 +636,38 @@ def test_lines_after_a_tags_keyword_without_tags_are_kept(rest: str) -> None:
     kept = [*cable.header.handling, *(p.text for p in cable.paragraphs)]
     assert rest in kept
     assert rest in cableparse.dumps(cable)
+
+
+# Lines of real cables run together into one, as in reflowed copies (85BEIRUT1725,
+# 05NEWDELHI9761, 06CAIRO941, 04BOGOTA2313): each once made normalize change its own output.
+RUN_TOGETHER = [
+    "\\ E.O. 12356:DECL:OADR",
+    "R 201307Z MAR 85 FM AMEMBASSY BEIRUT TO SECSTATE WASHDC 2276 INFO AMEMBASSY BERN UNCLAS BEIRUT 01725 \\  "
+    "E.O. 12356:DECL:OADR TAGS: PTER PREL LE SUBJECT:  FULL TEXT OF ISLAMIC JIHAD 17 MARCH STATEMENT  1.  AP "
+    "PROVIDED EMBASSY WITH FULL TEXT OF ISLAMIC JIHAD STATEMENT",
+    "OO RUEHBI RUEHCI RUEHLH RUEHPW 00009761 002 OF 002",
+    "Cable dated:2006-02-15T07:44:00 C O N F I D E N T I A L 02 CAIRO",
+    "Cable dated:2006-02-15T07:44:00 C O N F I D E N T I A L SECTION 01 OF 02 CAIRO 000941SIPDISE.O. 12958: "
+    "DECL: 02/14/2016 TAGS: PTER PREL KISL EG SUBJECT: FBI DIRECTOR MUELLER'S VISIT TO EGYPTREF: CAIRO 493 "
+    "Classified by DCM Stuart Jones for reasons 1.4 (b) and (d). 1. (C) During his February 8-9 visit",
+    "header ends",
+    "id: 14485 date: 3/2/2004 22:05 refid: 04BOGOTA2313 origin: Embassy Bogota classification: SECRET "
+    "destination: header: This record is a partial extract of the original cable. ----------------- header "
+    "ends ---------------- S E C R E T SECTION 01 OF 02 BOGOTA 002313 SIPDIS E.O. 12958: DECL: 03/07/2019 "
+    "TAGS: KCRM PHUM 1. (S) Summary: In a meeting",
+]
+
+
+@pytest.mark.parametrize("text", RUN_TOGETHER)
+def test_normalize_idempotent_on_run_together_lines(text: str) -> None:
+    once = cableparse.normalize(text)
+    assert cableparse.normalize(once) == once
+    check_preserved(text)
+
+
+def test_marker_run_on_to_a_routing_line() -> None:
+    cable = cableparse.parse("OO RUEHBI RUEHCI RUEHLH NEW DELHI 00009761 002 OF 002\nO 280904Z DEC 05\n")
+    assert cable.routing is not None
+    assert cable.routing.routing_indicators == ("RUEHBI", "RUEHCI", "RUEHLH")
+    assert [b.text for b in cable.page_breaks] == ["NEW DELHI 00009761 002 OF 002"]
+    assert "OF 002" not in cableparse.dumps(cable)

@@ -17,7 +17,15 @@ from ..models import Cable, Header, PageBreak, Routing
 from ..sources import Source
 from .body import parse_body
 from .header import classify_references, is_preamble_end, parse_header
-from .lines import Line, is_blank, joined, remove_page_breaks, split_marker
+from .lines import (
+    Line,
+    is_blank,
+    joined,
+    remove_page_breaks,
+    split_marker,
+    strip_inline_markers,
+    without_backslash_residue,
+)
 from .routing import is_routing_start, parse_routing, split_routing
 
 __all__ = ["build_cable", "parse_timestamp"]
@@ -57,15 +65,15 @@ def _numbered(lines: list[str], start: int) -> list[Line]:
     return list(zip(itertools.count(start), map(str.rstrip, lines)))
 
 
-def _clean(text: str) -> str:
-    s = text.rstrip()
-    # residue of the csv dump's backslash-escaped newlines
-    if s.endswith("\\"):
-        end = len(s)
-        while end and (s[end - 1] == "\\" or s[end - 1].isspace()):
-            end -= 1
-        s = s[:end]
-    return s
+def _opens_routing(line: str) -> bool:
+    """``is_routing_start``, also for a header line with a continuation marker run on to
+    it (``OO RUEHBI RUEHCI NEW DELHI 00009761 002 OF 002``): the routing parser takes the
+    marker out."""
+    if is_routing_start(line):
+        return True
+    if len(line) <= 40 or "OF 0" not in line:
+        return False
+    return is_routing_start(strip_inline_markers(0, line, [], Collector()))
 
 
 def _canonical(reference_id: str) -> str:
@@ -100,12 +108,12 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         while first < len(raw) and is_blank(raw[first]):
             first += 1
         cut = first
-        if first < len(raw) and is_routing_start(raw[first]):
+        if first < len(raw) and _opens_routing(raw[first]):
             cut = split_routing(raw, first)
             routing_lines = list(enumerate(raw[first:cut], src.text_start + first))
         text_lines = _numbered(raw[cut:], src.text_start + cut)
     if "\\" in joined(text_lines) and any(t.endswith("\\") for _, t in text_lines):
-        text_lines = [(k, _clean(t)) for k, t in text_lines]
+        text_lines = [(k, without_backslash_residue(t)) for k, t in text_lines]
 
     breaks: list[PageBreak] = []
     routing: Routing | None = None
@@ -120,7 +128,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             if marker is not None:
                 breaks.append(marker)
             elif not is_preamble_end(t):
-                kept.append(_clean(t))  # as the text lines are: canonical text reads it as one
+                kept.append(without_backslash_residue(t))  # as the text lines are: canonical text reads it as one
         unplaced_routing = kept
         if unplaced_routing:
             diags.add("CP901", f"{len(unplaced_routing)} line(s) of the routing header kept with the preamble")
@@ -146,7 +154,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     citing_id = _canonical(reference_id) if reference_id else None
     year = _year_of(citing_id, routing, created)
     cited_on = created.date() if created else routing.dtg.date() if routing is not None and routing.dtg else None
-    fields, body_lines = parse_header(text_lines, diags)
+    fields, body_lines = parse_header(text_lines, diags, canonical=src.form == "canonical")
     body = parse_body(body_lines, diags)
 
     cl = fields.classification_line

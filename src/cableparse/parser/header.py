@@ -16,7 +16,7 @@ import re
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, Reference
-from .lines import Line, is_blank, joined
+from .lines import Line, is_blank, joined, without_backslash_residue
 from .markings import PARA_START_RE, split_marking
 
 __all__ = [
@@ -437,12 +437,13 @@ def _is_field_start(s: str) -> bool:
     )
 
 
-def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, list[Line]]:
+def parse_header(lines: list[Line], diags: Collector, *, canonical: bool = False) -> tuple[HeaderFields, list[Line]]:
     """Parse the header fields; return them and the remaining (body) lines.
 
     The REF items are returned unclassified (``kind`` None): what they cite depends on
     the cable's own id and date, known only once the header is read; see
-    :func:`classify_references`.
+    :func:`classify_references`.  ``canonical`` says that the lines are canonical
+    text's, whose preamble ends at its ``header ends`` line and is taken as written.
     """
     h = HeaderFields()
     lines = list(lines)
@@ -451,7 +452,8 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
     while i < n and is_blank(lines[i][1]):
         i += 1
     # text before the classification line: a pasted database record, notes
-    start = _preamble_end(lines, i, diags)
+    start = _preamble_end(lines, i, diags, canonical)
+    n = len(lines)  # a record run together with the cable text was split in two
     if start > i:
         h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not is_preamble_end(t))
         i = start
@@ -503,7 +505,8 @@ def parse_header(lines: list[Line], diags: Collector) -> tuple[HeaderFields, lis
         )
         cut = splitter.search(s, 1)
         if cut is not None:
-            head, tail = s[: cut.start()].rstrip(), s[cut.end() :]
+            # (a backslash before the next field: an escaped newline of the csv dump)
+            head, tail = without_backslash_residue(s[: cut.start()]), s[cut.end() :]
             if head:
                 lines[i] = (lineno, head)
                 lines.insert(i + 1, (lineno, tail))
@@ -727,7 +730,7 @@ def _is_csv_row(text: str) -> bool:
     return _CSV_ROW_START_RE.match(text) is not None or _CSV_ROW_RE.search(text) is not None
 
 
-def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
+def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool = False) -> int:
     """Where text pasted above the cable's own header ends (``i`` when there is none).
 
     A database record pasted into the page (field lines closed by
@@ -742,7 +745,8 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
     far = n > i + 150 and _HEADER_ENDS in joined(lines[i + 150 : i + 400])
     if not far and (not _may_hold_record(head, lines[i : i + 8]) or not _has_record_line(head)):
         return i
-    heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
+    # canonical text wrote the preamble as it was read: a row in it is not split again
+    heads = [] if canonical else [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     if heads and any(_is_csv_row(h) for h in heads):
         # a whole cables.csv row: the cable text opens inside a quoted field
         for j in range(i, limit):
@@ -770,19 +774,24 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector) -> int:
             lines.insert(i + 1, (lines[i][0], t[dated.end() :]))
             lines[i] = (lines[i][0], t[: dated.end()])
             return i + 1
-    # the last "header ends" line that a classification line closely follows
+    # the last "header ends" line that a classification line closely follows; else the
+    # first within reach that is such a line alone, or the first that holds the words
     last_end = None
     first_end = None
+    first_whole = None
     for j in range(i, min(n, i + 400)):
         if _HEADER_ENDS in lines[j][1]:
-            if first_end is None and j < i + 150:
-                first_end = j
+            if j < i + 150:
+                if first_end is None:
+                    first_end = j
+                if first_whole is None and is_preamble_end(lines[j][1]):
+                    first_whole = j
             for k in range(j + 1, min(n, j + 12)):
                 if match_classification_line(lines[k][1].strip()) is not None:
                     last_end = j
                     break
     if last_end is None:
-        last_end = first_end
+        last_end = first_whole if first_whole is not None else first_end
     if last_end is not None:
         diags.add("CP302", "a database record above the cable text", line=lines[i][0])
         return last_end + 1

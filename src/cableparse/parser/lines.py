@@ -23,7 +23,15 @@ import re
 from ..diagnostics import Collector
 from ..models import PageBreak
 
-__all__ = ["Line", "is_blank", "joined", "remove_page_breaks", "split_marker"]
+__all__ = [
+    "Line",
+    "is_blank",
+    "joined",
+    "remove_page_breaks",
+    "split_marker",
+    "strip_inline_markers",
+    "without_backslash_residue",
+]
 
 Line = tuple[int, str]
 
@@ -49,6 +57,18 @@ def joined(lines: list[Line]) -> str:
     """The texts of ``lines`` joined with newlines: one string that ``in`` and ``find``
     scan in C, where a loop over the lines would test each in Python."""
     return "\n".join(map(_TEXT_OF, lines))
+
+
+def without_backslash_residue(text: str) -> str:
+    """``text`` without trailing space and the backslashes before it: the residue of the
+    csv dump's backslash-escaped newlines (``... 01725 \\``)."""
+    s = text.rstrip()
+    if s.endswith("\\"):
+        end = len(s)
+        while end and (s[end - 1] == "\\" or s[end - 1].isspace()):
+            end -= 1
+        s = s[:end]
+    return s
 
 
 def is_blank(text: str) -> bool:
@@ -84,7 +104,7 @@ def split_marker(text: str) -> PageBreak | None:
     )
 
 
-def _strip_inline(lineno: int, text: str, breaks: list[PageBreak], diags: Collector) -> str:
+def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags: Collector) -> str:
     """Remove markers that sit inside a reflowed line (one pass, whatever their number)."""
     pieces: list[str] = []
     last = 0
@@ -224,7 +244,7 @@ def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line],
                 out.append((lineno, ""))
             markers = blanks = 0
         if "OF 0" in text and len(text) > 40:
-            text = _strip_inline(lineno, text, breaks, diags)
+            text = strip_inline_markers(lineno, text, breaks, diags)
         out.append((lineno, text))
     if markers:
         close_run(i, n)

@@ -23,7 +23,7 @@ import re
 
 from ..diagnostics import Collector
 from ..models import Addressee, PageBreak, Routing
-from .lines import Line, is_blank
+from .lines import Line, is_blank, strip_inline_markers
 
 __all__ = [
     "PARTIAL_SENTENCE",
@@ -179,7 +179,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
         c = s[0]
         if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
             in_addresses = True
-        elif not ((c in _START_FIRST or c.isdecimal()) and is_routing_start(s)):
+        elif i != first and not ((c in _START_FIRST or c.isdecimal()) and is_routing_start(s)):
             if not in_addresses:
                 # RIs wrapped from the prosign line, or text: RIs only continue the header
                 if not all(_RI_RE.match(t) for t in s.split()):
@@ -262,6 +262,9 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
             s = " ".join(s.split())
         if not s:
             continue
+        if len(s) > 40 and "OF 0" in s:
+            # a continuation marker inside a line run together with the text below
+            s = strip_inline_markers(lineno, s, breaks, diags)
         if s[0] in _KEYWORD_FIRST:
             if s.startswith("VZCZC") and tid is None:
                 tid = _TID_RE.match(s).group(0)  # type: ignore[union-attr]
