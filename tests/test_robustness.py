@@ -671,3 +671,13 @@ def test_marker_run_on_to_a_routing_line() -> None:
     assert cable.routing.routing_indicators == ("RUEHBI", "RUEHCI", "RUEHLH")
     assert [b.text for b in cable.page_breaks] == ["NEW DELHI 00009761 002 OF 002"]
     assert "OF 002" not in cableparse.dumps(cable)
+
+
+@given(st.sampled_from(["ficH 00000700  004 OF 15", "PARIS 00001234  002 OF 003"]), st.integers(0, 3))
+@example("ficH 00000700  004 OF 15", 2)  # fuzz crash, 2026-11-28: a marker above the routing header
+def test_normalize_idempotent_with_marker_above_routing(marker: str, blanks: int) -> None:
+    text = f"{marker}\n{chr(10) * blanks}VZCZCXRO4581\nOO RUEHWEB\nDE RUEHFR #1234 0551234\n\n3\n"
+    once = cableparse.normalize(text)
+    assert cableparse.normalize(once) == once
+    cable = cableparse.parse(text)
+    assert cable.routing is not None and len(cable.page_breaks) == 1

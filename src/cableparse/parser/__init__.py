@@ -107,10 +107,13 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         first = 0
         while first < len(raw) and is_blank(raw[first]):
             first += 1
-        cut = first
+        cut = top = first
+        # continuation markers above the header go with it (the routing parser keeps them)
+        while first < len(raw) and (is_blank(raw[first]) or split_marker(raw[first]) is not None):
+            first += 1
         if first < len(raw) and _opens_routing(raw[first]):
             cut = split_routing(raw, first)
-            routing_lines = list(enumerate(raw[first:cut], src.text_start + first))
+            routing_lines = list(enumerate(raw[top:cut], src.text_start + top))
         text_lines = _numbered(raw[cut:], src.text_start + cut)
     if "\\" in joined(text_lines) and any(t.endswith("\\") for _, t in text_lines):
         text_lines = [(k, without_backslash_residue(t)) for k, t in text_lines]
