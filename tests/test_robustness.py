@@ -681,3 +681,62 @@ def test_normalize_idempotent_with_marker_above_routing(marker: str, blanks: int
     assert cableparse.normalize(once) == once
     cable = cableparse.parse(text)
     assert cable.routing is not None and len(cable.page_breaks) == 1
+
+
+# Real cables whose lines were run together or re-spaced (08TRIPOLI402, 08TRIPOLI457,
+# 07MONTERREY130, 06TASHKENT902): a marker split over two lines shows only once a field's
+# lines are joined; a marker spaced with tabs; a title with a rule run on; a backslash at
+# the end of a joined field.  Each once made normalize change its own output.
+JOINED_FIELDS = {
+    "subject": "UNCLAS TRIPOLI 000402\n\nTAGS: PGOV PREL ECON ETRD EINV PINR KBIO LY\n"
+    "SUBJECT: POLITICAL-ECONOMIC REFORM, JAMAHIRIYA-STYLE\nQ: A) TRIPOLI 199, B) TRIPOLI 227   TRIPOLI 00000402\n"
+    "001.2 OF 003\nCLASSIFIED BY: Chris Stevens, CDA, U.S. Embassy - Tripoli, Dept of State. REASON: 1.4 (b), (d)\n\n"
+    "1. (C) Summary: A private sector interlocutor.\n",
+    "ref": "CONFIDENTIAL TRIPOLI 000457\n\nTAGS: PREL LY\nSUBJECT: QADHAFI\nREF: A. TRIPOLI 442\n"
+    "B. TRIPOLI 453   TRIPOLI 00000457\n001.2 OF 002\n\n1. (C) Summary: In a strongly worded speech.\n",
+    "tabs": "CONFIDENTIAL TRIPOLI 000457\n\nTAGS: PREL LY\nSUBJECT: QADHAFI\n\n1. (C) al-Qadhafi insisted the key "
+    "to mitigating illegal migration flows to Europe\tTRIPOLI 00000457\t002.2 OF 002\t was to reduce push factors.\n",
+    "heading": "UNCLAS MONTERREY 000130\n\nTAGS: PGOV MX\nSUBJECT: VIOLENCE\n\n1. (U) END SUMMARY.\n"
+    "--------------------------------------------- --------------  ---------\n"
+    "NEW WAVE OF ATTACKS LEAVES BABY BLIND  --------------------------------------------- --------------\n"
+    "---------\n2. (U)  Despite a push by state and federal law enforcement.\n",
+    "backslash": "CONFIDENTIAL TASHKENT 000902 \\\n \\ SIPDIS \\\n \\ E.O. 12958: DECL: 05/05/2016 \\\n"
+    "TAGS: KCRM PGOV ECON PREL PINR UZ SUBJECT: (S) MAFIA BOSS FIXES GOU TENDERS AND JOBS \\\n"
+    " \\ REF: TASHKENT 465 \\\n \\  \\\nClassified By: AMB. JON R. PURNELL, FOR REASONS 1.4 (B, D) \\  \\\n"
+    " \\ 1. (S) Summary:  A well connected Embassy contact described a \\\nmafia chieftain\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(JOINED_FIELDS))
+def test_normalize_idempotent_on_joined_fields(name: str) -> None:
+    text = JOINED_FIELDS[name]
+    once = cableparse.normalize(text)
+    assert cableparse.normalize(once) == once
+    check_preserved(text)
+
+
+def test_marker_split_over_two_lines_leaves_the_fields() -> None:
+    subject = cableparse.parse(JOINED_FIELDS["subject"])
+    assert subject.header.subject == "POLITICAL-ECONOMIC REFORM, JAMAHIRIYA-STYLE Q: A) TRIPOLI 199, B) TRIPOLI 227"
+    assert [b.text for b in subject.page_breaks] == ["TRIPOLI 00000402 001.2 OF 003"]
+    ref = cableparse.parse(JOINED_FIELDS["ref"])
+    assert [r.text for r in ref.header.references] == ["TRIPOLI 442", "TRIPOLI 453"]
+    tabs = cableparse.parse(JOINED_FIELDS["tabs"])
+    assert "00000457" not in tabs.paragraphs[0].text and len(tabs.page_breaks) == 1
+    heading = cableparse.parse(JOINED_FIELDS["heading"])
+    assert heading.paragraphs[1].heading == "NEW WAVE OF ATTACKS LEAVES BABY BLIND"
+    backslash = cableparse.parse(JOINED_FIELDS["backslash"])
+    assert backslash.header.subject == "MAFIA BOSS FIXES GOU TENDERS AND JOBS"
+
+
+def test_metadata_cell_on_several_lines_reads_as_one_line() -> None:
+    page = (
+        "<html><body><table class='cable'>\n<tr><td><a href='/x'>10PARIS71</a></td>\n"
+        "<td><a href='/d'>2010-01-19 17:17</a></td>\n<td><a href='/r'>2010-11-29 12:12</a></td>\n"
+        "<td><a href='/c'>SECRET</a></td>\n<td><a href='/o'>Embassy\n  Paris</a></td></tr></table>\n"
+        "<code><pre>S E C R E T PARIS 000071&#x000A;&#x000A;SUBJECT: TOTAL&#x000A;&#x000A;1. (S) Text.</pre></code>"
+    )
+    cable = cableparse.parse(page)
+    assert cable.header.origin == "Embassy Paris"
+    once = cableparse.normalize(page)
+    assert cableparse.normalize(once) == once

@@ -115,7 +115,8 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             cut = split_routing(raw, first)
             routing_lines = list(enumerate(raw[top:cut], src.text_start + top))
         text_lines = _numbered(raw[cut:], src.text_start + cut)
-    if "\\" in joined(text_lines) and any(t.endswith("\\") for _, t in text_lines):
+    # (canonical text is read as written: the text it came from was cleaned then)
+    if src.form != "canonical" and "\\" in joined(text_lines) and any(t.endswith("\\") for _, t in text_lines):
         text_lines = [(k, without_backslash_residue(t)) for k, t in text_lines]
 
     breaks: list[PageBreak] = []
@@ -157,7 +158,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     citing_id = _canonical(reference_id) if reference_id else None
     year = _year_of(citing_id, routing, created)
     cited_on = created.date() if created else routing.dtg.date() if routing is not None and routing.dtg else None
-    fields, body_lines = parse_header(text_lines, diags, canonical=src.form == "canonical")
+    fields, body_lines = parse_header(text_lines, diags, canonical=src.form == "canonical", breaks=breaks)
     body = parse_body(body_lines, diags)
 
     cl = fields.classification_line

@@ -420,6 +420,11 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 if heading is not None:  # a heading with no text under it
                     out.append(Paragraph(heading=heading))
                 heading = " ".join(lines[i + 1][1].split())
+                if heading[-1] in _RULE_START:
+                    # the title with a rule of its own run on (``TITLE ------``)
+                    found = _inline_heading(heading)
+                    if found is not None and not found[0]:
+                        heading = found[1]
                 i += 3
                 prev_blank = True
                 continue

@@ -15,8 +15,8 @@ import functools
 import re
 
 from ..diagnostics import Collector
-from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, Reference
-from .lines import Line, is_blank, joined, without_backslash_residue
+from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
+from .lines import Line, is_blank, joined, strip_inline_markers, without_backslash_residue
 from .markings import PARA_START_RE, split_marking
 
 __all__ = [
@@ -129,6 +129,16 @@ def is_tags_keyword(line: str) -> bool:
 
 def _fold(s: str) -> str:
     return " ".join(s.split())
+
+
+def _without_markers(text: str, lineno: int, breaks: list[PageBreak] | None, diags: Collector) -> str:
+    """``text`` (a field's joined lines) without the continuation markers in it, nor a
+    backslash at its end (the csv dump's escaped newline, brought in from the next line)."""
+    if text.endswith("\\"):
+        text = without_backslash_residue(text)
+    if breaks is None or "OF 0" not in text:
+        return text
+    return _fold(strip_inline_markers(lineno, text, breaks, diags))
 
 
 _LEVEL_FIRST = frozenset("UCSLTucslt")  # the first letters _LEVEL_RE accepts
@@ -437,13 +447,17 @@ def _is_field_start(s: str) -> bool:
     )
 
 
-def parse_header(lines: list[Line], diags: Collector, *, canonical: bool = False) -> tuple[HeaderFields, list[Line]]:
+def parse_header(
+    lines: list[Line], diags: Collector, *, canonical: bool = False, breaks: list[PageBreak] | None = None
+) -> tuple[HeaderFields, list[Line]]:
     """Parse the header fields; return them and the remaining (body) lines.
 
     The REF items are returned unclassified (``kind`` None): what they cite depends on
     the cable's own id and date, known only once the header is read; see
     :func:`classify_references`.  ``canonical`` says that the lines are canonical
     text's, whose preamble ends at its ``header ends`` line and is taken as written.
+    A continuation marker that only shows once a field's lines are joined (its parts on
+    two lines) is taken out of the field and added to ``breaks``.
     """
     h = HeaderFields()
     lines = list(lines)
@@ -600,7 +614,7 @@ def parse_header(lines: list[Line], diags: Collector, *, canonical: bool = False
                 if _take_until_field(lines, i, nxt, _SPLIT_AFTER_SUBJECT, parts):
                     break
                 i += 1
-            subject = _fold(" ".join(parts))
+            subject = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
             h.subject_marking, h.subject = split_marking(subject)
             seen_main = True
             continue
@@ -623,7 +637,10 @@ def parse_header(lines: list[Line], diags: Collector, *, canonical: bool = False
                 if _take_until_field(lines, i, nxt, _SPLIT_CLBY_PARA, block):
                     break
                 i += 1
-            refs = [Reference(letter=a, text=b) for a, b in reference_items("\n".join(block).strip())]
+            refs = [
+                Reference(letter=a, text=_without_markers(b, lineno, breaks, diags))
+                for a, b in reference_items("\n".join(block).strip())
+            ]
             # a REF keyword with no items is kept as one empty reference
             h.references.extend(refs or [Reference(text="")])
             seen_main = True
@@ -642,7 +659,7 @@ def parse_header(lines: list[Line], diags: Collector, *, canonical: bool = False
                 if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
                     break
                 i += 1
-            text_cl = _fold(" ".join(parts))
+            text_cl = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
             h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl), marking=m_cl.group(1))
             continue
         caps, rest = _captions_of(s)

@@ -114,7 +114,7 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
             continue
         # walk back over at most three upper-case words (the origin, cut at ten letters)
         window = max(last, start - 40)
-        words = text[window:start].split(" ")
+        words = text[window:start].replace("\t", " ").split(" ")  # (same length: cut is a position in text)
         taken = 0
         chars = 0
         while taken < 3 and taken < len(words):

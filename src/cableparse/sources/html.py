@@ -108,7 +108,8 @@ def read(page: str, diags: Collector) -> Source:
     if t0 >= 0:
         t1 = page.find("</table>", t0)
         after = t1 if t1 > 0 else t0
-        cells = [_html.unescape(c).strip() for c in _CELL_RE.findall(page, t0, t1 if t1 > 0 else len(page))]
+        # (whitespace folded: a value is one line, as canonical text writes it)
+        cells = [" ".join(_html.unescape(c).split()) for c in _CELL_RE.findall(page, t0, t1 if t1 > 0 else len(page))]
         if len(cells) == 4:
             cells = [cells[0], cells[1], "", cells[2], cells[3]]
         if len(cells) >= 5:
