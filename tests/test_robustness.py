@@ -740,3 +740,11 @@ def test_metadata_cell_on_several_lines_reads_as_one_line() -> None:
     assert cable.header.origin == "Embassy Paris"
     once = cableparse.normalize(page)
     assert cableparse.normalize(once) == once
+
+
+@given(st.integers(1, 6), st.sampled_from(["1.{s}(U)", "E.{s}O.{s}12958", "SUBJECT{s}:", "REFTEL{s}:"]))
+@example(3, "1.{s}(U)")  # fuzz crash, 2026-11-28: a paragraph start run on to a REF line, with spaces in it
+def test_normalize_idempotent_with_spaced_keyword_on_a_continuation_line(spaces: int, keyword: str) -> None:
+    kw = keyword.format(s=" " * spaces)
+    once = cableparse.normalize(f"DIA\n\nREF: ZOZE CVH IA\n\nREFTEL: X CB\nSUB stiM PRE {kw} tTION0 14 Traff\n")
+    assert cableparse.normalize(once) == once

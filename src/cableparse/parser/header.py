@@ -50,13 +50,14 @@ _CLBY_RE = re.compile(r"(?:\((U)\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
 _REASON_RE = re.compile(r"1\s?[.,]\s?([2-6])")
 _REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
 _TAG_CODES_RE = re.compile(r"[A-Z]{2,5}(?:\s*,\s*[A-Z]{2,5})*\s*,?$")
-# where a reflowed line holds the next field: the keyword after a space
-_K_EO = r"E\.\s?O\.\s?1\d{3,4}\b|EO\s1\d{4}\b"
-_K_TAGS = r"TAGS?\s?:|Tags\s?:"
-_K_SUBJ = r"SUBJECT\s?:|Subject\s?:|SUBJ\s?:"
-_K_REF = r"REFS?\s?:|REFTELS?\s?:|REF\(S\)\s?:|Refs?\s?:|Reftels?\s?:"
+# where a reflowed line holds the next field: the keyword after a space (any run of
+# spaces inside it, so that a line reads the same before and after its spaces are folded)
+_K_EO = r"E\.\s*O\.\s*1\d{3,4}\b|EO\s+1\d{4}\b"
+_K_TAGS = r"TAGS?\s*:|Tags\s*:"
+_K_SUBJ = r"SUBJECT\s*:|Subject\s*:|SUBJ\s*:"
+_K_REF = r"REFS?\s*:|REFTELS?\s*:|REF\(S\)\s*:|Refs?\s*:|Reftels?\s*:"
 _K_CLBY = r"CLASSIFIED\s+BY\b|Classified\s+[Bb]y\b"
-_K_PARA = r"\d{1,2}\.\s{0,2}\(\s?[A-Z]{1,3}(?:/{1,2}[A-Z]{1,4})?\s?\)"
+_K_PARA = r"\d{1,2}\.\s*\(\s*[A-Z]{1,3}(?:/{1,2}[A-Z]{1,4})?\s*\)"
 _SPLIT_ALL = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}))")
 _SPLIT_AFTER_SUBJECT = re.compile(rf"\s(?=(?:{_K_REF}|{_K_CLBY}|{_K_PARA}))")
 _SPLIT_CLBY_PARA = re.compile(rf"\s(?=(?:{_K_CLBY}|{_K_PARA}))")
