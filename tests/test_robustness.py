@@ -748,3 +748,25 @@ def test_normalize_idempotent_with_spaced_keyword_on_a_continuation_line(spaces:
     kw = keyword.format(s=" " * spaces)
     once = cableparse.normalize(f"DIA\n\nREF: ZOZE CVH IA\n\nREFTEL: X CB\nSUB stiM PRE {kw} tTION0 14 Traff\n")
     assert cableparse.normalize(once) == once
+
+
+# Pieces of real cables with their lines re-joined (09TRIPOLI763, 06TASHKENT902, 09ANKARA71,
+# 05PRAGUE470), cut down to what made normalize change its own output: a backslash left
+# at the end of a field once a marker is out of it, or before a signer run on to the
+# text; a header field run on to a REF continuation line.
+REJOINED = [
+    "SZ\nSUBJECT: \\ TRIPOLI 00000763 001.2 OF 002",
+    "SUBJECT: \\\n \\ TASHKENT 00000902 001.2 OF 002",
+    "http://www.intelink.sgov.gov/wiki/Portal:Turk \\ Jeffrey",
+    "\nREF\n4/1/2005 TAGS:",
+    "CONFIDENTIAL PRAGUE 000470\n\nE.O. 12958: DECL: 04/01/2015\nTAGS: MASS PREL BO EZ RS\nSUBJECT: (C) NO SALE\n"
+    "REF: A. PRAGUE 337\nB. PRAGUE 356 ... 4/1/2005 14:50 C O N F I D E N T I A L PRAGUE 000470 SIPDIS E.O. 12958: "
+    "DECL: 04/01/2015 TAGS: MASS PREL BO EZ RS\n\n1. (C) Text.\n",
+]
+
+
+@pytest.mark.parametrize("text", REJOINED)
+def test_normalize_idempotent_on_rejoined_lines(text: str) -> None:
+    once = cableparse.normalize(text)
+    assert cableparse.normalize(once) == once
+    check_preserved(text)

@@ -135,11 +135,9 @@ def _fold(s: str) -> str:
 def _without_markers(text: str, lineno: int, breaks: list[PageBreak] | None, diags: Collector) -> str:
     """``text`` (a field's joined lines) without the continuation markers in it, nor a
     backslash at its end (the csv dump's escaped newline, brought in from the next line)."""
-    if text.endswith("\\"):
-        text = without_backslash_residue(text)
-    if breaks is None or "OF 0" not in text:
-        return text
-    return _fold(strip_inline_markers(lineno, text, breaks, diags))
+    if breaks is not None and "OF 0" in text:
+        text = _fold(strip_inline_markers(lineno, text, breaks, diags))
+    return without_backslash_residue(text) if text.endswith("\\") else text
 
 
 _LEVEL_FIRST = frozenset("UCSLTucslt")  # the first letters _LEVEL_RE accepts
@@ -635,9 +633,13 @@ def parse_header(
                     break
                 if PARA_START_RE.match(nxt) or _CLBY_RE.match(nxt) or _SUBJECT_RE.match(nxt) or _TAGS_RE.match(nxt):
                     break
-                if _take_until_field(lines, i, nxt, _SPLIT_CLBY_PARA, block):
+                # (any field: the first line of the block is split at any, and canonical
+                # text writes each item as a line of the block)
+                if _take_until_field(lines, i, nxt, _SPLIT_ALL, block):
                     break
                 i += 1
+            # (a line that ends in a backslash: the csv dump's escaped newline)
+            block = [without_backslash_residue(b) if b.endswith("\\") else b for b in block]
             refs = [
                 Reference(letter=a, text=_without_markers(b, lineno, breaks, diags))
                 for a, b in reference_items("\n".join(block).strip())
