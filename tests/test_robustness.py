@@ -751,14 +751,17 @@ def test_normalize_idempotent_with_spaced_keyword_on_a_continuation_line(spaces:
 
 
 # Pieces of real cables with their lines re-joined (09TRIPOLI763, 06TASHKENT902, 09ANKARA71,
-# 05PRAGUE470), cut down to what made normalize change its own output: a backslash left
+# 05PRAGUE470 and others), cut down to what made normalize change its own output: a backslash left
 # at the end of a field once a marker is out of it, or before a signer run on to the
-# text; a header field run on to a REF continuation line.
+# text; a header field run on to a REF continuation line, or opening one.
 REJOINED = [
     "SZ\nSUBJECT: \\ TRIPOLI 00000763 001.2 OF 002",
     "SUBJECT: \\\n \\ TASHKENT 00000902 001.2 OF 002",
     "http://www.intelink.sgov.gov/wiki/Portal:Turk \\ Jeffrey",
     "\nREF\n4/1/2005 TAGS:",
+    # (09THEHAGUE514, 05ANKARA82: an E.O. line after REF items)
+    "\nREF: A. B. 000514\nNOFORN\nSIPDIS\nE.O. 12958:",
+    "REF: A. B. E.O. 12958:",
     "CONFIDENTIAL PRAGUE 000470\n\nE.O. 12958: DECL: 04/01/2015\nTAGS: MASS PREL BO EZ RS\nSUBJECT: (C) NO SALE\n"
     "REF: A. PRAGUE 337\nB. PRAGUE 356 ... 4/1/2005 14:50 C O N F I D E N T I A L PRAGUE 000470 SIPDIS E.O. 12958: "
     "DECL: 04/01/2015 TAGS: MASS PREL BO EZ RS\n\n1. (C) Text.\n",

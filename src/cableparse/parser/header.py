@@ -631,7 +631,13 @@ def parse_header(
                         i = j
                         continue
                     break
-                if PARA_START_RE.match(nxt) or _CLBY_RE.match(nxt) or _SUBJECT_RE.match(nxt) or _TAGS_RE.match(nxt):
+                if (
+                    PARA_START_RE.match(nxt)
+                    or _CLBY_RE.match(nxt)
+                    or _SUBJECT_RE.match(nxt)
+                    or _TAGS_RE.match(nxt)
+                    or (nxt[0] in _EO_FIRST and _EO_RE.match(nxt))
+                ):
                     break
                 # (any field: the first line of the block is split at any, and canonical
                 # text writes each item as a line of the block)
