@@ -773,3 +773,12 @@ def test_normalize_idempotent_on_rejoined_lines(text: str) -> None:
     once = cableparse.normalize(text)
     assert cableparse.normalize(once) == once
     check_preserved(text)
+
+
+@given(st.sampled_from(["X    B.", "AMEMBASSY TRIPOLI", "NSC WASHDC"]), st.sampled_from(["USUTO", "JONES"]))
+@example("X    B.", "USUTO")  # fuzz crash, 2026-11-28: upper-case text with no header around it
+def test_normalize_idempotent_on_upper_case_text_without_header(first: str, signer: str) -> None:
+    once = cableparse.normalize(f"{first} {signer} 2011-07-11 00:00Abassy Phnomafe")
+    assert cableparse.normalize(once) == once
+    cable = cableparse.parse(f"{first}\n\n{signer}\n")
+    assert cable.header.handling == ()  # no classification line above, no header field below
