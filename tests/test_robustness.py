@@ -782,3 +782,22 @@ def test_normalize_idempotent_on_upper_case_text_without_header(first: str, sign
     assert cableparse.normalize(once) == once
     cable = cableparse.parse(f"{first}\n\n{signer}\n")
     assert cable.header.handling == ()  # no classification line above, no header field below
+
+
+@given(st.sampled_from(["REFTEL: SM 9066", "REF: A. STATE 1", "REFS: LIMA 22"]))
+@example("REFTEL: SM 9066")  # fuzz crash, 2026-11-28: a REF keyword opening a line inside a REF block
+def test_normalize_idempotent_with_ref_keyword_inside_ref_block(line: str) -> None:
+    text = f"VZCZCX8EFTO1\nA\n\nREFTEL: SM PV KO\nA. (SBU) Is 10 B. x\n{line}\nPVZ KO A. (SBU) KO\n"
+    once = cableparse.normalize(text)
+    assert cableparse.normalize(once) == once
+
+
+def test_program_ref_line() -> None:
+    # 08BRASILIA806: "PROGRAM REF" is a REF keyword (format notes, 3.6)
+    cable = cableparse.parse(
+        "S E C R E T SECTION 01 OF 02 BRASILIA 000806\n\nE.O. 12958: DECL: 06/06/2018 TAGS: BR MOPS PREL SNAR\n\n"
+        "PROGRAM REF: A. A) SECSTATE 54183 B. B) 07 BRASILIA 1868 Classified By: DCM Phillip Chicola, Reason 1.5 (d)"
+        "\n\n1. (S) SUMMARY.\n"
+    )
+    assert [r.text for r in cable.header.references] == ["A) SECSTATE 54183", "B) 07 BRASILIA 1868"]
+    assert cable.header.classified_by is not None and cable.header.classified_by.reasons == ("1.5(d)",)

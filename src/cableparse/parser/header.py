@@ -62,6 +62,8 @@ _SPLIT_ALL = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_REF}|{_K_CLBY
 _SPLIT_AFTER_SUBJECT = re.compile(rf"\s(?=(?:{_K_REF}|{_K_CLBY}|{_K_PARA}))")
 _SPLIT_CLBY_PARA = re.compile(rf"\s(?=(?:{_K_CLBY}|{_K_PARA}))")
 _SPLIT_PARA = re.compile(rf"\s(?={_K_PARA})")
+# in a REF block: any field but another REF keyword, which stays with the items
+_SPLIT_IN_REFS = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_CLBY}|{_K_PARA}))")
 _SPLIT_AFTER_TAGS = re.compile(rf"\s(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
 
 _CAPTIONS_MULTI = (
@@ -516,6 +518,8 @@ def parse_header(
             if m_tags
             else _SPLIT_PARA
             if c in _CLBY_FIRST and _CLBY_RE.match(s)
+            else _SPLIT_IN_REFS
+            if c in _REF_FIRST and _REF_RE.match(s)
             else _SPLIT_ALL
         )
         cut = splitter.search(s, 1)
@@ -643,9 +647,9 @@ def parse_header(
                     or (nxt[0] in _EO_FIRST and _EO_RE.match(nxt))
                 ):
                     break
-                # (any field: the first line of the block is split at any, and canonical
-                # text writes each item as a line of the block)
-                if _take_until_field(lines, i, nxt, _SPLIT_ALL, block):
+                # (as the block's first line is: canonical text writes each item as a
+                # line of the block)
+                if _take_until_field(lines, i, nxt, _SPLIT_IN_REFS, block):
                     break
                 i += 1
             # (a line that ends in a backslash: the csv dump's escaped newline)
