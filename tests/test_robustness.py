@@ -801,3 +801,11 @@ def test_program_ref_line() -> None:
     )
     assert [r.text for r in cable.header.references] == ["A) SECSTATE 54183", "B) 07 BRASILIA 1868"]
     assert cable.header.classified_by is not None and cable.header.classified_by.reasons == ("1.5(d)",)
+
+
+@given(st.sampled_from(["REF1. (U) TTION0", "REFS2. (C) Text", "REFTEL3. x"]))
+@example("REF1. (U) TTION0")  # fuzz crash, 2026-11-28: a REF keyword glued to a paragraph number
+def test_ref_keyword_glued_to_digits_is_no_ref_line(line: str) -> None:
+    text = f"OO RUEBKDIA\n\nREFTEL: SM PVZCZCHI DIA\n\n{line}\n\n0. (U) TE HFD\n"
+    once = cableparse.normalize(text)
+    assert cableparse.normalize(once) == once

@@ -45,7 +45,9 @@ _TAGS_RE = re.compile(
     r"(?:(TAGS)\b\s*[:;,.]?|(TAGE|TAGES|TAG|TAS|TABS|TGS|AGS)\s*[:;]|(TAG)\s+(?=[A-Z]{2,5},))\s*(.*)", re.I
 )
 _SUBJECT_RE = re.compile(r"(?:(SUBJECT)\b\s*[:.;-]?|(SUBJ|UBJECT|SUBJEC|SUBECT|SUJECT|SUBJET)\s*[:.;])\s*(.*)", re.I)
-_REF_RE = re.compile(r"(?:PROGRAM\s+)?(?:REFTELS?|REFS?|REF\s?\(S\)|REFERENCES?\s*:)(?![A-Za-z])\s*[:.]?\s*(.*)", re.I)
+_REF_RE = re.compile(
+    r"(?:PROGRAM\s+)?(?:REFTELS?|REFS?|REF\s?\(S\)|REFERENCES?\s*:)(?![A-Za-z0-9])\s*[:.]?\s*(.*)", re.I
+)
 _CLBY_RE = re.compile(r"(?:\((U)\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
 _REASON_RE = re.compile(r"1\s?[.,]\s?([2-6])")
 _REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
