@@ -809,3 +809,15 @@ def test_ref_keyword_glued_to_digits_is_no_ref_line(line: str) -> None:
     text = f"OO RUEBKDIA\n\nREFTEL: SM PVZCZCHI DIA\n\n{line}\n\n0. (U) TE HFD\n"
     once = cableparse.normalize(text)
     assert cableparse.normalize(once) == once
+
+
+def test_long_preamble_reads_back_whole() -> None:
+    # a page spliced into the site's navigation (09OTTAWA627): hundreds of lines above the cable
+    nav = "\n".join(f"Embassy {name}" for name in ("Bern", "Bogota", "Bishkek", "Brasilia") * 150)
+    end = "----------------- header ends ----------------"
+    text = f"Reference ID: 09OTTAWA627\n\n{nav}\n{end}\n\nUNCLAS OTTAWA 000627\n\nTAGS: PREL\n\n1. (U) Text.\n"
+    cable = cableparse.parse(text)  # canonical text: its preamble ends at its header-ends line
+    assert len(cable.preamble) == 600
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+    assert cableparse.parse(once).preamble == cable.preamble
