@@ -821,3 +821,12 @@ def test_long_preamble_reads_back_whole() -> None:
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
     assert cableparse.parse(once).preamble == cable.preamble
+
+
+@given(st.sampled_from(["SIPDIS", "SENSITIVE"]), st.integers(0, 3))
+@example("SIPDIS", 2)  # fuzz crash, 2026-11-28: a caption among upper-case lines with no header field
+def test_normalize_idempotent_with_caption_among_upper_case_lines(caption: str, before: int) -> None:
+    lines = ["V", "#", "--", "--- ---------", "S"]
+    lines.insert(before, f"{caption} IATE 8106")
+    once = cableparse.normalize("\n".join(lines) + "\nRHMFIUU/ 0003HI RUEHDTi AB stics tics\n---  ---------\nl\n")
+    assert cableparse.normalize(once) == once

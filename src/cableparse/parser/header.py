@@ -496,8 +496,7 @@ def parse_header(
         diags.add("CP201", line=lines[i][0] if i < n else None)
     seen_main = False
     last_handling = -2
-    first_handling = -1  # the first attention line, and the captions read before it
-    captions_then = 0
+    first_handling = -1  # the first attention line
     split_noted = False
     while i < n:
         lineno, text = lines[i]
@@ -592,7 +591,7 @@ def parse_header(
                 # a TAGS keyword with no tags: kept as written, among the handling lines;
                 # the lines after it are read again as what they are
                 if first_handling < 0:
-                    first_handling, captions_then = keyword_at, len(h.captions)
+                    first_handling = keyword_at
                 h.handling.append(s)
                 i = keyword_at + 1
                 continue
@@ -695,21 +694,15 @@ def parse_header(
             and (_handling_like(s) or (last_handling == i - 1 and len(s) <= 120 and not _SPLIT_ALL.search(s)))
         ):
             if first_handling < 0:
-                first_handling, captions_then = i, len(h.captions)
+                first_handling = i
             h.handling.append(s)
             last_handling = i
             i += 1
             continue
         break
-    if (
-        h.handling
-        and h.classification_line is None
-        and not seen_main
-        and first_handling >= 0
-        and len(h.captions) == captions_then
-    ):
-        # upper-case lines with neither a classification line above them nor a header
-        # field after: text, not attention lines (canonical text must read them back so)
+    if h.handling and h.classification_line is None and not seen_main and first_handling >= 0 and not h.captions:
+        # upper-case lines with no classification line above them, no header field after
+        # and no caption: text, not attention lines (canonical text must read them back so)
         h.handling = []
         i = first_handling
     return h, lines[i:]
