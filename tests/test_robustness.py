@@ -830,3 +830,13 @@ def test_normalize_idempotent_with_caption_among_upper_case_lines(caption: str, 
     lines.insert(before, f"{caption} IATE 8106")
     once = cableparse.normalize("\n".join(lines) + "\nRHMFIUU/ 0003HI RUEHDTi AB stics tics\n---  ---------\nl\n")
     assert cableparse.normalize(once) == once
+
+
+def test_normalize_idempotent_with_marker_shown_by_folding() -> None:
+    # fuzz crash, 2026-11-28: a marker in a header line, spaced so that only folding shows it
+    data = (
+        b"VZCZCXRO45\x181\nOO RUEHCHI\xa0RUEHNH\nDE RH 00001350  004 OF\x00 007 1.  (U)tTI-\xff\xffi0"
+        b"\xc3\xbf\xc3\xbf 1g4ENH\nDE !3R5d  004 OF \x0f07\n \n a\nyyCambodia, covering the periodyyyyy"
+    )
+    once = cableparse.normalize(data)
+    assert cableparse.normalize(once) == once

@@ -502,6 +502,9 @@ def parse_header(
         lineno, text = lines[i]
         # whitespace folded, as canonical text writes header lines: the same decisions both ways
         s = " ".join(text.split())
+        if breaks is not None and "OF 0" in s and "OF 0" not in text:
+            # a continuation marker that only folding shows (``004 OF  007``)
+            s = _fold(strip_inline_markers(lineno, s, breaks, diags))
         if not s:
             i += 1
             continue
