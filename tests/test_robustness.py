@@ -840,3 +840,17 @@ def test_normalize_idempotent_with_marker_shown_by_folding() -> None:
     )
     once = cableparse.normalize(data)
     assert cableparse.normalize(once) == once
+
+
+def test_inline_marker_with_two_spaces_before_its_serial() -> None:
+    # fuzz crash, 2026-11-28: "AMEENH  00000350  004 OF 007" is a marker, as its folded copy is
+    data = (
+        b"VZCZCXRO451 06401UUUUU ZZH\nO 050115Z115Z MAR\xa007\nFM AMEMBAPYSH SNO35/100 06401UUUUU ZZH\n"
+        b"O 050115Z MAR 07\nFM AMEENH\x1c 00000350  004 OF 007 VZCZ+.CXi\xb1\xba\xb9 OF4\n \n 5115Z MAR 07\n"
+        b"FM AMEMBASSOO  MAR\xa0\n\nTAGS ZZH\n"
+    )
+    for source in (data, data.decode("latin-1")):
+        once = cableparse.normalize(source)
+        assert cableparse.normalize(once) == once
+    cable = cableparse.parse("UNCLAS PHNOM PENH 000350\n\n1. (U) Text goes on PHNOM PENH  00000350  004 OF 007 here.\n")
+    assert [b.text for b in cable.page_breaks] == ["PHNOM PENH  00000350  004 OF 007"]

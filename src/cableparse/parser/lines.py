@@ -114,7 +114,9 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
             continue
         # walk back over at most three upper-case words (the origin, cut at ten letters)
         window = max(last, start - 40)
-        words = text[window:start].replace("\t", " ").split(" ")  # (same length: cut is a position in text)
+        # (tabs as spaces keep the length, and the spaces before the serial are a prefix's
+        # end: cut stays a position in text)
+        words = text[window:start].replace("\t", " ").rstrip(" ").split(" ")
         taken = 0
         chars = 0
         while taken < 3 and taken < len(words):
