@@ -854,3 +854,17 @@ def test_inline_marker_with_two_spaces_before_its_serial() -> None:
         assert cableparse.normalize(once) == once
     cable = cableparse.parse("UNCLAS PHNOM PENH 000350\n\n1. (U) Text goes on PHNOM PENH  00000350  004 OF 007 here.\n")
     assert [b.text for b in cable.page_breaks] == ["PHNOM PENH  00000350  004 OF 007"]
+
+
+@pytest.mark.xfail(strict=True, reason="open: a line of backslashes above a routing header with text run into it")
+def test_normalize_idempotent_with_backslash_line_above_routing() -> None:
+    # fuzz crash, 2026-11-28 (code of commit 52dfbcd); its predicate is in fuzz/fuzz_parse.py's KNOWN_BUGS
+    data = (
+        b"\\\nVZCZCXRO451 064EYESUUU ZZH\nO 050115Z MAR\xa007\nFM AMEMBASSY PHNO35/100 06401UUUUU" + b"\x00" * 70
+        + b"C\\R\nUNCLAS SECS " + b"\x00" * 32 + b"H 00000350  004 OF 007 VZCAR\xa007\n"
+        b"FM AMEMBASSY PHNO35/100 06401UUUUU" + b"\x00" * 43 + b"\\\n\xef\x00\x17\xef\\\nr\x00\\\n\\\n"
+        b"\xef\\ \xef\\\nH 00000350  004 OF 007\\ VZCZ+.CXi OF4\n \n 5115Z MAR 07\nBASSOO RUEM PENH\nTO \n"
+        b"O 050115Z MAR 07\n"
+    )
+    once = cableparse.normalize(data)
+    assert cableparse.normalize(once) == once
