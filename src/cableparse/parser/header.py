@@ -643,13 +643,8 @@ def parse_header(
                         i = j
                         continue
                     break
-                if (
-                    PARA_START_RE.match(nxt)
-                    or _CLBY_RE.match(nxt)
-                    or _SUBJECT_RE.match(nxt)
-                    or _TAGS_RE.match(nxt)
-                    or (nxt[0] in _EO_FIRST and _EO_RE.match(nxt))
-                ):
+                # any field but another REF keyword, which stays with the items
+                if _is_field_start(nxt) and not (nxt[0] in _REF_FIRST and _REF_RE.match(nxt)):
                     break
                 # (as the block's first line is: canonical text writes each item as a
                 # line of the block)
@@ -703,7 +698,7 @@ def parse_header(
             i += 1
             continue
         break
-    if h.handling and h.classification_line is None and not seen_main and first_handling >= 0 and not h.captions:
+    if h.handling and h.classification_line is None and not seen_main and not h.captions:
         # upper-case lines with no classification line above them, no header field after
         # and no caption: text, not attention lines (canonical text must read them back so)
         h.handling = []
