@@ -658,13 +658,6 @@ RUN_TOGETHER = [
 ]
 
 
-@pytest.mark.parametrize("text", RUN_TOGETHER)
-def test_normalize_idempotent_on_run_together_lines(text: str) -> None:
-    once = cableparse.normalize(text)
-    assert cableparse.normalize(once) == once
-    check_preserved(text)
-
-
 def test_marker_run_on_to_a_routing_line() -> None:
     cable = cableparse.parse("OO RUEHBI RUEHCI RUEHLH NEW DELHI 00009761 002 OF 002\nO 280904Z DEC 05\n")
     assert cable.routing is not None
@@ -705,14 +698,6 @@ JOINED_FIELDS = {
     " \\ REF: TASHKENT 465 \\\n \\  \\\nClassified By: AMB. JON R. PURNELL, FOR REASONS 1.4 (B, D) \\  \\\n"
     " \\ 1. (S) Summary:  A well connected Embassy contact described a \\\nmafia chieftain\n",
 }
-
-
-@pytest.mark.parametrize("name", sorted(JOINED_FIELDS))
-def test_normalize_idempotent_on_joined_fields(name: str) -> None:
-    text = JOINED_FIELDS[name]
-    once = cableparse.normalize(text)
-    assert cableparse.normalize(once) == once
-    check_preserved(text)
 
 
 def test_marker_split_over_two_lines_leaves_the_fields() -> None:
@@ -768,8 +753,8 @@ REJOINED = [
 ]
 
 
-@pytest.mark.parametrize("text", REJOINED)
-def test_normalize_idempotent_on_rejoined_lines(text: str) -> None:
+@pytest.mark.parametrize("text", [*RUN_TOGETHER, *JOINED_FIELDS.values(), *REJOINED])
+def test_normalize_idempotent_on_lines_run_together(text: str) -> None:
     once = cableparse.normalize(text)
     assert cableparse.normalize(once) == once
     check_preserved(text)
