@@ -429,7 +429,7 @@ _KIND_RE = re.compile(
 _LETTER_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
 # the serial of an id that reads as a year (``INCSR BRAZIL 2008`` is no cable)
 _YEAR_LIKE_SERIAL_RE = re.compile(r"(?<=[A-Z])(?:19[6-9]\d|20[0-3]\d)$")
-_BARE_CABLE_RE = re.compile(r"\s*(?:SEPTEL|REFTEL|#?\d{1,7}(?:\s*(?:AND|,|&)\s*\d{1,7})*(?:\s+AND\s+PREVIOUS)?)\W*")
+_BARE_CABLE_RE = re.compile(r"\s*(?:SEPTEL|REFTEL|#?\d{1,7}(?:\s*(?:AND|,|&)\s*\d{1,7})*+(?:\s+AND\s+PREVIOUS)?)\W*")
 _MORE_RE = re.compile(r"([/,&;]|AND)\s*#?(\d{1,7})")
 _ITEM_BULLET_RE = re.compile(r"^\s*(?:REF(?:TEL)?S?(?:\s*[:.])?\s*)?(?:\(?[A-Z]\)|\[[A-Z]\]|[A-Z][.:](?=\s))\s*")
 _DASH_RE = re.compile(r"(?<=\d)-(?=[A-Z])|(?<=[A-Z])-(?=\d)")

@@ -22,12 +22,12 @@ from .markings import PARA_START_RE, split_marking
 
 __all__ = ["Body", "is_rule", "parse_body"]
 
-_RULE_RE = re.compile(r"[ \t]*[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[ \t]+[-=_~\u2010\u2012\u2013\u2014]+)*[ \t]*$")
+_RULE_RE = re.compile(r"[ \t]*[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[ \t]+[-=_~\u2010\u2012\u2013\u2014]+)*+[ \t]*$")
 _RULE_CHARS = "-=_~\u2010\u2012\u2013\u2014"
 _RULE_AND_SPACE = _RULE_CHARS + " \t"
 # signer words: upper case (``O'DONOHUE``, ``STRAUSZ-HUPE``) or capitalised (``McMullen``)
 _UPPER_NAME_RE = re.compile(r"[A-Z][A-Z'-]*[A-Z]$")
-_MIXED_NAME_RE = re.compile(r"[A-Z][a-z]*(?:['-]?[A-Z][a-z]+)*$")
+_MIXED_NAME_RE = re.compile(r"[A-Z][a-z]*+(?:['-]?[A-Z][a-z]+)*+$")
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "di", "du", "la", "le"})
 # words that are never part of a signer's name: keywords, captions, closings, common words
 _NOT_NAME_WORDS = """

@@ -51,7 +51,7 @@ _REF_RE = re.compile(
 _CLBY_RE = re.compile(r"(?:\((U)\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
 _REASON_RE = re.compile(r"1\s?[.,]\s?([2-6])")
 _REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
-_TAG_CODES_RE = re.compile(r"[A-Z]{2,5}(?:\s*,\s*[A-Z]{2,5})*\s*,?$")
+_TAG_CODES_RE = re.compile(r"[A-Z]{2,5}(?:\s*,\s*[A-Z]{2,5})*+\s*,?$")
 # where a reflowed line holds the next field: the keyword after a space (any run of
 # spaces inside it, so that a line reads the same before and after its spaces are folded)
 _K_EO = r"E\.\s*O\.\s*1\d{3,4}\b|EO\s+1\d{4}\b"
