@@ -27,7 +27,6 @@ from .models import (
     Routing,
     UnplacedLine,
 )
-from .serializer import dumps
 
 if TYPE_CHECKING:
     from .batch import parse_many
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
         station_for_origin,
         station_words,
     )
+    from .serializer import dumps
 
 __version__ = "0.1.0"
 
@@ -57,6 +57,7 @@ _LAZY = {
     "station_words": "ids",
     "Citation": "citations",
     "citations": "citations",
+    "dumps": "serializer",
     "from_dict": "convert",
     "parse_many": "batch",
     "read_csv": "csvio",

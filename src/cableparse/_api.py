@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from .diagnostics import CableParseError, Collector
 from .models import Cable, Diagnostic, Header, UnplacedLine
-from .parser import build_cable
-from .serializer import dumps
-from .sources import read_source
 
 __all__ = ["DEFAULT_MAX_BYTES", "normalize", "parse"]
 
@@ -59,6 +56,10 @@ def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT
             diags.add("CP001")
             cable = Cable(diagnostics=tuple(diags.items))
         else:
+            # the parser loads on the first parse, so that ``import cableparse`` stays quick
+            from .parser import build_cable
+            from .sources import read_source
+
             try:
                 cable = build_cable(read_source(text, diags), diags)
             except Exception as exc:  # noqa: BLE001 - the lenient parser never raises; keep the text
@@ -76,4 +77,6 @@ def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT
 
 def normalize(text: str | bytes) -> str:
     """Canonical text of a cable: ``dumps(parse(text))``.  Idempotent."""
+    from .serializer import dumps
+
     return dumps(parse(text))
