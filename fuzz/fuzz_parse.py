@@ -32,10 +32,7 @@ CHECK_IDEMPOTENCE = os.environ.get("CABLEPARSE_FUZZ_IDEMPOTENCE", "1") != "0"
 #: new ones; delete an entry once its bug is fixed (``CABLEPARSE_FUZZ_KNOWN=0`` skips none).
 #: Example (fixed since): ``"superscript serial": lambda t: any(c.isdigit() and not c.isdecimal() for c in t)``
 #: for ``UNCLAS \u00b9`` -> CP999 (str.isdigit() is true for superscripts, int() failed).
-KNOWN_BUGS: dict[str, Callable[[str], bool]] = {
-    # tests/test_robustness.py::test_normalize_idempotent_with_backslash_line_above_routing
-    "backslash line above the routing header": lambda text: text.lstrip("\n").startswith("\\\n"),
-}
+KNOWN_BUGS: dict[str, Callable[[str], bool]] = {}
 SKIP_KNOWN = os.environ.get("CABLEPARSE_FUZZ_KNOWN", "1") != "0"
 skipped: dict[str, int] = dict.fromkeys(KNOWN_BUGS, 0)
 

@@ -841,15 +841,30 @@ def test_inline_marker_with_two_spaces_before_its_serial() -> None:
     assert [b.text for b in cable.page_breaks] == ["PHNOM PENH  00000350  004 OF 007"]
 
 
-@pytest.mark.xfail(strict=True, reason="open: a line of backslashes above a routing header with text run into it")
 def test_normalize_idempotent_with_backslash_line_above_routing() -> None:
-    # fuzz crash, 2026-11-28 (code of commit 52dfbcd); its predicate is in fuzz/fuzz_parse.py's KNOWN_BUGS
+    # fuzz crash, 2026-11-28 (code of commit 52dfbcd): the routing header under the line
+    # of backslashes was text the first time and a routing header the second
     data = (
-        b"\\\nVZCZCXRO451 064EYESUUU ZZH\nO 050115Z MAR\xa007\nFM AMEMBASSY PHNO35/100 06401UUUUU" + b"\x00" * 70
-        + b"C\\R\nUNCLAS SECS " + b"\x00" * 32 + b"H 00000350  004 OF 007 VZCAR\xa007\n"
+        b"\\\nVZCZCXRO451 064EYESUUU ZZH\nO 050115Z MAR\xa007\nFM AMEMBASSY PHNO35/100 06401UUUUU"
+        + b"\x00" * 70
+        + b"C\\R\nUNCLAS SECS "
+        + b"\x00" * 32
+        + b"H 00000350  004 OF 007 VZCAR\xa007\n"
         b"FM AMEMBASSY PHNO35/100 06401UUUUU" + b"\x00" * 43 + b"\\\n\xef\x00\x17\xef\\\nr\x00\\\n\\\n"
         b"\xef\\ \xef\\\nH 00000350  004 OF 007\\ VZCZ+.CXi OF4\n \n 5115Z MAR 07\nBASSOO RUEM PENH\nTO \n"
         b"O 050115Z MAR 07\n"
     )
     once = cableparse.normalize(data)
     assert cableparse.normalize(once) == once
+
+
+def test_backslash_lines_above_the_routing_header() -> None:
+    # a cables.csv field whose escaped newlines left lines of backslashes alone above
+    # the routing header: the header is read as without them, and nothing is kept of them
+    seed = cableparse.parse(SEED.read_text(encoding="utf-8"))
+    bare = cableparse.dumps(seed).split("\n\n", 1)[1]  # the routing header and the text
+    plain = cableparse.parse(bare)
+    cable = cableparse.parse("\\\n \\\\\n" + bare)
+    assert cable.routing == plain.routing == seed.routing
+    assert cable.preamble == plain.preamble
+    assert cable.paragraphs == plain.paragraphs

@@ -108,8 +108,9 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         while first < len(raw) and is_blank(raw[first]):
             first += 1
         cut = top = first
-        # continuation markers above the header go with it (the routing parser keeps them)
-        while first < len(raw) and (is_blank(raw[first]) or split_marker(raw[first]) is not None):
+        # continuation markers above the header go with it (the routing parser keeps them),
+        # and so do lines of the csv dump's backslashes alone
+        while first < len(raw) and (is_blank(raw[first].replace("\\", "")) or split_marker(raw[first]) is not None):
             first += 1
         if first < len(raw) and _opens_routing(raw[first]):
             cut = split_routing(raw, first)
@@ -132,7 +133,11 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             if marker is not None:
                 breaks.append(marker)
             elif not is_preamble_end(t):
-                kept.append(without_backslash_residue(t))  # as the text lines are: canonical text reads it as one
+                # as the text lines are: canonical text reads it as one (and a line of
+                # the csv dump's backslashes alone is then no line)
+                t = without_backslash_residue(t)
+                if t.strip():
+                    kept.append(t)
         unplaced_routing = kept
         if unplaced_routing:
             diags.add("CP901", f"{len(unplaced_routing)} line(s) of the routing header kept with the preamble")
