@@ -868,3 +868,20 @@ def test_backslash_lines_above_the_routing_header() -> None:
     assert cable.routing == plain.routing == seed.routing
     assert cable.preamble == plain.preamble
     assert cable.paragraphs == plain.paragraphs
+
+
+def test_level_word_broken_by_a_run_of_spaces() -> None:
+    # fuzz crash, 2026-11-28: control characters inside the level word, read as spaces
+    # (UNC        LAS SECTION 01 ...), made the classification line an addressee of the
+    # routing header, written back folded, and a classification line the second time
+    seed = cableparse.parse(SEED.read_text(encoding="utf-8"))
+    bare = cableparse.dumps(seed).split("\n\n", 1)[1]
+    assert "\n\nUNCLAS SECTION 01 OF 07" in bare
+    # (and no blank line under the routing header, whose last addressee runs on to it)
+    damaged = bare.replace("\n\nUNCLAS SECTION", "\nUNC\x01\x00\x00\x00\x04\x00\x00\x00LAS SECTION", 1)
+    cable = cableparse.parse(damaged)
+    assert cable.header.classification_line is not None
+    assert cable.header.classification_line.serial == 350
+    assert cable.routing is not None and cable.routing.to == seed.routing.to  # type: ignore[union-attr]
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once

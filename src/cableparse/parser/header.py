@@ -161,8 +161,20 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     """The classification line at the start of ``s`` and the text after it, or None."""
     if s.lstrip()[:1] not in _LEVEL_FIRST:
         return None
+    # the routing split and the header parser look at the same line: a short one is read once
+    return _classification_line_cached(s) if len(s) <= 200 else _classification_line(s)
+
+
+def _classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     m = _LEVEL_RE.match(s)
     if m is None:
+        # a level word spaced out with runs of spaces (``UNC    LAS``, control characters
+        # read as spaces) is read as its folded line is: as written back, folded
+        head = s[:60]
+        if "  " in head or "\t" in head:
+            folded = " ".join(s.split())
+            if _LEVEL_RE.match(folded) is not None:
+                return _classification_line(folded)
         return None
     level = _level_of(m.group(1))
     pos = m.end()
@@ -215,6 +227,9 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
         ),
         stripped[cut:].strip(),
     )
+
+
+_classification_line_cached = functools.lru_cache(maxsize=256)(_classification_line)
 
 
 def reasons_of(text: str) -> tuple[str, ...]:
