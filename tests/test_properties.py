@@ -547,6 +547,21 @@ def test_dict_round_trip_of_generated_cables(spec: CableSpec) -> None:
     assert from_dict(json.loads(json.dumps(d))) == c
 
 
+_minutes = st.datetimes(min_value=_dt.datetime(1, 1, 1), max_value=_dt.datetime(9999, 12, 31, 23, 59)).map(
+    lambda d: d.replace(second=0, microsecond=0, tzinfo=_dt.UTC)
+)
+
+
+@settings(max_examples=200)
+@given(st.sampled_from(FIXTURE_PAGES), _minutes, _minutes)
+def test_round_trip_keeps_any_metadata_date(page: Path, created: _dt.datetime, released: _dt.datetime) -> None:
+    # metadata dates are whatever the page says, a year of three digits included
+    c = parsed_page(page)
+    c = attrs.evolve(c, header=attrs.evolve(c.header, created=created, released=released))
+    again = parse(dumps(c))
+    assert (again.header.created, again.header.released) == (created, released)
+
+
 # --------------------------------------------------------------------------- fixtures
 
 

@@ -56,7 +56,10 @@ def _paths(args: Sequence[str]) -> list[Path]:
 
 
 def _stamp(value: _dt.datetime | None) -> str | None:
-    return value.astimezone(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC") if value else None
+    if value is None:
+        return None
+    v = value.astimezone(_dt.UTC)
+    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d} UTC"
 
 
 def _clip(text: str, width: int) -> str:

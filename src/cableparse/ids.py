@@ -489,7 +489,8 @@ def _rate_on(station: str, year: int) -> float | None:
         return None
     _cables, max_per_day, first_year = rate
     if year < first_year:
-        return max_per_day * _EARLIER_YEAR_GROWTH ** (first_year - year)
+        # (at most 40 years back: a date of year 270 in damaged metadata overflows the power)
+        return max_per_day * _EARLIER_YEAR_GROWTH ** min(first_year - year, 40)
     return max_per_day
 
 

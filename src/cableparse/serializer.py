@@ -27,7 +27,9 @@ _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT",
 
 
 def _stamp(value: _dt.datetime) -> str:
-    return value.astimezone(_dt.UTC).strftime("%Y-%m-%d %H:%M")
+    # (the year with four digits: strftime's %Y writes year 270 as "270", which no date reads)
+    v = value.astimezone(_dt.UTC)
+    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}"
 
 
 def _metadata(h: Header, out: list[str]) -> None:
