@@ -113,6 +113,20 @@ def test_format_and_read_round_trip(fields: list[str], escaped: bool) -> None:
     assert [list(r.fields) for r in rows] == [fields, GOOD]
 
 
+_META = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
+
+
+@given(_META, _META, _META, _META, _META)
+def test_any_metadata_columns_round_trip(date: str, rid: str, origin: str, cls: str, refs: str) -> None:
+    # whatever the metadata columns hold (control characters, newlines, runs of spaces),
+    # canonical text of the row's cable reads back to the same header
+    fields = [GOOD[0], date, rid, origin, cls, refs, *GOOD[6:]]
+    cable = next(read_csv(io.BytesIO(_row(fields))))
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.header == cable.header
+    assert again.paragraphs == cable.paragraphs
+
+
 def test_wrong_number_of_fields_never_stops_the_stream() -> None:
     short = b'"2","3/6/2007 2:00","07STATE2","Secretary of State","SECRET","","header only"\n'
     long_ = _row(GOOD).replace(b'"UNCLAS PHNOM', b'"extra","UNCLAS PHNOM')

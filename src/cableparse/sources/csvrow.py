@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ..diagnostics import Collector
-from .base import Source
+from .base import Source, without_controls
 
 __all__ = ["COLUMNS", "ROW_CODE", "row_source"]
 
@@ -63,7 +63,8 @@ def row_source(fields: Sequence[str], diags: Collector, *, label: str = "the row
         ("origin", origin),
         ("referenced_ids", referenced_ids),
     ):
-        value = value.strip()
+        # one line with no control characters, as a page's metadata cell and canonical text have it
+        value = " ".join(without_controls(value, diags).split())
         if value:
             src.metadata[name] = value
     date = date.strip()
