@@ -885,3 +885,33 @@ def test_level_word_broken_by_a_run_of_spaces() -> None:
     assert cable.routing is not None and cable.routing.to == seed.routing.to  # type: ignore[union-attr]
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fuzz crash, 2026-11-28: an empty SUBJECT above TAGS was written back last, over
+        # a blank line and the text, which then read back as the subject
+        "UNCLAS STATE 000123\n\nSUBJECT\nTAGS: PREL\n\nTHE MINISTER SAID.\n\nCLINTON\n",
+        "UNCLAS STATE 000123\n\nSUBJECT:\nTAGS: PREL\n\nThe minister said.\n\nCLINTON\n",
+        "UNCLAS STATE 000123\n\nSUBJECT:\n\nThe minister said.\n\nCLINTON\n",
+    ],
+)
+def test_empty_subject_stays_empty(text: str) -> None:
+    cable = cableparse.parse(text)
+    assert cable.header.subject == ""
+    assert cable.paragraphs[0].text.lower() == "the minister said."
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+    assert cableparse.parse(once).header == cable.header
+
+
+def test_subject_on_a_later_line_past_a_blank_line() -> None:
+    # 09CAIRO189, cut down: the reflowed header left SUBJECT: alone, its subject after a blank line
+    text = (
+        "UNCLAS CAIRO 000184 SIPDIS E.O. 12958: N/A TAGS: AORC EG\n\nSUBJECT:\n\n"
+        "ARAB LEAGUE AGREES TO JOIN PIRACY CONTACT GROUP REF: STATE 7606 We delivered points in reftel.\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.header.subject == "ARAB LEAGUE AGREES TO JOIN PIRACY CONTACT GROUP"
+    assert cable.header.references[0].text.startswith("STATE 7606")

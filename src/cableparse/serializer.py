@@ -114,11 +114,17 @@ def _header(h: Header, out: list[str]) -> None:
                 out.append("")
         if out[-1]:
             out.append("")
+    # an empty subject goes above the E.O. or TAGS line when there is one: a SUBJECT
+    # keyword alone above a blank line and text reads back with that text as its subject
+    empty_subject = h.subject == "" and not h.subject_marking
+    early = empty_subject and (h.executive_order is not None or bool(h.tags))
+    if early:
+        out.append("SUBJECT:")
     if h.executive_order is not None:
         out.append(h.executive_order.raw)
     if h.tags:
         out.append("TAGS: " + ", ".join(h.tags))
-    if h.subject is not None:
+    if h.subject is not None and not early:
         marking = f"({h.subject_marking}) " if h.subject_marking else ""
         out.append(f"SUBJECT: {marking}{h.subject}".rstrip())
     for run in _reference_runs(h.references):

@@ -232,6 +232,12 @@ def _classification_line(s: str) -> tuple[ClassificationLine, str] | None:
 _classification_line_cached = functools.lru_cache(maxsize=256)(_classification_line)
 
 
+def _opens_upper(s: str) -> bool:
+    """True when the first three words of ``s`` have letters, all upper case."""
+    head = " ".join(s.split(None, 3)[:3])
+    return head.upper() == head and any(c.isalpha() for c in head)
+
+
 def reasons_of(text: str) -> tuple[str, ...]:
     """Classification reasons named in a Classified By statement: ``("1.4(b)", "1.4(d)")``."""
     out: list[str] = []
@@ -473,7 +479,8 @@ def parse_header(
     The REF items are returned unclassified (``kind`` None): what they cite depends on
     the cable's own id and date, known only once the header is read; see
     :func:`classify_references`.  ``canonical`` says that the lines are canonical
-    text's, whose preamble ends at its ``header ends`` line and is taken as written.
+    text's, whose preamble ends at its ``header ends`` line and is taken as written,
+    and whose ``SUBJECT:`` line holds the whole subject.
     A continuation marker that only shows once a field's lines are joined (its parts on
     two lines) is taken out of the field and added to ``breaks``.
     """
@@ -623,11 +630,13 @@ def parse_header(
             if m_subj.group(2):
                 diags.add("CP202", f"SUBJECT keyword written {m_subj.group(2)!r}", line=lineno)
             parts = [m_subj.group(3).strip()]
-            if not parts[0]:
+            # (canonical text writes the subject on its line: an empty one stays empty)
+            if not parts[0] and not canonical:
                 j = i + 1
                 while j < n and is_blank(lines[j][1]):
                     j += 1
-                if j < n and not _is_field_start(lines[j][1].strip()):
+                # past a blank line, only upper-case words are the subject: text is the body
+                if j < n and not _is_field_start(lines[j][1].strip()) and (j == i + 1 or _opens_upper(lines[j][1])):
                     # "SUBJECT:" alone, the subject on a later line: read them as one line
                     lines[j] = (lines[j][0], f"{s} {lines[j][1].strip()}")
                     i = j
