@@ -915,3 +915,67 @@ def test_subject_on_a_later_line_past_a_blank_line() -> None:
     cable = cableparse.parse(text)
     assert cable.header.subject == "ARAB LEAGUE AGREES TO JOIN PIRACY CONTACT GROUP"
     assert cable.header.references[0].text.startswith("STATE 7606")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by a property run over real header lines in random order (2026-11-28);
+        # each read back differently from its canonical text
+        # the words of a preamble's closing line in the text of a cable without preamble
+        "----------------- header ends ----------------\n----------------- header ends ----------------",
+        # text that opens like a metadata line
+        "PHNOM PENH 00000350  002 OF 007\nCreated: 2007-13-45 99:99",
+        # text that opens like a routing header, in a cable without one
+        "-----\nVZCZCXRO4581\n-----",
+        # a preamble that opens like a routing header
+        "This record is a partial extract of the original cable.\n1.  (U) Text.\n"
+        "----------------- header ends ----------------",
+        "----------------- header ends ----------------\nVZCZCXRO4581\nUNCLAS SECTION 01 OF 07 PHNOM PENH 000350",
+        # a backslash at a line's end, which bare text reading cleans
+        "Created: 2007-13-45 99:99\n\\",
+        # an invalid date-time group, whose precedences canonical text cannot write
+        "P R 991299Z FOO 07\n\nINFO RUCNASE/X\n\\",
+        # a paragraph number alone on its line under a subject
+        "SUBJECT: (C) TEST\n1.\n(U)",
+    ],
+)
+def test_normalize_idempotent_on_shuffled_header_lines(text: str) -> None:
+    cable = cableparse.parse(text)
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+    again = cableparse.parse(once)
+    assert (again.header, again.routing, again.preamble, again.paragraphs) == (
+        cable.header,
+        cable.routing,
+        cable.preamble,
+        cable.paragraphs,
+    )
+
+
+def test_invalid_date_time_group_is_kept_and_read_for_nothing() -> None:
+    cable = cableparse.parse("P R 991299Z FOO 07\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC\n\nUNCLAS ROME 000001\n")
+    assert cable.routing is not None
+    assert (cable.routing.dtg, cable.routing.precedence, cable.routing.info_precedence) == (None, None, None)
+    assert cable.preamble == ("P R 991299Z FOO 07",)
+    assert "CP102" in {d.code for d in cable.diagnostics}
+
+
+def test_routing_with_addressees_only_round_trips() -> None:
+    cable = cableparse.parse("P R 991299Z FOO 07\n\nINFO RUCNASE/X\n\\")
+    assert cable.routing is not None and [a.name for a in cable.routing.info] == ["X"]
+    assert cableparse.parse(cableparse.dumps(cable)).routing == cable.routing
+
+
+def test_page_text_metadata_with_a_run_of_spaces_in_a_time_stamp() -> None:
+    # fuzz crash, 2026-11-28: control characters in the metadata line's time stamp, read
+    # as spaces, made it no metadata line; folded in canonical text, it became one
+    text = SEED.read_text(encoding="utf-8")
+    assert "2007-03-05 01:15 2011-07-11 00:00" in text
+    damaged = text.replace("2007-03-05 01:15 2011-07-11 00:00", "2007-03-05 \x00\x00 01:15 2011-07-11\t00:00", 1)
+    cable = cableparse.parse(damaged)
+    seed = cableparse.parse(text)
+    assert (cable.header.created, cable.header.released) == (seed.header.created, seed.header.released)
+    assert cable.header.reference_id == "07PHNOMPENH350"
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once

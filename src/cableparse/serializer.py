@@ -13,16 +13,17 @@ from __future__ import annotations
 import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
-from .parser.header import PREAMBLE_END, is_tags_keyword
+from .parser.header import HEADER_ENDS, PREAMBLE_END, is_tags_keyword
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
-from .sources.canonical import FIELD_NAMES
+from .sources.canonical import FIELD_NAMES, opens_routing_block
 
 __all__ = ["dumps"]
 
 _NOT_A_NUMBER = " " * 8
 _PROSIGNS = {"FLASH": "Z", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R", "EMERGENCY": "Y"}
 _GROUPS = {v: k for k, v in SECURITY_GROUPS.items()}
+_LABELS = tuple(label + ":" for label in FIELD_NAMES.values())
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
@@ -199,19 +200,42 @@ def _paragraph(p: Paragraph, out: list[str]) -> None:
 
 def dumps(cable: Cable) -> str:
     """The canonical text of ``cable``."""
+    text = _text(cable)
     out: list[str] = []
     _metadata(cable.header, out)
-    if not out and (cable.routing is not None or cable.preamble):
-        out.append(FIELD_NAMES["reference_id"] + ":")  # marks the blocks below as canonical
+    # the preamble's closing line is written, after an empty preamble too, when the text
+    # holds its words: canonical text reads its first such line as the preamble's end
+    closed = bool(cable.preamble) or HEADER_ENDS in text
+    first = cable.preamble[0] if cable.preamble else PREAMBLE_END if closed else text[: text.find("\n")]
+    # a second blank line under the metadata says that what follows, which opens like a
+    # routing header, is none
+    no_routing = cable.routing is None and opens_routing_block(first)
+    if not out and (cable.routing is not None or closed or no_routing or text.startswith(_LABELS) or "\\\n" in text):
+        # marks the blocks below as canonical: text that opens like a metadata line is no
+        # metadata, and a backslash at a line's end is no csv escape to clean
+        out.append(FIELD_NAMES["reference_id"] + ":")
     if out:
         out.append("")
     if cable.routing is not None:
         _routing(cable.routing, out)
         out.append("")
-    if cable.preamble:
+    elif no_routing:
+        out.append("")
+    if closed:
         out.extend(cable.preamble)
         out.append(PREAMBLE_END)
         out.append("")
+    if not text:
+        while out and not out[-1]:
+            out.pop()
+        return "\n".join(out) + "\n" if out else ""
+    out.append(text)
+    return "\n".join(out)
+
+
+def _text(cable: Cable) -> str:
+    """The header fields, paragraphs, signature, trailer and unplaced lines, written."""
+    out: list[str] = []
     _header(cable.header, out)
     if out and out[-1]:
         out.append("")

@@ -455,13 +455,17 @@ _REF_FIRST = "RrPp"
 _CLBY_FIRST = "Cc("
 
 
+_BARE_NUMBER_RE = re.compile(r"\d{1,3}\.$")
+
+
 def _is_field_start(s: str) -> bool:
     """True when the stripped line ``s`` opens a header field or a numbered paragraph."""
     c = s[:1]
     if not c:
         return False
     if c.isdecimal():
-        return PARA_START_RE.match(s) is not None
+        # (a paragraph number alone on its line, its text below, ends a field too)
+        return PARA_START_RE.match(s) is not None or _BARE_NUMBER_RE.match(s) is not None
     return bool(
         (c in _EO_FIRST and _EO_RE.match(s))
         or (c in _TAGS_FIRST and _TAGS_RE.match(s))
@@ -730,7 +734,8 @@ def parse_header(
     return h, lines[i:]
 
 
-_HEADER_ENDS = "header ends"
+#: the words of the line that closes a pasted database record (and canonical text's preamble)
+HEADER_ENDS = "header ends"
 #: the line canonical text writes below a preamble
 PREAMBLE_END = "----------------- header ends ----------------"
 _HEADER_ENDS_RE = re.compile(r"\s*-+\s*header ends\s*-+\s*$")
@@ -749,7 +754,7 @@ def _record_start(lines: list[Line], i: int, limit: int) -> int | None:
         t = lines[j][1].strip()
         if not t:
             continue
-        if _HEADER_ENDS in t or t.startswith("id: "):
+        if HEADER_ENDS in t or t.startswith("id: "):
             return j
         if _STAMP_LINE_RE.match(t):
             k = j + 1
@@ -769,7 +774,7 @@ _ROW_NUMBER_RE = re.compile(r"\n[ \t]*\d{3,7}[ \t]*\n")
 
 def is_preamble_end(text: str) -> bool:
     """True for a ``----- header ends -----`` line (a pasted record's end, or canonical text's)."""
-    return _HEADER_ENDS in text and _HEADER_ENDS_RE.match(text) is not None
+    return HEADER_ENDS in text and _HEADER_ENDS_RE.match(text) is not None
 
 
 def _may_hold_record(head: str, first_lines: list[Line]) -> bool:
@@ -779,14 +784,14 @@ def _may_hold_record(head: str, first_lines: list[Line]) -> bool:
         s = line.lstrip()
         if s and (s[0].isdigit() or s[0] == ">"):
             return True
-    if _HEADER_ENDS in head or "id: " in head or "Cable dated:" in head or "...\n" in head:
+    if HEADER_ENDS in head or "id: " in head or "Cable dated:" in head or "...\n" in head:
         return True
     return _ROW_NUMBER_RE.search(head) is not None
 
 
 def _has_record_line(head: str) -> bool:
     """True when ``head`` holds a line that only a pasted database record has."""
-    return _HEADER_ENDS in head or _RECORD_HINT_RE.search(f"\n{head}\n") is not None or _is_csv_row(head)
+    return HEADER_ENDS in head or _RECORD_HINT_RE.search(f"\n{head}\n") is not None or _is_csv_row(head)
 
 
 def _is_csv_row(text: str) -> bool:
@@ -810,13 +815,13 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
         # far down
         for j in range(i, n):
             t = lines[j][1]
-            if _HEADER_ENDS in t and is_preamble_end(t):
+            if HEADER_ENDS in t and is_preamble_end(t):
                 return j + 1
             if t.lstrip()[:1] in _LEVEL_FIRST and match_classification_line(t.strip()) is not None:
                 break
     limit = min(n, i + 150)
     head = joined(lines[i : i + 150])
-    far = n > i + 150 and _HEADER_ENDS in joined(lines[i + 150 : i + 400])
+    far = n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
     if not far and (not _may_hold_record(head, lines[i : i + 8]) or not _has_record_line(head)):
         return i
     # canonical text wrote the preamble as it was read: a row in it is not split again
@@ -854,7 +859,7 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
     first_end = None
     first_whole = None
     for j in range(i, min(n, i + 400)):
-        if _HEADER_ENDS in lines[j][1]:
+        if HEADER_ENDS in lines[j][1]:
             if j < i + 150:
                 if first_end is None:
                     first_end = j

@@ -256,7 +256,8 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
     expect_ris = False
 
     for lineno, raw in lines:
-        s = raw.strip()
+        # (a line that is no header line is kept as written: ``whole``)
+        s = whole = raw.strip()
         if "  " in s or not s.isprintable():
             # only a space is whitespace and printable: the join is needed only then
             s = " ".join(s.split())
@@ -264,7 +265,9 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
             continue
         if len(s) > 40 and "OF 0" in s:
             # a continuation marker inside a line run together with the text below
-            s = strip_inline_markers(lineno, s, breaks, diags)
+            unmarked = strip_inline_markers(lineno, s, breaks, diags)
+            if unmarked is not s:
+                s = whole = unmarked
         if s[0] in _KEYWORD_FIRST:
             if s.startswith("VZCZC") and tid is None:
                 tid = _TID_RE.match(s).group(0)  # type: ignore[union-attr]
@@ -338,8 +341,11 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
         if m:
             dtg = dtg_datetime(int(m.group(3)), int(m.group(4)), int(m.group(5)), m.group(6), m.group(7))
             if dtg is None:
+                # kept as written, and nothing read from it: canonical text, which writes
+                # the precedences on the date-time group's line, could not write them back
                 diags.add("CP102", f"date-time group {s!r} is not a valid date", line=lineno)
-                unparsed.append(s)
+                unparsed.append(whole)
+                continue
             dtg_signal = m.group(8)
             prec = PRECEDENCE_LETTERS[m.group(1)] if m.group(1) else None
             info_prec = PRECEDENCE_LETTERS[m.group(2)] if m.group(2) else None
@@ -359,7 +365,7 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
                 if all(_RI_RE.match(w) for w in words):
                     ris.extend(words)
                     continue
-            unparsed.append(s)
+            unparsed.append(whole)
             diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
             continue
         addressee, note = _addressee_of(s)

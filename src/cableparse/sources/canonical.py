@@ -1,7 +1,9 @@
 """The canonical text that :func:`cableparse.dumps` writes.
 
 It opens with the metadata as ``Field: value`` lines, one blank line, then the routing
-header (when there is one) and one blank line, then the cable text.  A cable without
+header (when there is one) and one blank line, then the cable text.  Two blank lines
+under the metadata say that there is no routing header, though the text below opens
+like one.  A cable without
 metadata but with a routing header or a preamble opens with a bare ``Reference ID:``
 line, so that the blocks are read back where they were written.
 """
@@ -12,7 +14,7 @@ from ..diagnostics import Collector
 from ..parser.routing import is_routing_start
 from .base import Source
 
-__all__ = ["FIELD_NAMES", "read"]
+__all__ = ["FIELD_NAMES", "opens_routing_block", "read"]
 
 #: metadata field -> the label canonical text writes
 FIELD_NAMES = {
@@ -25,6 +27,12 @@ FIELD_NAMES = {
 }
 _BY_LABEL = {label + ":": name for name, label in FIELD_NAMES.items()}
 _STARTS = tuple(_BY_LABEL)
+
+
+def opens_routing_block(line: str) -> bool:
+    """True when ``line``, the first under the metadata, opens canonical text's routing
+    header: a format line, or the sender or addressees of a header that has no other."""
+    return is_routing_start(line) or line.startswith(("TO ", "INFO ")) or line in ("TO", "INFO")
 
 
 def read(text: str, diags: Collector) -> Source | None:
@@ -45,8 +53,12 @@ def read(text: str, diags: Collector) -> Source | None:
         i += 1
     if i < len(lines) and not lines[i].strip():
         i += 1
+    if i < len(lines) and not lines[i].strip():
+        # a second blank line: no routing header, whatever the next lines look like
+        src.routing = []
+        i += 1
     # the routing header, when there is one, is the next block up to a blank line
-    if i < len(lines) and is_routing_start(lines[i]):
+    elif i < len(lines) and opens_routing_block(lines[i]):
         j = i
         while j < len(lines) and lines[j].strip():
             j += 1

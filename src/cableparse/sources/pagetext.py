@@ -24,7 +24,8 @@ _CLASSIFICATIONS = (
     "CONFIDENTIAL",
     "SECRET",
 )
-_STAMP = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"
+# (any run of spaces between date and time: read as one, as a folded copy of the line has it)
+_STAMP = r"\d{4}-\d{2}-\d{2}[ \t]+\d{2}:\d{2}"
 METADATA_LINE_RE = re.compile(
     rf"(\w+)\s+({_STAMP})\s+(?:({_STAMP})\s+)?({'|'.join(re.escape(c) for c in _CLASSIFICATIONS)})\s+(\S.*?)\s*$"
 )
@@ -44,6 +45,8 @@ def read(text: str, diags: Collector) -> Source | None:
             if m:
                 src = Source("page-text")
                 rid, created, released, cls, origin = m.groups()
+                created = " ".join(created.split())
+                released = " ".join(released.split()) if released else released
                 src.metadata = {"reference_id": rid, "created": created, "classification": cls, "origin": origin}
                 if released:
                     src.metadata["released"] = released
