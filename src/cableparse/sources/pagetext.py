@@ -24,8 +24,7 @@ _CLASSIFICATIONS = (
     "CONFIDENTIAL",
     "SECRET",
 )
-# (any run of spaces between date and time: read as one, as a folded copy of the line has it)
-_STAMP = r"\d{4}-\d{2}-\d{2}[ \t]+\d{2}:\d{2}"
+_STAMP = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"
 METADATA_LINE_RE = re.compile(
     rf"(\w+)\s+({_STAMP})\s+(?:({_STAMP})\s+)?({'|'.join(re.escape(c) for c in _CLASSIFICATIONS)})\s+(\S.*?)\s*$"
 )
@@ -41,12 +40,12 @@ def read(text: str, diags: Collector) -> Source | None:
         if not line.startswith("Reference ID"):
             continue
         if i + 1 < len(lines):
-            m = METADATA_LINE_RE.match(lines[i + 1].strip())
+            # (whitespace folded: a value is one line with single spaces, as a page's cells
+            # and canonical text have it)
+            m = METADATA_LINE_RE.match(" ".join(lines[i + 1].split()))
             if m:
                 src = Source("page-text")
                 rid, created, released, cls, origin = m.groups()
-                created = " ".join(created.split())
-                released = " ".join(released.split()) if released else released
                 src.metadata = {"reference_id": rid, "created": created, "classification": cls, "origin": origin}
                 if released:
                     src.metadata["released"] = released
