@@ -968,13 +968,13 @@ def test_routing_with_addressees_only_round_trips() -> None:
 
 
 def test_page_text_metadata_line_with_runs_of_spaces() -> None:
-    # fuzz crashes, 2026-11-28: control characters in the metadata line (a time stamp, the
-    # classification), read as spaces, made it no metadata line; folded in canonical
-    # text, it became one
+    # fuzz crashes, 2026-11-28: control characters in the table's header line or in the
+    # metadata line (a time stamp, the classification), read as spaces, made them text;
+    # folded in canonical text, they became the metadata
     text = SEED.read_text(encoding="utf-8")
     line = "2007-03-05 01:15 2011-07-11 00:00 UNCLASSIFIED//FOR OFFICIAL USE ONLY Embassy Phnom Penh"
-    assert line in text
-    damaged = text.replace(
+    assert line in text and "\nReference ID Created" in text
+    damaged = text.replace("\nReference ID Created", "\nReference \x00\x00ID \tCreated", 1).replace(
         line,
         "2007-03-05 \x00\x00 01:15 2011-07-11\t00:00 UNCLASSIFIED//FOR OFFICIAL\x01 USE ONLY Embassy  Phnom Penh",
         1,

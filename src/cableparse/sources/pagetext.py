@@ -33,11 +33,12 @@ _SEARCH_LINES = 400
 
 def read(text: str, diags: Collector) -> Source | None:
     """Read a page text copy, or return None when ``text`` is not one."""
-    if text.find("Reference ID", 0, 100000) < 0:
+    if text.find("Reference", 0, 100000) < 0:
         return None
     lines = text.split("\n")
     for i, line in enumerate(lines[:_SEARCH_LINES]):
-        if not line.startswith("Reference ID"):
+        # (the table's header line with its whitespace folded, as for the metadata line)
+        if not line.startswith("Reference") or not " ".join(line.split()).startswith("Reference ID"):
             continue
         if i + 1 < len(lines):
             # (whitespace folded: a value is one line with single spaces, as a page's cells
