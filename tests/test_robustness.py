@@ -35,12 +35,13 @@ import pickle
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import cableparse
-from cableparse import Cable, CableParseError
+from cableparse import Cable, CableParseError, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p for p in (ROOT / "fixtures" / "pages").iterdir() if p.suffix in (".html", ".txt"))
@@ -985,3 +986,22 @@ def test_page_text_metadata_line_with_runs_of_spaces() -> None:
     assert cable.header.reference_id == "07PHNOMPENH350"
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+def test_canonical_preamble_with_a_classification_line_and_header_ends_below() -> None:
+    # a page spliced with a second copy of itself (tools/mutate_corpus.py, seed 4,
+    # 06LIMA1534): the preamble holds a pasted copy's classification line, and the text a
+    # "header ends" line of the pasted record below; canonical text's own closing line,
+    # the first one, ends the preamble
+    seed = cableparse.parse(SEED.read_text(encoding="utf-8"))
+    # the record's closing line, read as a heading, and the copy's classification line under it
+    copy = Paragraph(heading="header ends", text="UNCLAS PHNOM PENH 000350")
+    cable = attrs.evolve(
+        seed,
+        preamble=("pasted copy:", "UNCLAS PHNOM PENH 000350", "SIPDIS"),
+        paragraphs=(seed.paragraphs[0], copy, *seed.paragraphs[1:]),
+    )
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.preamble == cable.preamble
+    assert again.paragraphs == cable.paragraphs
+    assert again.header == cable.header

@@ -810,15 +810,15 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
     """
     n = len(lines)
     if canonical:
-        # canonical text writes the preamble (without header-ends lines of its own) and
-        # then one such line, before the classification line: that line ends it, however
-        # far down
+        # canonical text writes the preamble (whatever it holds, classification lines of
+        # pasted copies included) and then one such line, which ends it however far down;
+        # it writes that line after an empty preamble too whenever the text below holds
+        # the words: without one there is no preamble
         for j in range(i, n):
             t = lines[j][1]
             if HEADER_ENDS in t and is_preamble_end(t):
                 return j + 1
-            if t.lstrip()[:1] in _LEVEL_FIRST and match_classification_line(t.strip()) is not None:
-                break
+        return i
     limit = min(n, i + 150)
     head = joined(lines[i : i + 150])
     far = n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
