@@ -1005,3 +1005,15 @@ def test_canonical_preamble_with_a_classification_line_and_header_ends_below() -
     assert again.preamble == cable.preamble
     assert again.paragraphs == cable.paragraphs
     assert again.header == cable.header
+
+
+def test_field_glued_to_an_empty_tags_keyword() -> None:
+    # fuzz crash, 2026-11-28: "TAGS:SUBJECT: ..." gave the tags "SUBJECT:" and the words
+    # of the subject; written back as "TAGS: SUBJECT:, ...", they read as a subject
+    text = "UNCLAS STATE 000123\n\nTAGS:SUBJECT: TEST OF GLUED FIELDS\n\n1. (U) Text.\n"
+    cable = cableparse.parse(text)
+    assert cable.header.tags == ()
+    assert cable.header.subject == "TEST OF GLUED FIELDS"
+    assert cable.header.handling == ("TAGS:",)  # kept: the keyword without tags
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once

@@ -553,9 +553,15 @@ def parse_header(
             else _SPLIT_ALL
         )
         cut = splitter.search(s, 1)
-        if cut is not None:
+        at = None if cut is None else cut.span()
+        if at is None and (m_tags or m_subj):
+            # the next field glued to the keyword (``TAGS:SUBJECT: ...``): no value
+            value = m_tags.start(4) if m_tags else m_subj.start(3)  # type: ignore[union-attr]
+            if value > 0 and splitter.match(" " + s[value:]):
+                at = (value, value)
+        if at is not None:
             # (a backslash before the next field: an escaped newline of the csv dump)
-            head, tail = without_backslash_residue(s[: cut.start()]), s[cut.end() :]
+            head, tail = without_backslash_residue(s[: at[0]]), s[at[1] :]
             if head:
                 lines[i] = (lineno, head)
                 lines.insert(i + 1, (lineno, tail))
