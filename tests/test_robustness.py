@@ -1017,3 +1017,16 @@ def test_field_glued_to_an_empty_tags_keyword() -> None:
     assert cable.header.handling == ("TAGS:",)  # kept: the keyword without tags
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+def test_carriage_return_written_as_a_reference_ends_a_line() -> None:
+    # a page spliced into another (tools/mutate_corpus.py, seed 5, 08MADRID552) decoded a
+    # carriage return inside the text block: kept, it read as a line end the second time
+    page = (ROOT / "fixtures" / "pages" / "01VATICAN1261.html").read_text(encoding="utf-8")
+    assert "IN THE DEMOCRATIC &#x000A;REPUBLIC" in page
+    damaged = page.replace("IN THE DEMOCRATIC &#x000A;REPUBLIC", "IN THE DEMOCRATIC &#13;REPUBLIC", 1)
+    cable = cableparse.parse(damaged)
+    assert cable.paragraphs == cableparse.parse(page).paragraphs
+    once = cableparse.dumps(cable)
+    assert "\r" not in once
+    assert cableparse.normalize(once) == once

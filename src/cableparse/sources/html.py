@@ -50,6 +50,10 @@ def _block_text(raw: str) -> str:
         raw = _TAG_RE.sub("", raw)
     if "&" in raw:
         raw = _unescape(raw)
+        if "\r" in raw:
+            # a carriage return written as a reference (``&#13;``) ends a line, as one in
+            # the text does
+            raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     return raw.replace("\u00b6", "")
 
 
