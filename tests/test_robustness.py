@@ -1030,3 +1030,15 @@ def test_carriage_return_written_as_a_reference_ends_a_line() -> None:
     once = cableparse.dumps(cable)
     assert "\r" not in once
     assert cableparse.normalize(once) == once
+
+
+def test_bare_level_with_a_field_run_on() -> None:
+    # fuzz crash, 2026-11-28: "UNCLAS SUBJECT: K" was no classification line (words after
+    # a bare level), but its split head "UNCLAS" was one when read back
+    cable = cableparse.parse("UNCLAS SUBJECT: TRAVEL OF THE DEPUTY SECRETARY\n\n1. (U) Text.\n")
+    assert cable.header.classification_line is not None
+    assert cable.header.classification_line.raw == "UNCLAS"
+    assert cable.header.subject == "TRAVEL OF THE DEPUTY SECRETARY"
+    data = b"O 050115Z MAR 03\n\xff\xff\xbe ME\nUNCLAS SUBJECT: K"
+    once = cableparse.normalize(data)
+    assert cableparse.normalize(once) == once

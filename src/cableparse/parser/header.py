@@ -212,7 +212,8 @@ def _classification_line(s: str) -> tuple[ClassificationLine, str] | None:
                 break
         origin.append(w)
     if serial is None:
-        if stripped.strip() and sm is None:
+        # (words after a bare level: no classification line, unless a header field runs on)
+        if stripped.strip() and sm is None and not _SPLIT_ALL.match(" " + stripped):
             return None
         raw = _fold(s[:base]) if stripped.strip() else _fold(s)
         return ClassificationLine(level=level, section=section, sections=sections, raw=raw), stripped.strip()
