@@ -939,6 +939,9 @@ def test_subject_on_a_later_line_past_a_blank_line() -> None:
         "P R 991299Z FOO 07\n\nINFO RUCNASE/X\n\\",
         # a paragraph number alone on its line under a subject
         "SUBJECT: (C) TEST\n1.\n(U)",
+        # a marking alone above a line over a rule
+        "(U)\nVZCZCXRO4581\n-----",
+        "(U)\nINFO RUCNASE/X\n-----",
     ],
 )
 def test_normalize_idempotent_on_shuffled_header_lines(text: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
+from .parser.body import is_rule
 from .parser.header import HEADER_ENDS, PREAMBLE_END, is_tags_keyword
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
@@ -193,7 +194,11 @@ def _paragraph(p: Paragraph, out: list[str]) -> None:
         # text that only looks like a numbered paragraph (it stood deeper than a paragraph
         # number may): indented so that it reads back as text
         lines[0] = _NOT_A_NUMBER + lines[0]
-    lines[0] = (lead + lines[0]).rstrip()
+    if lead and not p.number and len(lines) > 1 and is_rule(lines[1]):
+        # a marking before a line over a rule would make a heading of them: alone on its line
+        out.append(lead.rstrip())
+    else:
+        lines[0] = (lead + lines[0]).rstrip()
     out.extend(line.rstrip() for line in lines)
     out.append("")
 
