@@ -901,10 +901,20 @@ def test_level_word_broken_by_a_run_of_spaces() -> None:
 def test_empty_subject_stays_empty(text: str) -> None:
     cable = cableparse.parse(text)
     assert cable.header.subject == ""
-    assert cable.paragraphs[0].text.lower() == "the minister said."
+    assert " ".join(cable.paragraphs[0].text.lower().split()) == "the minister said."
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
     assert cableparse.parse(once).header == cable.header
+
+
+def test_word_alone_under_an_empty_subject_is_text() -> None:
+    # fuzz crash, 2026-11-28: a TAGS keyword without tags under an empty subject, then a
+    # word: written back as "SUBJECT:", a blank line and "T", the word became the subject
+    cable = cableparse.parse("SUBJ;\nTAG:;\nT")
+    assert cable.header.subject == ""
+    assert [p.text for p in cable.paragraphs] == ["T"]
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
 
 
 def test_subject_on_a_later_line_past_a_blank_line() -> None:

@@ -234,9 +234,10 @@ _classification_line_cached = functools.lru_cache(maxsize=256)(_classification_l
 
 
 def _opens_upper(s: str) -> bool:
-    """True when the first three words of ``s`` have letters, all upper case."""
-    head = " ".join(s.split(None, 3)[:3])
-    return head.upper() == head and any(c.isalpha() for c in head)
+    """True when ``s`` opens with three words whose letters are all upper case."""
+    words = s.split(None, 3)[:3]
+    head = " ".join(words)
+    return len(words) == 3 and head.upper() == head and any(c.isalpha() for c in head)
 
 
 def reasons_of(text: str) -> tuple[str, ...]:
@@ -646,7 +647,8 @@ def parse_header(
                 j = i + 1
                 while j < n and is_blank(lines[j][1]):
                     j += 1
-                # past a blank line, only upper-case words are the subject: text is the body
+                # past a blank line, only a line opening with upper-case words is the
+                # subject: text (or a word alone) is the body
                 if j < n and not _is_field_start(lines[j][1].strip()) and (j == i + 1 or _opens_upper(lines[j][1])):
                     # "SUBJECT:" alone, the subject on a later line: read them as one line
                     lines[j] = (lines[j][0], f"{s} {lines[j][1].strip()}")
