@@ -988,7 +988,8 @@ def test_page_text_metadata_line_with_runs_of_spaces() -> None:
     text = SEED.read_text(encoding="utf-8")
     line = "2007-03-05 01:15 2011-07-11 00:00 UNCLASSIFIED//FOR OFFICIAL USE ONLY Embassy Phnom Penh"
     assert line in text and "\nReference ID Created" in text
-    damaged = text.replace("\nReference ID Created", "\n\xa0\x01Reference \x00\x00ID \tCreated", 1).replace(
+    header = "\n\xa0" + "\x1f" * 40 + "Reference \x00\x00ID \tCreated"
+    damaged = text.replace("\nReference ID Created", header, 1).replace(
         line,
         "2007-03-05 \x00\x00 01:15 2011-07-11\t00:00 UNCLASSIFIED//FOR OFFICIAL\x01 USE ONLY Embassy  Phnom Penh",
         1,

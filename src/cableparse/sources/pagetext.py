@@ -38,7 +38,7 @@ def read(text: str, diags: Collector) -> Source | None:
     lines = text.split("\n")
     for i, line in enumerate(lines[:_SEARCH_LINES]):
         # (the table's header line with its whitespace folded, as for the metadata line)
-        if "Reference" not in line[:40] or not " ".join(line.split()).startswith("Reference ID"):
+        if not line.lstrip().startswith("Reference") or not " ".join(line.split()).startswith("Reference ID"):
             continue
         if i + 1 < len(lines):
             # (whitespace folded: a value is one line with single spaces, as a page's cells
