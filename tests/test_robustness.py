@@ -896,6 +896,8 @@ def test_level_word_broken_by_a_run_of_spaces() -> None:
         "UNCLAS STATE 000123\n\nSUBJECT\nTAGS: PREL\n\nTHE MINISTER SAID.\n\nCLINTON\n",
         "UNCLAS STATE 000123\n\nSUBJECT:\nTAGS: PREL\n\nThe minister said.\n\nCLINTON\n",
         "UNCLAS STATE 000123\n\nSUBJECT:\n\nThe minister said.\n\nCLINTON\n",
+        # fuzz crash: upper-case words under an empty subject and a TAGS keyword without tags
+        "UNCLAS STATE 000123\n\nSUBJ;\nTAG:;\nTHE MINISTER SAID.\n\nCLINTON\n",
     ],
 )
 def test_empty_subject_stays_empty(text: str) -> None:

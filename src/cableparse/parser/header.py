@@ -647,9 +647,13 @@ def parse_header(
                 j = i + 1
                 while j < n and is_blank(lines[j][1]):
                     j += 1
-                # past a blank line, only a line opening with upper-case words is the
-                # subject: text (or a word alone) is the body
-                if j < n and not _is_field_start(lines[j][1].strip()) and (j == i + 1 or _opens_upper(lines[j][1])):
+                # past a blank line, only under the E.O. or TAGS line of a reflowed header,
+                # and only a line opening with upper-case words: text is the body
+                if (
+                    j < n
+                    and not _is_field_start(lines[j][1].strip())
+                    and (j == i + 1 or ((h.tags or h.executive_order is not None) and _opens_upper(lines[j][1])))
+                ):
                     # "SUBJECT:" alone, the subject on a later line: read them as one line
                     lines[j] = (lines[j][0], f"{s} {lines[j][1].strip()}")
                     i = j
