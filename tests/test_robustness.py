@@ -1058,3 +1058,17 @@ def test_bare_level_with_a_field_run_on() -> None:
     data = b"O 050115Z MAR 03\n\xff\xff\xbe ME\nUNCLAS SUBJECT: K"
     once = cableparse.normalize(data)
     assert cableparse.normalize(once) == once
+
+
+def test_marker_in_a_routing_line_measured_as_written() -> None:
+    # fuzz crash, 2026-11-28: a routing line of 41 characters holding a marker, 40 once its
+    # spaces were folded, kept its marker (the routing parser measured the folded line);
+    # read back from the preamble as text, the marker went
+    seed = cableparse.parse(SEED.read_text(encoding="utf-8"))
+    bare = cableparse.dumps(seed).split("\n\n", 1)[1]
+    damaged = bare.replace("\nDE RUEHPF", "\nDE Rhe M PENH 00000350  004 OF 007 ZCUZHH\nDE RUEHPF", 1)
+    cable = cableparse.parse(damaged)
+    assert "M PENH 00000350  004 OF 007" in [b.text for b in cable.page_breaks]
+    assert not any("OF 007" in line for line in cable.preamble)
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once

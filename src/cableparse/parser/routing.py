@@ -258,16 +258,15 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
     for lineno, raw in lines:
         # (a line that is no header line is kept as written: ``whole``)
         s = whole = raw.strip()
+        if len(s) > 40 and "OF 0" in s:
+            # a continuation marker inside a line run together with the text below (the
+            # line measured as written, as the text's lines are)
+            s = whole = strip_inline_markers(lineno, s, breaks, diags)
         if "  " in s or not s.isprintable():
             # only a space is whitespace and printable: the join is needed only then
             s = " ".join(s.split())
         if not s:
             continue
-        if len(s) > 40 and "OF 0" in s:
-            # a continuation marker inside a line run together with the text below
-            unmarked = strip_inline_markers(lineno, s, breaks, diags)
-            if unmarked is not s:
-                s = whole = unmarked
         if s[0] in _KEYWORD_FIRST:
             if s.startswith("VZCZC") and tid is None:
                 tid = _TID_RE.match(s).group(0)  # type: ignore[union-attr]
