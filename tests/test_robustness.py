@@ -1072,3 +1072,12 @@ def test_marker_in_a_routing_line_measured_as_written() -> None:
     assert not any("OF 007" in line for line in cable.preamble)
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+def test_ref_item_ending_in_commas_and_spaces() -> None:
+    # fuzz crash, 2026-11-28: an item's trailing commas were taken off before its trailing
+    # spaces, so commas before those spaces stayed the first time and went the second
+    cable = cableparse.parse('REF",,,,,,,,,,' + "\x00" * 15 + ",,,,,,,,\n0")
+    assert cable.header.references[0].text == '"'
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
