@@ -1081,3 +1081,12 @@ def test_ref_item_ending_in_commas_and_spaces() -> None:
     assert cable.header.references[0].text == '"'
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+@pytest.mark.xfail(strict=True, reason="open: a REF item split off at a semicolon that opens like a misspelt TAGS line")
+def test_ref_item_split_off_by_a_semicolon_that_opens_like_a_field() -> None:
+    # fuzz crash, 2026-11-28 (code of commit ad94b42): "UNCLAS;TAS:t" in a REF block gives
+    # the item "TAS:t", written on a line of its own and read back as a TAGS line; its
+    # predicate is in fuzz/fuzz_parse.py's KNOWN_BUGS
+    once = cableparse.normalize(b"\nRef\x01\x00\x00\x00erencDIe  3\nH0 2007-03-05 01:1\xb5 UNCLAS;TAS:t\no")
+    assert cableparse.normalize(once) == once
