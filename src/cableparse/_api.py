@@ -42,6 +42,12 @@ def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT
         diags.add("CP003", f"the input has more than {max_bytes} bytes")
         cable = Cable(diagnostics=tuple(diags.items))
     else:
+        # the parser and the readers load on the first parse, so that ``import cableparse``
+        # stays quick
+        from .parser import build_cable
+        from .sources import read_source
+        from .sources.base import unix_newlines
+
         if isinstance(source, bytes):
             text = _decode(source, diags)
         elif isinstance(source, str):
@@ -50,16 +56,11 @@ def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT
             raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
         if text.startswith("\ufeff"):
             text = text[1:]
-        if "\r" in text:
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = unix_newlines(text)
         if not text or text.isspace():
             diags.add("CP001")
             cable = Cable(diagnostics=tuple(diags.items))
         else:
-            # the parser loads on the first parse, so that ``import cableparse`` stays quick
-            from .parser import build_cable
-            from .sources import read_source
-
             try:
                 cable = build_cable(read_source(text, diags), diags)
             except Exception as exc:  # noqa: BLE001 - the lenient parser never raises; keep the text

@@ -32,7 +32,7 @@ from ._api import normalize, parse
 from .batch import Result, iter_paths, parse_many
 from .csvio import iter_rows
 from .models import Cable, Diagnostic
-from .serializer import dumps
+from .serializer import dumps, stamp
 from .writers import ParquetWriter, cable_json, write_atomic
 
 __all__ = ["main"]
@@ -56,10 +56,7 @@ def _paths(args: Sequence[str]) -> list[Path]:
 
 
 def _stamp(value: _dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    v = value.astimezone(_dt.UTC)
-    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d} UTC"
+    return f"{stamp(value)} UTC" if value else None
 
 
 def _clip(text: str, width: int) -> str:

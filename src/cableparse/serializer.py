@@ -17,18 +17,18 @@ from .parser.body import is_rule
 from .parser.header import HEADER_ENDS, PREAMBLE_END, is_tags_keyword
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
-from .sources.canonical import FIELD_NAMES, opens_routing_block
+from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
 
-__all__ = ["dumps"]
+__all__ = ["dumps", "stamp"]
 
 _NOT_A_NUMBER = " " * 8
 _PROSIGNS = {"FLASH": "Z", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R", "EMERGENCY": "Y"}
 _GROUPS = {v: k for k, v in SECURITY_GROUPS.items()}
-_LABELS = tuple(label + ":" for label in FIELD_NAMES.values())
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
-def _stamp(value: _dt.datetime) -> str:
+def stamp(value: _dt.datetime) -> str:
+    """``value`` as canonical text writes a time: ``YYYY-MM-DD HH:MM`` in UTC."""
     # (the year with four digits: strftime's %Y writes year 270 as "270", which no date reads)
     v = value.astimezone(_dt.UTC)
     return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}"
@@ -37,8 +37,8 @@ def _stamp(value: _dt.datetime) -> str:
 def _metadata(h: Header, out: list[str]) -> None:
     values = {
         "reference_id": h.reference_id,
-        "created": _stamp(h.created) if h.created else None,
-        "released": _stamp(h.released) if h.released else None,
+        "created": stamp(h.created) if h.created else None,
+        "released": stamp(h.released) if h.released else None,
         "classification": h.classification,
         "origin": h.origin,
         "referenced_ids": "|".join(h.referenced_ids) if h.referenced_ids else None,
@@ -118,8 +118,7 @@ def _header(h: Header, out: list[str]) -> None:
             out.append("")
     # an empty subject goes above the E.O. or TAGS line when there is one: a SUBJECT
     # keyword alone above a blank line and text reads back with that text as its subject
-    empty_subject = h.subject == "" and not h.subject_marking
-    early = empty_subject and (h.executive_order is not None or bool(h.tags))
+    early = h.subject == "" and not h.subject_marking and (h.executive_order is not None or bool(h.tags))
     if early:
         out.append("SUBJECT:")
     if h.executive_order is not None:
@@ -215,7 +214,7 @@ def dumps(cable: Cable) -> str:
     # a second blank line under the metadata says that what follows, which opens like a
     # routing header, is none
     no_routing = cable.routing is None and opens_routing_block(first)
-    if not out and (cable.routing is not None or closed or no_routing or text.startswith(_LABELS) or "\\\n" in text):
+    if not out and (cable.routing is not None or closed or no_routing or text.startswith(LABELS) or "\\\n" in text):
         # marks the blocks below as canonical: text that opens like a metadata line is no
         # metadata, and a backslash at a line's end is no csv escape to clean
         out.append(FIELD_NAMES["reference_id"] + ":")

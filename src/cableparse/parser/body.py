@@ -17,7 +17,7 @@ import re
 
 from ..diagnostics import Collector
 from ..models import Paragraph
-from .lines import Line, is_blank, without_backslash_residue
+from .lines import Line, is_blank, without_escaped_newline
 from .markings import PARA_START_RE, split_marking
 
 __all__ = ["Body", "is_rule", "parse_body"]
@@ -262,7 +262,7 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
                 body.signature = glued[1]
                 body.trailer = ([junk] if junk else []) + trailer[::-1]
                 # (a backslash left at the end of the text: the csv dump's escaped newline)
-                rest = without_backslash_residue(glued[0]) if glued[0].endswith("\\") else glued[0]
+                rest = without_escaped_newline(glued[0])
                 return [*lines[: j - 1], (lineno, text[: len(text) - len(text.lstrip())] + rest)]
     diags.add("CP306", line=lines[end - 1][0] if end else None)
     k, trailer = _walk_trailer(lines, end, False)

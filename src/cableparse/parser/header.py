@@ -16,7 +16,14 @@ import re
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
-from .lines import Line, is_blank, joined, strip_inline_markers, without_backslash_residue
+from .lines import (
+    Line,
+    is_blank,
+    joined,
+    strip_inline_markers,
+    without_backslash_residue,
+    without_escaped_newline,
+)
 from .markings import PARA_START_RE, split_marking
 
 __all__ = [
@@ -141,7 +148,7 @@ def _without_markers(text: str, lineno: int, breaks: list[PageBreak] | None, dia
     backslash at its end (the csv dump's escaped newline, brought in from the next line)."""
     if breaks is not None and "OF 0" in text:
         text = _fold(strip_inline_markers(lineno, text, breaks, diags))
-    return without_backslash_residue(text) if text.endswith("\\") else text
+    return without_escaped_newline(text)
 
 
 _LEVEL_FIRST = frozenset("UCSLTucslt")  # the first letters _LEVEL_RE accepts
@@ -693,7 +700,7 @@ def parse_header(
                     break
                 i += 1
             # (a line that ends in a backslash: the csv dump's escaped newline)
-            block = [without_backslash_residue(b) if b.endswith("\\") else b for b in block]
+            block = [without_escaped_newline(b) for b in block]
             refs = [
                 Reference(letter=a, text=_without_markers(b, lineno, breaks, diags))
                 for a, b in reference_items("\n".join(block).strip())

@@ -31,6 +31,7 @@ __all__ = [
     "split_marker",
     "strip_inline_markers",
     "without_backslash_residue",
+    "without_escaped_newline",
 ]
 
 Line = tuple[int, str]
@@ -69,6 +70,12 @@ def without_backslash_residue(text: str) -> str:
             end -= 1
         s = s[:end]
     return s
+
+
+def without_escaped_newline(text: str) -> str:
+    """``text`` without the backslash residue at its end when it ends in a backslash
+    (:func:`without_backslash_residue`), else unchanged (trailing space kept)."""
+    return without_backslash_residue(text) if text.endswith("\\") else text
 
 
 def is_blank(text: str) -> bool:

@@ -6,10 +6,17 @@ import re
 
 from ..diagnostics import Collector
 
-__all__ = ["Source", "has_controls", "read_source", "without_controls"]
+__all__ = ["Source", "has_controls", "read_source", "unix_newlines", "without_controls"]
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_CHARS = (*map(chr, range(0x09)), "\x0b", *map(chr, range(0x0E, 0x20)), "\x7f")
+
+
+def unix_newlines(text: str) -> str:
+    """``text`` with its CR LF and lone CR line ends as LF."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def has_controls(text: str) -> bool:

@@ -14,7 +14,7 @@ from ..diagnostics import Collector
 from ..parser.routing import is_routing_start
 from .base import Source
 
-__all__ = ["FIELD_NAMES", "opens_routing_block", "read"]
+__all__ = ["FIELD_NAMES", "LABELS", "opens_routing_block", "read"]
 
 #: metadata field -> the label canonical text writes
 FIELD_NAMES = {
@@ -26,7 +26,8 @@ FIELD_NAMES = {
     "referenced_ids": "Referenced IDs",
 }
 _BY_LABEL = {label + ":": name for name, label in FIELD_NAMES.items()}
-_STARTS = tuple(_BY_LABEL)
+#: the metadata lines' openings (``Reference ID:`` ...)
+LABELS = tuple(_BY_LABEL)
 
 
 def opens_routing_block(line: str) -> bool:
@@ -37,7 +38,7 @@ def opens_routing_block(line: str) -> bool:
 
 def read(text: str, diags: Collector) -> Source | None:
     """Read canonical text, or return None when ``text`` does not open with metadata."""
-    if not text.startswith(_STARTS):
+    if not text.startswith(LABELS):
         return None
     lines = text.split("\n")
     src = Source("canonical")

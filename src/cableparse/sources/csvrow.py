@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from ..diagnostics import Collector
-from .base import Source, without_controls
+from .base import Source, unix_newlines, without_controls
 
 __all__ = ["COLUMNS", "ROW_CODE", "row_source"]
 
@@ -38,8 +38,7 @@ def _valid_date(value: str) -> bool:
 
 
 def _lines(value: str) -> list[str]:
-    if "\r" in value:
-        value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = unix_newlines(value)
     if "\x00" in value:
         value = value.replace("\x00", " ")
     return value.split("\n")

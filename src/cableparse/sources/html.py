@@ -14,7 +14,7 @@ import html as _html
 import re
 
 from ..diagnostics import Collector
-from .base import Source, has_controls, without_controls
+from .base import Source, has_controls, unix_newlines, without_controls
 
 __all__ = ["read"]
 
@@ -49,11 +49,9 @@ def _block_text(raw: str) -> str:
         # the paragraph anchors' tags go with the others; their pilcrows below
         raw = _TAG_RE.sub("", raw)
     if "&" in raw:
-        raw = _unescape(raw)
-        if "\r" in raw:
-            # a carriage return written as a reference (``&#13;``) ends a line, as one in
-            # the text does
-            raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        # (a carriage return written as a reference, ``&#13;``, ends a line, as one in
+        # the text does)
+        raw = unix_newlines(_unescape(raw))
     return raw.replace("\u00b6", "")
 
 
