@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
 
 import cableparse
+from cableparse import batch
 from cableparse.batch import Result, iter_paths, parse_many
 from cableparse.csvio import read_csv
 
@@ -107,3 +110,39 @@ def test_many_inputs_across_processes_keep_their_order(workers: int) -> None:
     results = list(parse_many(texts, workers=workers))
     assert [r.cable.header.subject for r in results if r.cable is not None] == [f"ITEM {k}" for k in range(1, 400)]
     assert [r.source for r in results] == [f"<text {k}>" for k in range(1, 400)]
+
+
+def _texts(count: int) -> list[str]:
+    return [f"UNCLAS STATE {k:06d}\n\nSUBJECT: ITEM {k}\n\n1. (U) Text {k}.\n" for k in range(1, count + 1)]
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the pool's processes must inherit the patched function"
+)
+def test_a_pool_process_that_dies_fails_its_batches_not_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    parent = os.getpid()
+    real = batch._run
+
+    def dies_in_the_pool(task: tuple[object, ...], max_bytes: int) -> Result:
+        if os.getpid() != parent:
+            os._exit(7)
+        return real(task, max_bytes)
+
+    monkeypatch.setattr(batch, "_run", dies_in_the_pool)
+    texts = _texts(300)
+    results = list(parse_many(texts, workers=2))
+    assert [r.source for r in results] == [f"<text {k}>" for k in range(1, 301)]
+    failed = [r for r in results if not r.ok]
+    # the pool is given its batches before this process parses any
+    assert failed and all(r.error == "worker failed: the process exited with code 7" for r in failed)
+    parsed = [r for r in results if r.ok]
+    assert parsed and all(r.cable is not None and r.cable.header.subject == f"ITEM {r.source[6:-1]}" for r in parsed)
+    assert multiprocessing.active_children() == []
+
+
+def test_leaving_a_pooled_run_early_stops_its_processes() -> None:
+    results = parse_many(_texts(2000), workers=3)
+    first = next(results)
+    assert first.cable is not None and first.cable.header.subject == "ITEM 1"
+    results.close()  # type: ignore[attr-defined]
+    assert multiprocessing.active_children() == []

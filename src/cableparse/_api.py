@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from .diagnostics import CableParseError, Collector
 from .models import Cable, Diagnostic, Header, UnplacedLine
+
+if TYPE_CHECKING:
+    from .sources import Source
 
 __all__ = ["DEFAULT_MAX_BYTES", "normalize", "parse"]
 
@@ -19,6 +25,22 @@ def _decode(data: bytes, diags: Collector) -> str:
     except UnicodeDecodeError as exc:
         diags.add("CP002", f"bytes that are not UTF-8 (first at byte {exc.start}) were replaced")
         return data.decode("utf-8", errors="replace")
+
+
+_Machinery = tuple[Callable[["Source", Collector], Cable], Callable[[str, Collector], "Source"], Callable[[str], str]]
+_MACHINERY: list[_Machinery] = []
+
+
+def _machinery() -> _Machinery:
+    """The parser and the readers, loaded on the first parse so that ``import cableparse``
+    stays quick (and then kept: an import statement costs on every call)."""
+    if not _MACHINERY:
+        from .parser import build_cable
+        from .sources import read_source
+        from .sources.base import unix_newlines
+
+        _MACHINERY.append((build_cable, read_source, unix_newlines))
+    return _MACHINERY[0]
 
 
 def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Cable:
@@ -42,12 +64,7 @@ def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT
         diags.add("CP003", f"the input has more than {max_bytes} bytes")
         cable = Cable(diagnostics=tuple(diags.items))
     else:
-        # the parser and the readers load on the first parse, so that ``import cableparse``
-        # stays quick
-        from .parser import build_cable
-        from .sources import read_source
-        from .sources.base import unix_newlines
-
+        build_cable, read_source, unix_newlines = _machinery()
         if isinstance(source, bytes):
             text = _decode(source, diags)
         elif isinstance(source, str):

@@ -15,21 +15,19 @@ from __future__ import annotations
 import importlib
 import itertools
 import os
+import pickle
 import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from attrs import frozen
 
 from ._api import DEFAULT_MAX_BYTES, parse
 from .csvio import CsvRow, iter_rows
 from .models import Cable
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 __all__ = ["SUFFIXES", "Result", "iter_paths", "parse_file", "parse_many", "progress_bar"]
 
@@ -190,61 +188,177 @@ def _results(tasks: Iterator[_Task], workers: int | None, max_bytes: int) -> Ite
     yield from _pooled(tasks, count, max_bytes)
 
 
+def _work(tasks: Any, results: Any, max_bytes: int) -> None:
+    """A pool process: ``(key, batch)`` pairs from ``tasks`` until ``None``; for each, the
+    pickled results, or the error that stopped the batch, to ``results``.
+
+    The results are pickled here, not by the queue's sending thread, so that a batch that
+    cannot be sent is reported instead of lost; the sending thread writes them while this
+    process goes on with the next batch.
+    """
+    while True:
+        item = tasks.get()
+        if item is None:
+            return
+        key, batch = item
+        try:
+            payload: bytes | str = pickle.dumps(_run_batch(batch, max_bytes), pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - a failed batch fails itself, not the run
+            payload = _error_text(exc)
+        results.put((key, payload))
+
+
+class _Pool:
+    """``count`` processes, each with a queue of batches of its own, and one queue of results.
+
+    Nothing in this process runs in another thread to hand a batch over or to take its
+    results: the batches are queued ahead (the queues' own sending threads write them),
+    and results are read when the caller needs them.  A process that dies fails the
+    batches it held.
+    """
+
+    #: batches queued ahead for each process
+    DEPTH = 4
+
+    def __init__(self, count: int, max_bytes: int) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context()
+        self.results = ctx.Queue()
+        self.procs: list[Any] = []
+        self.queues: list[Any] = []
+        for _ in range(count):
+            q = ctx.Queue()
+            p = ctx.Process(target=_work, args=(q, self.results, max_bytes), daemon=True)
+            p.start()
+            self.procs.append(p)
+            self.queues.append(q)
+        self.held: list[dict[int, list[_Task]]] = [{} for _ in range(count)]
+        self.alive = list(range(count))
+
+    def free(self) -> int | None:
+        """A live process with room for another batch (the least busy), or None."""
+        best = None
+        for w in self.alive:
+            if len(self.held[w]) < self.DEPTH and (best is None or len(self.held[w]) < len(self.held[best])):
+                best = w
+        return best
+
+    def submit(self, w: int, key: int, batch: list[_Task]) -> None:
+        self.held[w][key] = batch
+        self.queues[w].put((key, batch))
+
+    @property
+    def busy(self) -> bool:
+        return any(self.held[w] for w in self.alive)
+
+    def collect(self, block: bool) -> list[tuple[int, list[Result]]]:
+        """The results that have arrived (waiting for one when ``block``), with those of
+        the batches of any process that died."""
+        import queue
+
+        out: list[tuple[int, list[Result]]] = []
+        while True:
+            try:
+                key, payload = self.results.get(block, 0.2) if block else self.results.get_nowait()
+            except queue.Empty:
+                if block and not out:
+                    out.extend(self._failed())
+                    if not out and self.busy:
+                        continue
+                return out
+            for held in self.held:
+                batch = held.pop(key, None)
+                if batch is not None:
+                    break
+            if isinstance(payload, bytes):
+                out.append((key, pickle.loads(payload)))
+            elif batch is not None:
+                out.append((key, [Result(str(t[1]), error=f"worker failed: {payload}") for t in batch]))
+            block = False
+
+    def _failed(self) -> list[tuple[int, list[Result]]]:
+        """The batches of the processes that have died, as failed results."""
+        out: list[tuple[int, list[Result]]] = []
+        for w in list(self.alive):
+            p = self.procs[w]
+            if p.is_alive():
+                continue
+            self.alive.remove(w)
+            for key, batch in self.held[w].items():
+                why = f"worker failed: the process exited with code {p.exitcode}"
+                out.append((key, [Result(str(t[1]), error=why) for t in batch]))
+            self.held[w].clear()
+        return out
+
+    def close(self) -> None:
+        """Stop the processes: at once when they still hold batches (the run was left)."""
+        idle = not self.busy
+        for w in self.alive:
+            if idle:
+                self.queues[w].put(None)
+            else:
+                self.procs[w].terminate()
+        for p in self.procs:
+            p.join(5 if idle else None)
+            if p.is_alive():
+                p.terminate()
+                p.join()
+        for q in (*self.queues, self.results):
+            q.cancel_join_thread()
+            q.close()
+
+
 def _pooled(tasks: Iterator[_Task], count: int, max_bytes: int) -> Iterator[Result]:
     """Results across ``count`` processes: this one and a pool of ``count - 1``.
 
-    Batches go to the pool until it holds a few each; while the oldest batch is not back
+    The pool's processes get batches queued ahead; while the oldest batch is not back
     yet, this process parses the next batch itself (its results need no pickling), so
     ``count`` processes are busy on ``count`` CPUs.  Results are yielded in input order.
     """
-    from concurrent.futures import ProcessPoolExecutor
-
-    window = (count - 1) * 4
+    pool = _Pool(count - 1, max_bytes)
     # results kept waiting for an older batch at most; past it this process waits
-    held = window * 4
-    pool = ProcessPoolExecutor(max_workers=count - 1)
+    held = (count - 1) * _Pool.DEPTH * 4
     try:
-        # (batch, future in the pool, or the results when this process parsed it)
-        pending: deque[tuple[list[_Task], Future[list[Result]] | list[Result]]] = deque()
-        in_pool = 0
+        # (key, the results when this process parsed the batch, else None)
+        pending: deque[tuple[int, list[Result] | None]] = deque()
+        arrived: dict[int, list[Result]] = {}
+        keys = itertools.count()
         more = True
         while True:
-            while more and in_pool < window:
+            while more:
+                w = pool.free()
+                if w is None:
+                    break
                 batch = list(itertools.islice(tasks, _BATCH))
                 if not batch:
                     more = False
                     break
-                pending.append((batch, pool.submit(_run_batch, batch, max_bytes)))
-                in_pool += 1
+                key = next(keys)
+                pool.submit(w, key, batch)
+                pending.append((key, None))
+            arrived.update(pool.collect(block=False))
             while pending:
-                batch, out = pending[0]
-                if isinstance(out, list):
-                    pending.popleft()
-                    yield from out
-                    continue
-                if not out.done() and (more and len(pending) < held):
-                    break
+                key, out = pending[0]
+                if out is None:
+                    out = arrived.pop(key, None)
+                    if out is None:
+                        if more and len(pending) < held:
+                            break
+                        arrived.update(pool.collect(block=True))
+                        continue
                 pending.popleft()
-                in_pool -= 1
-                yield from _collected(batch, out)
+                yield from out
             if not pending and not more:
                 return
-            if more and pending:
+            if more:
                 batch = list(itertools.islice(tasks, _BATCH))
                 if batch:
-                    pending.append((batch, _run_batch(batch, max_bytes)))
+                    pending.append((next(keys), _run_batch(batch, max_bytes)))
                 else:
                     more = False
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _collected(batch: list[_Task], fut: Future[list[Result]]) -> list[Result]:
-    """The results of a batch parsed in the pool; a crashed worker fails its batch, not the run."""
-    try:
-        return fut.result()
-    except Exception as exc:  # noqa: BLE001 - a crashed worker fails its batch, not the run
-        return [Result(str(t[1]), error=f"worker failed: {_error_text(exc)}") for t in batch]
+        pool.close()
 
 
 def parse_many(

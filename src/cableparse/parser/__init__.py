@@ -11,12 +11,13 @@ import contextlib
 import datetime as _dt
 import itertools
 import re
+from collections.abc import Callable
 
 from ..diagnostics import Collector
 from ..models import Cable, Header, PageBreak, Routing
 from ..sources import Source
 from .body import parse_body
-from .header import classify_references, is_preamble_end, parse_header
+from .header import classify_references, ids_module, is_preamble_end, parse_header
 from .lines import (
     Line,
     is_blank,
@@ -37,6 +38,10 @@ _US_STAMP_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?
 _EMPTY_ROUTING = Routing()
 _HEADER_COPY_RE = re.compile(r"\s*(?:U\s?N\s?C\s?L\s?A\s?S|C\s?O\s?N\s?F\s?I\s?D|S\s?E\s?C\s?R\s?E\s?T)", re.I)
 _HEADER_KEYS_RE = re.compile(r"\b(?:TAGS|SUBJECT)\s?:", re.I)
+# the start of a header copy's level word after a blank line (a paragraph's lines have no
+# trailing space: a third newline is the next try's blank line), and the letters it opens with
+_BLOCK_COPY_RE = re.compile(r"\n\n[ \t]*(?:U\s?N|C\s?O\s?N|S\s?E\s?C)", re.I)
+_LEVEL_INITIALS = "UCSucs"
 
 
 def parse_timestamp(value: str) -> _dt.datetime | None:
@@ -77,8 +82,7 @@ def _opens_routing(line: str) -> bool:
 
 
 def _canonical(reference_id: str) -> str:
-    from ..ids import canonical_id  # the station tables load on first use
-
+    canonical_id: Callable[[str], str] = ids_module().canonical_id
     return canonical_id(reference_id)
 
 
@@ -117,8 +121,10 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             routing_lines = list(enumerate(raw[top:cut], src.text_start + top))
         text_lines = _numbered(raw[cut:], src.text_start + cut)
     # (canonical text is read as written: the text it came from was cleaned then)
-    if src.form != "canonical" and "\\" in joined(text_lines) and any(t.endswith("\\") for _, t in text_lines):
+    text = joined(text_lines)
+    if src.form != "canonical" and "\\" in text and any(t.endswith("\\") for _, t in text_lines):
         text_lines = [(k, without_backslash_residue(t)) for k, t in text_lines]
+        text = joined(text_lines)
 
     breaks: list[PageBreak] = []
     routing: Routing | None = None
@@ -158,7 +164,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             else:
                 released = stamp
 
-    text_lines, text_breaks = remove_page_breaks(text_lines, diags)
+    text_lines, text_breaks = remove_page_breaks(text_lines, diags, text)
     breaks.extend(text_breaks)
     citing_id = _canonical(reference_id) if reference_id else None
     year = _year_of(citing_id, routing, created)
@@ -180,8 +186,11 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             diags.add("CP305", f"{cl.sections} sections announced, {len(sections) + 1} found")
     for p in body.paragraphs:
         t = p.text
-        if ("TAGS" in t or "SUBJECT" in t or "ags:" in t or "ubject:" in t) and any(
-            _HEADER_COPY_RE.match(block) and _HEADER_KEYS_RE.search(block[:2000]) for block in p.text.split("\n\n")
+        # (a block opens with a level word: the text's start, or after a blank line)
+        if (
+            (t[:1] in _LEVEL_INITIALS or _BLOCK_COPY_RE.search(t))
+            and ("TAGS" in t or "SUBJECT" in t or "ags:" in t or "ubject:" in t)
+            and any(_HEADER_COPY_RE.match(block) and _HEADER_KEYS_RE.search(block[:2000]) for block in t.split("\n\n"))
         ):
             diags.add("CP304", f"a copy of the header inside the body (paragraph {p.number or 'without number'})")
             break

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from types import ModuleType
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
@@ -368,6 +369,19 @@ def reference_items(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
+_IDS: list[ModuleType] = []
+
+
+def ids_module() -> ModuleType:
+    """:mod:`cableparse.ids`, imported on the first call: its station tables load only for
+    a cable that needs them."""
+    if not _IDS:
+        from .. import ids
+
+        _IDS.append(ids)
+    return _IDS[0]
+
+
 def classify_references(
     items: list[Reference], year: str | None, cited_on: _dt.date | None = None, citing_id: str | None = None
 ) -> list[Reference]:
@@ -376,11 +390,10 @@ def classify_references(
     ``year`` is the citing cable's two-digit year, ``cited_on`` its date and
     ``citing_id`` its id.
     """
-    from .. import ids  # the station tables load with the first REF line
-
+    classify = ids_module().classify_reference
     out: list[Reference] = []
     for r in items:
-        kind, cable_id = ids.classify_reference(r.text, year, cited_on, citing_id)
+        kind, cable_id = classify(r.text, year, cited_on, citing_id)
         out.append(Reference(letter=r.letter, text=r.text, cable_id=cable_id, kind=kind))
     return out
 
@@ -789,12 +802,16 @@ def _record_start(lines: list[Line], i: int, limit: int) -> int | None:
     return None
 
 
-_ROW_NUMBER_RE = re.compile(r"\n[ \t]*\d{3,7}[ \t]*\n")
+_ROW_NUMBER_RE = re.compile(r"\n[ \t]*+\d{3,7}[ \t]*\n")
 
 
 def is_preamble_end(text: str) -> bool:
     """True for a ``----- header ends -----`` line (a pasted record's end, or canonical text's)."""
     return HEADER_ENDS in text and _HEADER_ENDS_RE.match(text) is not None
+
+
+# (a search for a literal that ends in a space costs more with ``in``)
+_ID_RE = re.compile("id: ")
 
 
 def _may_hold_record(head: str, first_lines: list[Line]) -> bool:
@@ -804,7 +821,7 @@ def _may_hold_record(head: str, first_lines: list[Line]) -> bool:
         s = line.lstrip()
         if s and (s[0].isdigit() or s[0] == ">"):
             return True
-    if HEADER_ENDS in head or "id: " in head or "Cable dated:" in head or "...\n" in head:
+    if HEADER_ENDS in head or _ID_RE.search(head) or "Cable dated:" in head or "...\n" in head:
         return True
     return _ROW_NUMBER_RE.search(head) is not None
 
@@ -907,10 +924,11 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
 
 _SERIAL_RE = re.compile(r"\d{3,}\s*$")
 # lines that only a pasted database record has: a time stamp alone, "id: ...", a csv row, a tab row
-# (searched in the text with a newline around it: a literal first character keeps the search fast)
+# (searched in the text with a newline around it: a literal first character keeps the search fast,
+# and the forms that open with a digit share that digit)
 _RECORD_HINT_RE = re.compile(
-    r"\n[ \t]*(?:\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n)"
-    r"|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?[ \t]*(?=\n)|id: |\d+,\d{1,2}/|\d+\t\d{4}-|Cable dated:)"
+    r"\n[ \t]*+(?:\d(?:\d?/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n)"
+    r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?[ \t]*(?=\n)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:)"
 )
 _TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _CLASS_WORDS_RE = re.compile(r"(?<=\s)(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\s")

@@ -155,15 +155,14 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
     return " ".join(pieces)
 
 
-def _candidates(lines: list[Line]) -> list[int]:
+def _candidates(lines: list[Line], text: str) -> list[int]:
     """Indexes of the lines that may hold a marker: a whole-line marker ends in a digit
     (the lines have no trailing space), a teletype page header holds ``PAGE``, and a
     marker inside a reflowed line ``OF 0``.  The last two are rare: they are found in
-    the joined text, not line by line."""
+    ``text`` (the lines joined), not line by line."""
     found = [
         k for k, (_, t) in enumerate(lines) if t[-1:] in _ASCII_DIGITS and (" OF " in t or " of " in t or "\tOF" in t)
     ]
-    text = joined(lines)
     hits: list[int] = []
     for needle in ("PAGE", "OF 0"):
         k = text.find(needle)
@@ -181,7 +180,9 @@ def _candidates(lines: list[Line]) -> list[int]:
     return sorted(set(found))
 
 
-def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line], list[PageBreak]]:
+def remove_page_breaks(
+    lines: list[Line], diags: Collector, text: str | None = None
+) -> tuple[list[Line], list[PageBreak]]:
     """Take the continuation markers out of ``lines``.
 
     A marker and the blank lines around it are removed.  WikiLeaks' reassembly puts
@@ -190,9 +191,9 @@ def remove_page_breaks(lines: list[Line], diags: Collector) -> tuple[list[Line],
     Adjacent markers share the count.  A classification banner line just above a
     teletype page header (``CONFIDENTIAL``) belongs to the page header and goes with it.
     Only the few lines that can hold a marker are looked at one by one; the runs
-    between them are copied whole.
+    between them are copied whole.  ``text`` is ``joined(lines)`` when the caller has it.
     """
-    cands = _candidates(lines)
+    cands = _candidates(lines, joined(lines) if text is None else text)
     if not cands:
         return lines, []
     n = len(lines)

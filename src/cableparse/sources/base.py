@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import ModuleType
 
 from ..diagnostics import Collector
 
@@ -76,10 +77,17 @@ def _looks_like_html(text: str) -> bool:
     return "<table class=" in head or "<body" in head or text.find("&#x000", 0, 200000) >= 0
 
 
+_READERS: list[tuple[ModuleType, ModuleType, ModuleType]] = []
+
+
 def read_source(text: str, diags: Collector) -> Source:
     """Detect the form of ``text`` and extract it into a :class:`Source`."""
-    from . import canonical, html, pagetext
+    if not _READERS:
+        # (the readers import the parser's routing module: loaded on the first read)
+        from . import canonical, html, pagetext
 
+        _READERS.append((canonical, html, pagetext))
+    canonical, html, pagetext = _READERS[0]
     if _looks_like_html(text):
         return html.read(text, diags)
     text = without_controls(text, diags)
