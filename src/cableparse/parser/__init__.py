@@ -164,12 +164,17 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             else:
                 released = stamp
 
-    text_lines, text_breaks = remove_page_breaks(text_lines, diags, text)
+    unbroken, text_breaks = remove_page_breaks(text_lines, diags, text)
+    # (the joined text stays the lines' own when no marker was taken out)
+    unbroken_text = text if unbroken is text_lines else None
+    text_lines = unbroken
     breaks.extend(text_breaks)
     citing_id = _canonical(reference_id) if reference_id else None
     year = _year_of(citing_id, routing, created)
     cited_on = created.date() if created else routing.dtg.date() if routing is not None and routing.dtg else None
-    fields, body_lines = parse_header(text_lines, diags, canonical=src.form == "canonical", breaks=breaks)
+    fields, body_lines = parse_header(
+        text_lines, diags, canonical=src.form == "canonical", breaks=breaks, text=unbroken_text
+    )
     body = parse_body(body_lines, diags)
 
     cl = fields.classification_line

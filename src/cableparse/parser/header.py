@@ -498,7 +498,12 @@ def _is_field_start(s: str) -> bool:
 
 
 def parse_header(
-    lines: list[Line], diags: Collector, *, canonical: bool = False, breaks: list[PageBreak] | None = None
+    lines: list[Line],
+    diags: Collector,
+    *,
+    canonical: bool = False,
+    breaks: list[PageBreak] | None = None,
+    text: str | None = None,
 ) -> tuple[HeaderFields, list[Line]]:
     """Parse the header fields; return them and the remaining (body) lines.
 
@@ -508,7 +513,8 @@ def parse_header(
     text's, whose preamble ends at its ``header ends`` line and is taken as written,
     and whose ``SUBJECT:`` line holds the whole subject.
     A continuation marker that only shows once a field's lines are joined (its parts on
-    two lines) is taken out of the field and added to ``breaks``.
+    two lines) is taken out of the field and added to ``breaks``.  ``text`` is
+    ``joined(lines)`` when the caller has it.
     """
     h = HeaderFields()
     lines = list(lines)
@@ -517,7 +523,7 @@ def parse_header(
     while i < n and is_blank(lines[i][1]):
         i += 1
     # text before the classification line: a pasted database record, notes
-    start = _preamble_end(lines, i, diags, canonical)
+    start = _preamble_end(lines, i, diags, canonical, text)
     n = len(lines)  # a record run together with the cable text was split in two
     if start > i:
         h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not is_preamble_end(t))
@@ -828,7 +834,12 @@ def _may_hold_record(head: str, first_lines: list[Line]) -> bool:
 
 def _has_record_line(head: str) -> bool:
     """True when ``head`` holds a line that only a pasted database record has."""
-    return HEADER_ENDS in head or _RECORD_HINT_RE.search(f"\n{head}\n") is not None or _is_csv_row(head)
+    return (
+        HEADER_ENDS in head
+        or _RECORD_FIRST_RE.match(head) is not None
+        or _RECORD_HINT_RE.search(head) is not None
+        or _is_csv_row(head)
+    )
 
 
 def _is_csv_row(text: str) -> bool:
@@ -836,10 +847,11 @@ def _is_csv_row(text: str) -> bool:
     return _CSV_ROW_START_RE.match(text) is not None or _CSV_ROW_RE.search(text) is not None
 
 
-def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool = False) -> int:
+def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool = False, text: str | None = None) -> int:
     """Where text pasted above the cable's own header ends (``i`` when there is none).
 
-    A database record pasted into the page (field lines closed by
+    ``text`` is ``joined(lines)`` when the caller has it.  A database record pasted into
+    the page (field lines closed by
     ``----- header ends -----``, or bare values: row number, time stamp, reference id,
     origin, classification, the routing header) sits above the cable text, sometimes
     after a truncated first copy of the header.  All of it, up to the classification
@@ -857,9 +869,14 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
                 return j + 1
         return i
     limit = min(n, i + 150)
-    head = joined(lines[i : i + 150])
+    if text is not None and n <= i + 150:
+        # the lines from i on, joined: the caller's text past the first i lines
+        head = text[sum(len(t) for _, t in lines[:i]) + i :]
+    else:
+        head = joined(lines[i : i + 150])
     far = n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
-    if not far and (not _may_hold_record(head, lines[i : i + 8]) or not _has_record_line(head)):
+    # (the record line test first: in most cables it fails, and costs less than the other)
+    if not far and (not _has_record_line(head) or not _may_hold_record(head, lines[i : i + 8])):
         return i
     # canonical text wrote the preamble as it was read: a row in it is not split again
     heads = [] if canonical else [lines[k][1].strip() for k in range(i, min(i + 3, n))]
@@ -923,13 +940,15 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
 
 
 _SERIAL_RE = re.compile(r"\d{3,}\s*$")
-# lines that only a pasted database record has: a time stamp alone, "id: ...", a csv row, a tab row
-# (searched in the text with a newline around it: a literal first character keeps the search fast,
-# and the forms that open with a digit share that digit)
-_RECORD_HINT_RE = re.compile(
-    r"\n[ \t]*+(?:\d(?:\d?/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n)"
-    r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?[ \t]*(?=\n)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:)"
+# lines that only a pasted database record has: a time stamp alone, "id: ...", a csv row, a
+# tab row; searched after each newline (a literal first character keeps the search fast, and
+# the forms that open with a digit share that digit), and matched at the text's start
+_RECORD_LINE = (
+    r"[ \t]*+(?:\d(?:\d?/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n|\Z)"
+    r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?[ \t]*(?=\n|\Z)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:)"
 )
+_RECORD_HINT_RE = re.compile("\n" + _RECORD_LINE)
+_RECORD_FIRST_RE = re.compile(_RECORD_LINE)
 _TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _CLASS_WORDS_RE = re.compile(r"(?<=\s)(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\s")
 _CSV_ROW_START_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
