@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cableparse
+from cableparse.parser import header
 
 
 @pytest.mark.parametrize(
@@ -30,3 +33,16 @@ def test_efto_caveat_is_no_origin(
     assert cl.raw == line  # the caveat is kept as written
     assert line + "\n" in cableparse.dumps(cable)
     assert cableparse.parse(cableparse.dumps(cable)).header.classification_line == cl
+
+
+@given(st.text(alphabet="AZaz09,; \t()é", max_size=30))
+def test_plain_tags_take_the_short_way_to_the_same_tags(value: str) -> None:
+    # the plain form (codes and commas) is split directly; any value gives what the general
+    # splitter gives
+    assert header._split_tags(value) == header._split_tags_general(value)
+
+
+@pytest.mark.parametrize("value", ["PREL, PGOV, PE", "KNNP,MNUC", "PREL ,\tPGOV", "A1, B2, C3"])
+def test_plain_tags_values(value: str) -> None:
+    assert header._PLAIN_TAGS_RE.fullmatch(value) is not None
+    assert header._split_tags(value) == header._split_tags_general(value)

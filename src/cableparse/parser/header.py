@@ -317,8 +317,19 @@ def _split_outside_parens(text: str, separators: str | None) -> list[str]:
     return pieces
 
 
+# the usual TAGS value: codes and comma separators, nothing else
+_PLAIN_TAGS_RE = re.compile(r"[A-Za-z0-9]++(?:[ \t]*+,[ \t]*+[A-Za-z0-9]++)++")
+
+
 def _split_tags(text: str) -> list[str]:
     """Tags of a TAGS line: comma- or space-separated, keeping parentheses together."""
+    if _PLAIN_TAGS_RE.fullmatch(text):
+        return [t.strip(" \t") for t in text.split(",")]
+    return _split_tags_general(text)
+
+
+def _split_tags_general(text: str) -> list[str]:
+    """:func:`_split_tags` for any value (the plain one gives the same tags)."""
     items = [item for item in _split_outside_parens(text, ",;") if item.strip()]
     if len(items) == 1:
         # no separators: every word outside parentheses is a tag
