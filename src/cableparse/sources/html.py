@@ -105,7 +105,9 @@ def _pre_blocks(page: str, start: int) -> list[tuple[int, str]]:
 def read(page: str, diags: Collector) -> Source:
     """Read a WikiLeaks cable page."""
     src = Source("html")
-    t0 = page.find(_TABLE_OPEN)
+    # (searched from the end: the table follows some 58 KB of the site's navigation, and a
+    # page has one)
+    t0 = page.rfind(_TABLE_OPEN)
     after = 0
     if t0 >= 0:
         t1 = page.find("</table>", t0)
