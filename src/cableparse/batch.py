@@ -235,6 +235,7 @@ class _Pool:
             self.queues.append(q)
         self.held: list[dict[int, list[_Task]]] = [{} for _ in range(count)]
         self.alive = list(range(count))
+        self.taken = 0  # batches taken back, which a process may be parsing still
 
     def free(self) -> int | None:
         """A live process with room for another batch (the least busy), or None."""
@@ -267,15 +268,36 @@ class _Pool:
                     if not out and self.busy:
                         continue
                 return out
+            block = False
+            batch = None
             for held in self.held:
                 batch = held.pop(key, None)
                 if batch is not None:
                     break
+            if batch is None:
+                continue  # a batch taken back: this process parsed it
             if isinstance(payload, bytes):
                 out.append((key, pickle.loads(payload)))
-            elif batch is not None:
+            else:
                 out.append((key, [Result(str(t[1]), error=f"worker failed: {payload}") for t in batch]))
-            block = False
+
+    def take_back(self) -> tuple[int, list[_Task]] | None:
+        """The newest batch a live process holds queued behind another, taken back (its
+        results, when they come, are dropped), or None.  For the end of the input: this
+        process parses the pool's last batches while the pool works through the first
+        ones (a process's oldest batch is the one it is likely parsing: it stays)."""
+        newest: tuple[int, int] | None = None
+        for w in self.alive:
+            if len(self.held[w]) < 2:
+                continue
+            for key in self.held[w]:
+                if newest is None or key > newest[1]:
+                    newest = (w, key)
+        if newest is None:
+            return None
+        w, key = newest
+        self.taken += 1
+        return key, self.held[w].pop(key)
 
     def _failed(self) -> list[tuple[int, list[Result]]]:
         """The batches of the processes that have died, as failed results."""
@@ -292,8 +314,9 @@ class _Pool:
         return out
 
     def close(self) -> None:
-        """Stop the processes: at once when they still hold batches (the run was left)."""
-        idle = not self.busy
+        """Stop the processes: at once when they may still be parsing (the run was left,
+        or batches were taken back)."""
+        idle = not self.busy and not self.taken
         for w in self.alive:
             if idle:
                 self.queues[w].put(None)
@@ -345,7 +368,18 @@ def _pooled(tasks: Iterator[_Task], count: int, max_bytes: int) -> Iterator[Resu
                     if out is None:
                         if more and len(pending) < held:
                             break
-                        arrived.update(pool.collect(block=True))
+                        taken = None
+                        if not more:
+                            # the input is all given out: take back what is still queued,
+                            # once what has arrived is read
+                            arrived.update(pool.collect(block=False))
+                            if key in arrived:
+                                continue
+                            taken = pool.take_back()
+                        if taken is not None:
+                            arrived[taken[0]] = _run_batch(taken[1], max_bytes)
+                        else:
+                            arrived.update(pool.collect(block=True))
                         continue
                 pending.popleft()
                 yield from out
