@@ -409,8 +409,9 @@ def parse_many(
     texts (``bytes``, or ``str`` holding a newline).  A cables.csv file gives one result
     per row.  ``workers=None`` (or 1) parses in this process; ``workers=N`` across ``N``
     processes, this one and a pool of ``N - 1`` (``0``: one per CPU), with the same
-    results in the same order.  With
-    ``progress=True`` a progress bar is shown on stderr (tqdm when installed, the
+    results in the same order; a pool process that dies fails the inputs it held (their
+    results say ``worker failed: ...``), and closing the iterator early stops the pool.
+    With ``progress=True`` a progress bar is shown on stderr (tqdm when installed, the
     ``progress`` extra; otherwise a plain counter).  Never raises for an input: one that
     cannot be read gives a result with ``error`` set.
     """
