@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -33,12 +32,7 @@ CHECK_IDEMPOTENCE = os.environ.get("CABLEPARSE_FUZZ_IDEMPOTENCE", "1") != "0"
 #: new ones; delete an entry once its bug is fixed (``CABLEPARSE_FUZZ_KNOWN=0`` skips none).
 #: Example (fixed since): ``"superscript serial": lambda t: any(c.isdigit() and not c.isdecimal() for c in t)``
 #: for ``UNCLAS \u00b9`` -> CP999 (str.isdigit() is true for superscripts, int() failed).
-KNOWN_BUGS: dict[str, Callable[[str], bool]] = {
-    # tests/test_robustness.py::test_ref_item_split_off_by_a_semicolon_that_opens_like_a_field
-    "REF item after a semicolon that opens like a TAGS line": lambda text: (
-        "ref" in text.lower() and re.search(r";\s*(?:TAGE|TAGES|TAG|TAS|TABS|TGS|AGS)\s*[:;]", text, re.I) is not None
-    ),
-}
+KNOWN_BUGS: dict[str, Callable[[str], bool]] = {}
 SKIP_KNOWN = os.environ.get("CABLEPARSE_FUZZ_KNOWN", "1") != "0"
 skipped: dict[str, int] = dict.fromkeys(KNOWN_BUGS, 0)
 

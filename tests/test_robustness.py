@@ -42,6 +42,7 @@ from hypothesis import strategies as st
 
 import cableparse
 from cableparse import Cable, CableParseError, Paragraph
+from cableparse.parser import lines as lines_module
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p for p in (ROOT / "fixtures" / "pages").iterdir() if p.suffix in (".html", ".txt"))
@@ -1083,10 +1084,109 @@ def test_ref_item_ending_in_commas_and_spaces() -> None:
     assert cableparse.normalize(once) == once
 
 
-@pytest.mark.xfail(strict=True, reason="open: a REF item split off at a semicolon that opens like a misspelt TAGS line")
 def test_ref_item_split_off_by_a_semicolon_that_opens_like_a_field() -> None:
-    # fuzz crash, 2026-11-28 (code of commit ad94b42): "UNCLAS;TAS:t" in a REF block gives
-    # the item "TAS:t", written on a line of its own and read back as a TAGS line; its
-    # predicate is in fuzz/fuzz_parse.py's KNOWN_BUGS
-    once = cableparse.normalize(b"\nRef\x01\x00\x00\x00erencDIe  3\nH0 2007-03-05 01:1\xb5 UNCLAS;TAS:t\no")
+    # fuzz crash, 2026-11-28 (code of commit ad94b42): "UNCLAS;TAS:t" in a REF block gave
+    # the item "TAS:t", written on a line of its own and read back as a TAGS line; a
+    # semicolon before a field opening now ends the REF items, as a space before a keyword
+    # does
+    cable = cableparse.parse(b"\nRef\x01\x00\x00\x00erencDIe  3\nH0 2007-03-05 01:1\xb5 UNCLAS;TAS:t\no")
+    assert [r.text for r in cable.header.references] == ["erencDIe 3", "H0 2007-03-05 01:1\ufffd UNCLAS"]
+    assert cable.header.tags == ("t",)
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+
+
+_REF_HEAD = "UNCLAS STATE 000001\n\nSUBJECT: X\n"
+
+
+@pytest.mark.parametrize(
+    ("ref_line", "items", "tags", "first_paragraph"),
+    [
+        # a field after a semicolon between items, its keyword as written or misspelt
+        ("REF: STATE 123;TAGS: PREL", ["STATE 123"], ("PREL",), "Text."),
+        ("REF: STATE 123; TAS:PREL", ["STATE 123"], ("PREL",), "Text."),
+        # a paragraph opening after the semicolon
+        ("REF: STATE 123;1. (C) Text of one.", ["STATE 123"], (), "Text of one."),
+        # a field glued to the REF keyword: the REF has no items
+        ("REF:TAGS: PREL", [""], ("PREL",), "Text."),
+        # items that only hold a semicolon stay items
+        ("REF: STATE 123; STATE 456", ["STATE 123", "STATE 456"], (), "Text."),
+        ("REF: STATE 123;REF B", ["STATE 123", "REF B"], (), "Text."),
+        ("REF: 1. STATE 123", ["1. STATE 123"], (), "Text."),
+    ],
+)
+def test_ref_items_end_where_a_field_opens(
+    ref_line: str, items: list[str], tags: tuple[str, ...], first_paragraph: str
+) -> None:
+    cable = cableparse.parse(f"{_REF_HEAD}{ref_line}\n\n1. Text.\n")
+    assert [r.text for r in cable.header.references] == items
+    assert cable.header.tags == tags
+    assert cable.paragraphs[0].text == first_paragraph
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+
+
+def test_a_field_after_a_separator_on_a_tags_line() -> None:
+    # fuzz crash, 2026-12-05: a page whose newline reference lost its "&" ("IR<#x000A;SUBJECT:
+    # ..."): the SUBJECT became a tag after the semicolon, written back after ", " and then
+    # read as a SUBJECT line; a separator before a field keyword now cuts the TAGS line as a
+    # space does
+    page = (
+        b"<code><pre>UNCLASSIFIED SECTION 01 OF 01 TEHE 21, 2006 &#x000A;TAGS: <a href='/tag/MASS_0.html'>MASS</a>"
+        b" <a href='/tag/IR_0.html'>IR</a><#x000A;SUBJECT: ACCELERATION OF F-4ES FOR IRAN. END SUMMARY &#x000A;"
+        b" &#x000A;ACTION"
+    )
+    cable = cableparse.parse(page)
+    assert cable.header.tags == ("MASS", "IR<#x000A")
+    assert cable.header.subject == "ACCELERATION OF F-4ES FOR IRAN. END SUMMARY"
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+
+
+@pytest.mark.parametrize("separator", [",", ";", ", ", "; "])
+def test_tags_end_where_a_field_opens_after_a_separator(separator: str) -> None:
+    cable = cableparse.parse(f"UNCLAS STATE 000001\n\nTAGS: PREL{separator}SUBJECT: TEST\n\n1. Text.\n")
+    assert cable.header.tags == ("PREL",)
+    assert cable.header.subject == "TEST"
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+
+
+def test_a_marker_spaced_with_a_no_break_space() -> None:
+    # fuzz crash, 2026-12-05: "ll4g\xa0BRASILIA 00000129 002 OF 002" in a line that the
+    # header cut in two: folded there, the marker showed on the second reading only; a
+    # marker is now one however its words are spaced
+    text = (
+        "xx d581725 ll4g\xa0BRASILIA 00000129 002 OF 002 Minister Unger (reF B) regarding the difficult"
+        " internal b REF: STATE 92013\n"
+    )
+    cable = cableparse.parse(text)
+    assert [b.text for b in cable.page_breaks] == ["BRASILIA 00000129 002 OF 002"]
+    assert "00000129" not in cableparse.dumps(cable)
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+
+
+@pytest.mark.parametrize("space", ["\t", "\xa0", "\u2007", "\u3000", "\x0c"])
+def test_whole_line_markers_spaced_with_any_white_space(space: str) -> None:
+    line = f"PHNOM PENH 00000350{space}002 OF{space}007"
+    cable = cableparse.parse(f"UNCLAS PHNOM PENH 000350\n\n1. (U) Text one.\n\n{line}\n\n\ntwo.\n")
+    assert [b.total for b in cable.page_breaks] == [7]
+    assert all("00000350" not in p.text for p in cable.paragraphs)
+
+
+def test_the_odd_spaces_are_all_white_space_but_the_newline() -> None:
+    every = {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    assert set(lines_module._ODD_SPACES) == every - {"\n", " "}
+
+
+def test_a_marker_that_folding_shows_is_taken_out_of_a_line_cut_in_two() -> None:
+    # fuzz crash, 2026-12-05: control characters (read as spaces) between a marker's serial
+    # and its section number; the header cut the line at its REF keyword and kept it
+    # folded, where the marker showed on the second reading only
+    text = "xx d581725 ll4g BRASILIA 00000129 " + "\x00" * 20 + "002 OF 002 Minister Unger regarding b REF: STATE 9\n"
+    cable = cableparse.parse(text)
+    assert [b.text for b in cable.page_breaks] == ["BRASILIA 00000129 002 OF 002"]
+    once = cableparse.dumps(cable)
+    assert "00000129" not in once
     assert cableparse.normalize(once) == once

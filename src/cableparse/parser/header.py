@@ -74,7 +74,8 @@ _SPLIT_CLBY_PARA = re.compile(rf"\s(?=(?:{_K_CLBY}|{_K_PARA}))")
 _SPLIT_PARA = re.compile(rf"\s(?={_K_PARA})")
 # in a REF block: any field but another REF keyword, which stays with the items
 _SPLIT_IN_REFS = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_CLBY}|{_K_PARA}))")
-_SPLIT_AFTER_TAGS = re.compile(rf"\s(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
+# (on a TAGS line a separator counts as a space: the tags are written back joined by ", ")
+_SPLIT_AFTER_TAGS = re.compile(rf"(?:\s|[,;][ \t]*+)(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
 
 _CAPTIONS_MULTI = (
     ("SENSITIVE", "BUT", "UNCLASSIFIED"),
@@ -470,13 +471,33 @@ def _handling_like(s: str) -> bool:
 def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern[str], parts: list[str]) -> bool:
     """Add continuation line ``i`` (``text``) to ``parts``, up to the next field that a
     reflowed line holds; that field is put back as line ``i``.  True when it was cut."""
-    cut = splitter.search(text, 1)
-    if cut is None:
+    if splitter is _SPLIT_IN_REFS:
+        at = _ref_cut(text)
+    else:
+        cut = splitter.search(text, 1)
+        at = None if cut is None else cut.span()
+    if at is None:
         parts.append(text)
         return False
-    parts.append(text[: cut.start()].rstrip())
-    lines[i] = (lines[i][0], text[cut.end() :])
+    parts.append(text[: at[0]].rstrip())
+    lines[i] = (lines[i][0], text[at[1] :])
     return True
+
+
+def _ref_cut(text: str) -> tuple[int, int] | None:
+    """Where a line of a REF block holds the next field, as the span to cut out: a
+    keyword after a space (``_SPLIT_IN_REFS``), or after the semicolon between two items
+    (``STATE 123;TAGS: PREL``), where any field opening counts that the item would be
+    read as on a line of its own (another REF keyword stays with the items)."""
+    cut = _SPLIT_IN_REFS.search(text, 1)
+    end = len(text) if cut is None else cut.start()
+    k = text.find(";", 0, end)
+    while k >= 0:
+        rest = text[k + 1 : end].lstrip()
+        if _is_field_start(rest) and not (rest[:1] in _REF_FIRST and _REF_RE.match(rest)):
+            return k, k + 1
+        k = text.find(";", k + 1, end)
+    return None if cut is None else cut.span()
 
 
 # the first characters each keyword pattern can match (IGNORECASE: "ſ" is an "s"); a
@@ -567,9 +588,13 @@ def parse_header(
         lineno, text = lines[i]
         # whitespace folded, as canonical text writes header lines: the same decisions both ways
         s = " ".join(text.split())
-        if breaks is not None and "OF 0" in s and "OF 0" not in text:
-            # a continuation marker that only folding shows (``004 OF  007``)
-            s = _fold(strip_inline_markers(lineno, s, breaks, diags))
+        if breaks is not None and "OF 0" in s and s != text:
+            # a continuation marker that only folding shows (``004 OF  007``, a run of
+            # spaces after the serial): taken out, and the line kept folded, wherever it goes
+            stripped = strip_inline_markers(lineno, s, breaks, diags)
+            if stripped is not s:
+                s = _fold(stripped)
+                lines[i] = (lineno, s)
         if not s:
             i += 1
             continue
@@ -591,11 +616,16 @@ def parse_header(
             if c in _REF_FIRST and _REF_RE.match(s)
             else _SPLIT_ALL
         )
-        cut = splitter.search(s, 1)
-        at = None if cut is None else cut.span()
-        if at is None and (m_tags or m_subj):
-            # the next field glued to the keyword (``TAGS:SUBJECT: ...``): no value
-            value = m_tags.start(4) if m_tags else m_subj.start(3)  # type: ignore[union-attr]
+        if splitter is _SPLIT_IN_REFS:
+            at = _ref_cut(s)
+        else:
+            cut = splitter.search(s, 1)
+            at = None if cut is None else cut.span()
+        if at is None and (m_tags or m_subj or splitter is _SPLIT_IN_REFS):
+            # the next field glued to the keyword (``TAGS:SUBJECT: ...``, ``REF:TAGS: ...``):
+            # no value
+            glued = m_tags or m_subj or _REF_RE.match(s)
+            value = glued.start(4 if m_tags else 3 if m_subj else 1)  # type: ignore[union-attr]
             if value > 0 and splitter.match(" " + s[value:]):
                 at = (value, value)
         if at is not None:

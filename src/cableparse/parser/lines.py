@@ -52,6 +52,21 @@ _LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b
 _UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
 _TEXT_OF = operator.itemgetter(1)
 _ASCII_DIGITS = frozenset("0123456789")
+# the white space (but newlines) that folding a line turns into spaces (``str.isspace``), each
+# read as one space: positions in the line stay where they were
+_ODD_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_AS_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
+
+
+def _spaced(text: str) -> str:
+    """``text`` with every white space character a space (the same length): a marker is
+    one however its words are spaced, as it is once a line's spaces are folded."""
+    if text.isascii() and "\t" not in text and "\x0c" not in text and "\x0b" not in text:
+        return text
+    return text.translate(_AS_SPACES)
 
 
 def joined(lines: list[Line]) -> str:
@@ -87,11 +102,12 @@ def split_marker(text: str) -> PageBreak | None:
     """The page break a whole line is, or None."""
     if len(text) > 80:
         return None
-    if "PAGE" in text:
-        m2 = _LEGACY_RI_RE.match(text)
+    probe = _spaced(text)
+    if "PAGE" in probe:
+        m2 = _LEGACY_RI_RE.match(probe)
         if m2:
             return PageBreak(page=int(m2.group(1)), text=text.strip())
-        m = _LEGACY_RE.match(text)
+        m = _LEGACY_RE.match(probe)
         if m:
             sec = _LEGACY_SECTION_RE.search(m.group(2) or "")
             return PageBreak(
@@ -100,9 +116,9 @@ def split_marker(text: str) -> PageBreak | None:
                 total=int(sec.group(2)) if sec else None,
                 text=text.strip(),
             )
-    if (" OF " not in text and " of " not in text and "\tOF" not in text) or text.rstrip()[-1:] not in _ASCII_DIGITS:
+    if (" OF " not in probe and " of " not in probe) or probe.rstrip()[-1:] not in _ASCII_DIGITS:
         return None
-    m = _MARKER_RE.match(text)
+    m = _MARKER_RE.match(probe)
     if m is None:
         return None
     page = m.group(4)
@@ -115,15 +131,16 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
     """Remove markers that sit inside a reflowed line (one pass, whatever their number)."""
     pieces: list[str] = []
     last = 0
-    for m in _INLINE_RE.finditer(text):
+    probe = _spaced(text)
+    for m in _INLINE_RE.finditer(probe):
         start = m.start()
         if start < last:
             continue
         # walk back over at most three upper-case words (the origin, cut at ten letters)
         window = max(last, start - 40)
-        # (tabs as spaces keep the length, and the spaces before the serial are a prefix's
-        # end: cut stays a position in text)
-        words = text[window:start].replace("\t", " ").rstrip(" ").split(" ")
+        # (white space as spaces keeps the length, and the spaces before the serial are a
+        # prefix's end: cut stays a position in text)
+        words = probe[window:start].rstrip(" ").split(" ")
         taken = 0
         chars = 0
         while taken < 3 and taken < len(words):
@@ -161,7 +178,9 @@ def _candidates(lines: list[Line], text: str) -> list[int]:
     marker inside a reflowed line ``OF 0``.  The last two are rare: they are found in
     ``text`` (the lines joined), not line by line."""
     found = [
-        k for k, (_, t) in enumerate(lines) if t[-1:] in _ASCII_DIGITS and (" OF " in t or " of " in t or "\tOF" in t)
+        k
+        for k, (_, t) in enumerate(lines)
+        if t[-1:] in _ASCII_DIGITS and (" OF " in t or " of " in t or "\tOF" in t or _spaced(t) is not t)
     ]
     hits: list[int] = []
     for needle in ("PAGE", "OF 0"):
