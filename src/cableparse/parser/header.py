@@ -74,8 +74,9 @@ _SPLIT_CLBY_PARA = re.compile(rf"\s(?=(?:{_K_CLBY}|{_K_PARA}))")
 _SPLIT_PARA = re.compile(rf"\s(?={_K_PARA})")
 # in a REF block: any field but another REF keyword, which stays with the items
 _SPLIT_IN_REFS = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_CLBY}|{_K_PARA}))")
-# (on a TAGS line a separator counts as a space: the tags are written back joined by ", ")
-_SPLIT_AFTER_TAGS = re.compile(rf"(?:\s|[,;][ \t]*+)(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
+# (on a TAGS line a separator counts as a space: the tags are written back joined by ", ";
+# the line is folded, one space at most after the first character)
+_SPLIT_AFTER_TAGS = re.compile(rf"[\s,;][ \t]*+(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
 
 _CAPTIONS_MULTI = (
     ("SENSITIVE", "BUT", "UNCLASSIFIED"),

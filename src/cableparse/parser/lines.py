@@ -174,13 +174,15 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
 
 def _candidates(lines: list[Line], text: str) -> list[int]:
     """Indexes of the lines that may hold a marker: a whole-line marker ends in a digit
-    (the lines have no trailing space), a teletype page header holds ``PAGE``, and a
+    (the lines have no trailing space) and holds ``OF`` between spaces (of any kind), a
+    teletype page header holds ``PAGE``, and a
     marker inside a reflowed line ``OF 0``.  The last two are rare: they are found in
     ``text`` (the lines joined), not line by line."""
     found = [
         k
         for k, (_, t) in enumerate(lines)
-        if t[-1:] in _ASCII_DIGITS and (" OF " in t or " of " in t or "\tOF" in t or _spaced(t) is not t)
+        if t[-1:] in _ASCII_DIGITS
+        and (" OF " in t or " of " in t or (("OF" in t or "of" in t) and _spaced(t) is not t))
     ]
     hits: list[int] = []
     for needle in ("PAGE", "OF 0"):
