@@ -1190,3 +1190,33 @@ def test_a_marker_that_folding_shows_is_taken_out_of_a_line_cut_in_two() -> None
     once = cableparse.dumps(cable)
     assert "00000129" not in once
     assert cableparse.normalize(once) == once
+
+
+def test_a_marker_on_a_short_line_before_the_rest_of_a_sentence() -> None:
+    # 08BRASILIA469: a marker, then the sentence's last word, on a line of 35 characters;
+    # taken out, and no space left before the word
+    text = (
+        "CONFIDENTIAL SECTION 01 OF 09 BRASILIA 000469\n\nSUBJECT: TEST\n\n"
+        "19. (C) Brazil wants to discuss the roles of the OAS or Inter-American Defense\n\n"
+        "BRASILIA 00000469 006 OF 009 Board.\n\n20. (C) Next.\n"
+    )
+    cable = cableparse.parse(text)
+    assert [b.text for b in cable.page_breaks] == ["BRASILIA 00000469 006 OF 009"]
+    assert cable.paragraphs[0].text.endswith("Inter-American Defense\n\nBoard.")
+
+
+@pytest.mark.parametrize(
+    "tags_line",
+    [
+        "TAGS: PREL;LIMA 00000129 002 OF 002 PGOV",
+        # fuzz crash, 2026-12-05: the marker's origin after a semicolon, its words written
+        # back after ", " on the second reading
+        "TAGS: 0.;SUBJE 00000129 002 OF 002 MinCT:",
+    ],
+)
+def test_a_marker_among_tags_after_a_semicolon(tags_line: str) -> None:
+    cable = cableparse.parse(f"UNCLAS STATE 000001\n\n{tags_line}\nSUBJECT: X\n\n1. Text.\n")
+    assert len(cable.page_breaks) == 1 and "00000129" in cable.page_breaks[0].text
+    assert not any("00000129" in t for t in cable.header.tags)
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once

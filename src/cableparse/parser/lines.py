@@ -139,8 +139,9 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
         # walk back over at most three upper-case words (the origin, cut at ten letters)
         window = max(last, start - 40)
         # (white space as spaces keeps the length, and the spaces before the serial are a
-        # prefix's end: cut stays a position in text)
-        words = probe[window:start].rstrip(" ").split(" ")
+        # prefix's end: cut stays a position in text; a comma or semicolon ends a word too,
+        # as it does once a field's items are written back apart)
+        words = probe[window:start].replace(",", " ").replace(";", " ").rstrip(" ").split(" ")
         taken = 0
         chars = 0
         while taken < 3 and taken < len(words):
@@ -169,7 +170,8 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
     if not pieces:
         return text
     pieces.append(text[last:].lstrip())
-    return " ".join(pieces)
+    # (a marker at the line's start or end leaves no piece there, and no space)
+    return " ".join(p for p in pieces if p)
 
 
 def _candidates(lines: list[Line], text: str) -> list[int]:
@@ -274,7 +276,7 @@ def remove_page_breaks(
             if blanks - 3 * markers > 0 and out:
                 out.append((lineno, ""))
             markers = blanks = 0
-        if "OF 0" in text and len(text) > 40:
+        if "OF 0" in text:
             text = strip_inline_markers(lineno, text, breaks, diags)
         out.append((lineno, text))
     if markers:
