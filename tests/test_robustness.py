@@ -1220,3 +1220,14 @@ def test_a_marker_among_tags_after_a_semicolon(tags_line: str) -> None:
     assert not any("00000129" in t for t in cable.header.tags)
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+@pytest.mark.parametrize("text", ["UNCLAS ~~~~~~\nSome text that follows.\n\nMore.\n", "UNCLAS\n------\n\nText.\n"])
+def test_a_level_word_alone_over_a_rule_is_a_heading(text: str) -> None:
+    # fuzz crash, 2026-12-05: "UNCLAS ~~~~~~" read as a heading, written back as the title
+    # over its rule, then read as a classification line over an attention line
+    cable = cableparse.parse(text)
+    assert cable.header.classification_line is None
+    assert cable.paragraphs[0].heading == "UNCLAS"
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once

@@ -17,6 +17,7 @@ from types import ModuleType
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
+from .body import is_rule
 from .lines import (
     Line,
     is_blank,
@@ -568,6 +569,9 @@ def parse_header(
         if not s:
             continue
         found = match_classification_line(s)
+        if found is not None and found[0].serial is None and not found[1] and j + 1 < n and is_rule(lines[j + 1][1]):
+            # a level word alone over a rule is a heading's title, as the body reads it
+            found = None
         if found is not None:
             h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip())
             h.classification_line, rest = found
