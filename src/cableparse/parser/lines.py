@@ -43,7 +43,7 @@ _MARKER_RE = re.compile(
     re.ASCII,
 )
 # The same inside a reflowed line: found from its numeric part, the origin words checked after.
-_INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]{1,3}(\d{3})(?:\.(\d))?[ \t]+OF[ \t]+(\d{3})(?=\s|$)")
+_INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]++(\d{3})(?:\.(\d))?[ \t]++OF[ \t]++(\d{3})(?=\s|$)")
 _LEGACY_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+(\S.*?)?[ \t]*\d{6}Z[ \t]*$")
 _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
@@ -127,6 +127,36 @@ def split_marker(text: str) -> PageBreak | None:
     )
 
 
+_WORD_ENDS = " ,;"
+
+
+def _origin_start(probe: str, lo: int, hi: int) -> int | None:
+    """Where the origin words of a marker whose serial starts at ``hi`` begin: at most
+    three upper-case words of twelve letters in all, after ``lo``; None when there are
+    none.  Any run of spaces may stand before the serial (``probe`` has white space as
+    spaces, as folding a line's spaces leaves one); the origin's words are one space
+    apart, and two spaces, a comma or a semicolon end it (``BY GAZA  LONDON``,
+    ``GOL, TRIPOLI``, ``0.;SUBJE``: a field's items are written back apart)."""
+    cut = None
+    chars = 0
+    k = hi
+    while k > lo and probe[k - 1] == " ":
+        k -= 1
+    for _ in range(3):
+        end = k
+        while k > lo and probe[k - 1] not in _WORD_ENDS:
+            k -= 1
+        w = probe[k:end]
+        if not w or chars + len(w) > 12 or not _UPPER_WORD_RE.match(w):
+            break
+        chars += len(w) + 1
+        cut = k
+        if k - 1 <= lo or probe[k - 1] != " " or probe[k - 2] in _WORD_ENDS:
+            break
+        k -= 1
+    return cut
+
+
 def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags: Collector) -> str:
     """Remove markers that sit inside a reflowed line (one pass, whatever their number)."""
     pieces: list[str] = []
@@ -136,23 +166,10 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
         start = m.start()
         if start < last:
             continue
-        # walk back over at most three upper-case words (the origin, cut at ten letters)
-        window = max(last, start - 40)
-        # (white space as spaces keeps the length, and the spaces before the serial are a
-        # prefix's end: cut stays a position in text; a comma or semicolon ends a word too,
-        # as it does once a field's items are written back apart)
-        words = probe[window:start].replace(",", " ").replace(";", " ").rstrip(" ").split(" ")
-        taken = 0
-        chars = 0
-        while taken < 3 and taken < len(words):
-            w = words[len(words) - 1 - taken]
-            if not w or not _UPPER_WORD_RE.match(w) or chars + len(w) > 12:
-                break
-            chars += len(w) + 1
-            taken += 1
-        if taken == 0:
+        # the origin: at most three upper-case words before the serial (cut at ten letters)
+        cut = _origin_start(probe, last, start)
+        if cut is None:
             continue
-        cut = window + len(" ".join(words[: len(words) - taken]))
         page = m.group(3)
         breaks.append(
             PageBreak(
