@@ -42,8 +42,9 @@ _MARKER_RE = re.compile(
     r"[ \t]+[Oo][Ff][ \t]+(\d{1,3})[ \t]*$",
     re.ASCII,
 )
-# The same inside a reflowed line: found from its numeric part, the origin words checked after.
-_INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]++(\d{3})(?:\.(\d))?[ \t]++OF[ \t]++(\d{3})(?=\s|$)")
+# The same inside a reflowed line: found from its numeric part, the origin words checked after
+# (a comma or semicolon may follow it, as the items of a field)
+_INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]++(\d{3})(?:\.(\d))?[ \t]++OF[ \t]++(\d{3})(?=[\s,;]|$)")
 _LEGACY_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+(\S.*?)?[ \t]*\d{6}Z[ \t]*$")
 _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
