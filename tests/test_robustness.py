@@ -1267,3 +1267,14 @@ def test_a_marker_before_a_semicolon_on_a_tags_line() -> None:
     assert cable.header.subject == "x Minister"
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+def test_a_marker_with_a_run_of_spaces_after_of_in_a_routing_line() -> None:
+    # fuzz crash, 2026-12-05: "VZCZC&LIA 000 002 F 00000129 002 OF" + control characters +
+    # "002 Mis": the routing line kept for the preamble held the marker, which its folded
+    # copy in canonical text showed on the second reading
+    data = b"VZCZC&LIA 000\x01002 F 00000129 002 OF" + b"\x00" * 100 + b" 002 Mis"
+    cable = cableparse.parse(data)
+    assert [b.text.split() for b in cable.page_breaks] == [["F", "00000129", "002", "OF", "002"]]
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once

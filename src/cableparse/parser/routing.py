@@ -258,9 +258,9 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
     for lineno, raw in lines:
         # (a line that is no header line is kept as written: ``whole``)
         s = whole = raw.strip()
-        if len(s) > 40 and "OF 0" in s:
-            # a continuation marker inside a line run together with the text below (the
-            # line measured as written, as the text's lines are)
+        if "OF" in s:
+            # a continuation marker inside a line run together with the text below, as
+            # written (any run of spaces in it, which folding would close up)
             s = whole = strip_inline_markers(lineno, s, breaks, diags)
         if "  " in s or not s.isprintable():
             # only a space is whitespace and printable: the join is needed only then
