@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -28,19 +29,17 @@ def _decode(data: bytes, diags: Collector) -> str:
 
 
 _Machinery = tuple[Callable[["Source", Collector], Cable], Callable[[str, Collector], "Source"], Callable[[str], str]]
-_MACHINERY: list[_Machinery] = []
 
 
+@functools.cache
 def _machinery() -> _Machinery:
     """The parser and the readers, loaded on the first parse so that ``import cableparse``
     stays quick (and then kept: an import statement costs on every call)."""
-    if not _MACHINERY:
-        from .parser import build_cable
-        from .sources import read_source
-        from .sources.base import unix_newlines
+    from .parser import build_cable
+    from .sources import read_source
+    from .sources.base import unix_newlines
 
-        _MACHINERY.append((build_cable, read_source, unix_newlines))
-    return _MACHINERY[0]
+    return build_cable, read_source, unix_newlines
 
 
 def parse(source: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Cable:

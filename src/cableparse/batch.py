@@ -208,6 +208,11 @@ def _work(tasks: Any, results: Any, max_bytes: int) -> None:
         results.put((key, payload))
 
 
+def _failed_batch(batch: list[_Task], why: str) -> list[Result]:
+    """The results of a batch that a pool process could not give back: each says why."""
+    return [Result(str(t[1]), error=f"worker failed: {why}") for t in batch]
+
+
 class _Pool:
     """``count`` processes, each with a queue of batches of its own, and one queue of results.
 
@@ -276,10 +281,7 @@ class _Pool:
                     break
             if batch is None:
                 continue  # a batch taken back: this process parsed it
-            if isinstance(payload, bytes):
-                out.append((key, pickle.loads(payload)))
-            else:
-                out.append((key, [Result(str(t[1]), error=f"worker failed: {payload}") for t in batch]))
+            out.append((key, pickle.loads(payload) if isinstance(payload, bytes) else _failed_batch(batch, payload)))
 
     def take_back(self) -> tuple[int, list[_Task]] | None:
         """The newest batch a live process holds queued behind another, taken back (its
@@ -307,9 +309,8 @@ class _Pool:
             if p.is_alive():
                 continue
             self.alive.remove(w)
-            for key, batch in self.held[w].items():
-                why = f"worker failed: the process exited with code {p.exitcode}"
-                out.append((key, [Result(str(t[1]), error=why) for t in batch]))
+            why = f"the process exited with code {p.exitcode}"
+            out.extend((key, _failed_batch(batch, why)) for key, batch in self.held[w].items())
             self.held[w].clear()
         return out
 

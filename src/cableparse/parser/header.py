@@ -383,17 +383,13 @@ def reference_items(text: str) -> list[tuple[str | None, str]]:
     return out
 
 
-_IDS: list[ModuleType] = []
-
-
+@functools.cache
 def ids_module() -> ModuleType:
     """:mod:`cableparse.ids`, imported on the first call: its station tables load only for
     a cable that needs them."""
-    if not _IDS:
-        from .. import ids
+    from .. import ids
 
-        _IDS.append(ids)
-    return _IDS[0]
+    return ids
 
 
 def classify_references(
@@ -473,17 +469,23 @@ def _handling_like(s: str) -> bool:
 def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern[str], parts: list[str]) -> bool:
     """Add continuation line ``i`` (``text``) to ``parts``, up to the next field that a
     reflowed line holds; that field is put back as line ``i``.  True when it was cut."""
-    if splitter is _SPLIT_IN_REFS:
-        at = _ref_cut(text)
-    else:
-        cut = splitter.search(text, 1)
-        at = None if cut is None else cut.span()
+    at = _field_cut(text, splitter)
     if at is None:
         parts.append(text)
         return False
     parts.append(text[: at[0]].rstrip())
     lines[i] = (lines[i][0], text[at[1] :])
     return True
+
+
+def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
+    """Where ``text`` (a header line past its first character) holds the next field, as
+    the span to cut out: where ``splitter`` finds it, and in a REF block also after the
+    semicolon between two items (:func:`_ref_cut`)."""
+    if splitter is _SPLIT_IN_REFS:
+        return _ref_cut(text)
+    cut = splitter.search(text, 1)
+    return None if cut is None else cut.span()
 
 
 def _ref_cut(text: str) -> tuple[int, int] | None:
@@ -621,11 +623,7 @@ def parse_header(
             if c in _REF_FIRST and _REF_RE.match(s)
             else _SPLIT_ALL
         )
-        if splitter is _SPLIT_IN_REFS:
-            at = _ref_cut(s)
-        else:
-            cut = splitter.search(s, 1)
-            at = None if cut is None else cut.span()
+        at = _field_cut(s, splitter)
         if at is None and (m_tags or m_subj or splitter is _SPLIT_IN_REFS):
             # the next field glued to the keyword (``TAGS:SUBJECT: ...``, ``REF:TAGS: ...``):
             # no value

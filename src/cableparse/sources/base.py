@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from types import ModuleType
+from collections.abc import Callable
 
 from ..diagnostics import Collector
 
@@ -77,24 +78,28 @@ def _looks_like_html(text: str) -> bool:
     return "<table class=" in head or "<body" in head or text.find("&#x000", 0, 200000) >= 0
 
 
-_READERS: list[tuple[ModuleType, ModuleType, ModuleType]] = []
+_Reader = Callable[[str, Collector], "Source | None"]
+
+
+@functools.cache
+def _readers() -> tuple[Callable[[str, Collector], Source], _Reader, _Reader]:
+    """The readers of HTML pages, canonical text and page text copies, loaded on the
+    first read (they import the parser's routing module) and then kept."""
+    from . import canonical, html, pagetext
+
+    return html.read, canonical.read, pagetext.read
 
 
 def read_source(text: str, diags: Collector) -> Source:
     """Detect the form of ``text`` and extract it into a :class:`Source`."""
-    if not _READERS:
-        # (the readers import the parser's routing module: loaded on the first read)
-        from . import canonical, html, pagetext
-
-        _READERS.append((canonical, html, pagetext))
-    canonical, html, pagetext = _READERS[0]
+    read_html, read_canonical, read_pagetext = _readers()
     if _looks_like_html(text):
-        return html.read(text, diags)
+        return read_html(text, diags)
     text = without_controls(text, diags)
-    src = canonical.read(text, diags)
+    src = read_canonical(text, diags)
     if src is not None:
         return src
-    src = pagetext.read(text, diags)
+    src = read_pagetext(text, diags)
     if src is not None:
         return src
     bare = Source("text")
