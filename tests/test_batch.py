@@ -103,17 +103,16 @@ def test_dask_bag_on_the_local_scheduler(tmp_path: Path) -> None:
         assert g.cable.paragraphs == e.cable.paragraphs
 
 
+def _texts(count: int) -> list[str]:
+    return [f"UNCLAS STATE {k:06d}\n\nSUBJECT: ITEM {k}\n\n1. (U) Text {k}.\n" for k in range(1, count + 1)]
+
+
 @pytest.mark.parametrize("workers", [2, 3])
 def test_many_inputs_across_processes_keep_their_order(workers: int) -> None:
     # more inputs than the pool is given at once, so this process parses some of them too
-    texts = [f"UNCLAS STATE {k:06d}\n\nSUBJECT: ITEM {k}\n\n1. (U) Text {k}.\n" for k in range(1, 400)]
-    results = list(parse_many(texts, workers=workers))
+    results = list(parse_many(_texts(399), workers=workers))
     assert [r.cable.header.subject for r in results if r.cable is not None] == [f"ITEM {k}" for k in range(1, 400)]
     assert [r.source for r in results] == [f"<text {k}>" for k in range(1, 400)]
-
-
-def _texts(count: int) -> list[str]:
-    return [f"UNCLAS STATE {k:06d}\n\nSUBJECT: ITEM {k}\n\n1. (U) Text {k}.\n" for k in range(1, count + 1)]
 
 
 @pytest.mark.skipif(
