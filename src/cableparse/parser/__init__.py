@@ -65,9 +65,12 @@ def parse_timestamp(value: str) -> _dt.datetime | None:
     return None
 
 
-def _numbered(lines: list[str], start: int) -> list[Line]:
-    """``lines`` as ``(line number, text)`` pairs, trailing space removed."""
-    return list(zip(itertools.count(start), map(str.rstrip, lines)))
+def _numbered(lines: list[str], start: int, texts: list[str]) -> list[Line]:
+    """``lines`` as ``(line number, text)`` pairs, trailing space removed; their texts
+    are added to ``texts`` too."""
+    stripped = list(map(str.rstrip, lines))
+    texts += stripped
+    return list(zip(itertools.count(start), stripped))
 
 
 def _opens_routing(line: str) -> bool:
@@ -100,12 +103,13 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     """Parse the routing header, header fields and body of ``src``."""
     routing_lines: list[Line] | None = None
     text_lines: list[Line]
+    texts: list[str] = []  # the texts of text_lines, joined once below
     if src.routing is not None:
         # a header block may run on into the cable text: split at the classification line
         cut = split_routing(src.routing, 0, blank_ends=False)
         routing_lines = list(enumerate(src.routing[:cut], src.routing_start))
-        text_lines = _numbered(src.routing[cut:], src.routing_start + cut)
-        text_lines += _numbered(src.text, src.text_start)
+        text_lines = _numbered(src.routing[cut:], src.routing_start + cut, texts)
+        text_lines += _numbered(src.text, src.text_start, texts)
     else:
         raw = src.text
         first = 0
@@ -119,9 +123,9 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         if first < len(raw) and _opens_routing(raw[first]):
             cut = split_routing(raw, first)
             routing_lines = list(enumerate(raw[top:cut], src.text_start + top))
-        text_lines = _numbered(raw[cut:], src.text_start + cut)
+        text_lines = _numbered(raw[cut:], src.text_start + cut, texts)
     # (canonical text is read as written: the text it came from was cleaned then)
-    text = joined(text_lines)
+    text = "\n".join(texts)
     if src.form != "canonical" and "\\" in text and any(t.endswith("\\") for _, t in text_lines):
         text_lines = [(k, without_backslash_residue(t)) for k, t in text_lines]
         text = joined(text_lines)
@@ -192,8 +196,10 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     for p in body.paragraphs:
         t = p.text
         # (a block opens with a level word: the text's start, or after a blank line)
+        # (the keywords are followed by a colon: one character, found in C first)
         if (
-            (t[:1] in _LEVEL_INITIALS or _BLOCK_COPY_RE.search(t))
+            ":" in t
+            and (t[:1] in _LEVEL_INITIALS or _BLOCK_COPY_RE.search(t))
             and ("TAGS" in t or "SUBJECT" in t or "ags:" in t or "ubject:" in t)
             and any(_HEADER_COPY_RE.match(block) and _HEADER_KEYS_RE.search(block[:2000]) for block in t.split("\n\n"))
         ):

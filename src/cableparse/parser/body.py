@@ -60,7 +60,9 @@ _JUNK_LINE_RE = re.compile(
 _JUNK_START_RE = re.compile(
     r"[ \t](?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
 )
-_RULE_RUN_RE = re.compile(r"(?:^|[ \t])[-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
+# a rule run inside a line, after a space, or opening it
+_RULE_RUN_RE = re.compile(r"[ \t][-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
+_RULE_RUN_FIRST_RE = re.compile(r"[-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 #: a body line at least this long is a paragraph written on one line (reflowed text)
 _REFLOWED_LINE = 160
 
@@ -272,6 +274,13 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
     return lines[:end]
 
 
+def _may_hold_rule(text: str) -> bool:
+    """False when ``text`` holds no run of three rule characters: found in C, where a
+    pattern search tries every space of a long line (hyphens are common, rules are not)."""
+    present = [c for c in _RULE_CHARS if c in text]
+    return len(present) > 1 or (len(present) == 1 and present[0] * 3 in text)
+
+
 def _inline_heading(s: str) -> tuple[str, str] | None:
     """A heading written on one line with its rule (``SUMMARY -------``, ``------- COMMENT
     -------``), or run on to the end of a reflowed paragraph (``... End Summary. -------
@@ -284,8 +293,11 @@ def _inline_heading(s: str) -> tuple[str, str] | None:
     left = ""
     title = body
     m: re.Match[str] | None = None
-    for m in _RULE_RUN_RE.finditer(body):  # noqa: B007 - the last rule run
-        pass
+    if _may_hold_rule(body):
+        for m in _RULE_RUN_RE.finditer(body):  # noqa: B007 - the last rule run
+            pass
+        if m is None:
+            m = _RULE_RUN_FIRST_RE.match(body)  # (or one that opens the line)
     if m is not None:
         # boxed: rule, title, rule
         left = body[: m.start()].rstrip(_RULE_AND_SPACE).lstrip()

@@ -78,6 +78,27 @@ _SPLIT_IN_REFS = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_CLBY}|{_K
 # (on a TAGS line a separator counts as a space: the tags are written back joined by ", ";
 # the line is folded, one space at most after the first character)
 _SPLIT_AFTER_TAGS = re.compile(rf"[\s,;][ \t]*+(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
+# what each keyword above opens with (a paragraph's number: a full stop, then a
+# parenthesis): a line that holds none holds no field.  The patterns above try every space
+# of a line, these are found in C: a long line is looked at in a fraction of the time
+_KEYWORD_HINTS = ("E.", "EO", "TAG", "Tag", "SUBJ", "Subj", "REF", "Ref", "CLASSIFIED", "Classified")
+_PARA_HINT_RE = re.compile(r"\.\s*+\(")
+
+
+def _may_hold_field(text: str) -> bool:
+    """False when no ``_SPLIT_*`` pattern can find a field in ``text``."""
+    for hint in _KEYWORD_HINTS:  # (a loop: a generator costs more per step)
+        if hint in text:
+            return True
+    return _PARA_HINT_RE.search(text) is not None
+
+
+def _find_field(splitter: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """``splitter.search(text, pos)``, with the cheap test first."""
+    if len(text) > _LONG_LINE and not _may_hold_field(text):
+        return None
+    return splitter.search(text, pos)
+
 
 _CAPTIONS_MULTI = (
     ("SENSITIVE", "BUT", "UNCLASSIFIED"),
@@ -172,6 +193,8 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     """The classification line at the start of ``s`` and the text after it, or None."""
     if s.lstrip()[:1] not in _LEVEL_FIRST:
         return None
+    if _LEVEL_RE.match(s) is None and "  " not in s[:60] and "\t" not in s[:60]:
+        return None  # (no level word, nor one spaced out: the cheap test first)
     # the routing split and the header parser look at the same line: a short one is read once
     return _classification_line_cached(s) if len(s) <= 200 else _classification_line(s)
 
@@ -290,10 +313,18 @@ def _decl_date(rest: str) -> _dt.date | None:
 
 def parse_executive_order(s: str) -> ExecutiveOrder | None:
     """An E.O. line, or None."""
+    # (the same lines recur, ``E.O. 12958: N/A``: a short one's result, immutable, is kept)
+    return _executive_order_line(s) if len(s) <= 200 else _read_executive_order(s)
+
+
+def _read_executive_order(s: str) -> ExecutiveOrder | None:
     m = _EO_RE.match(s)
     if m is None:
         return None
     return ExecutiveOrder(order=m.group(1), declassify_on=_decl_date(m.group(2)), raw=_fold(s))
+
+
+_executive_order_line = functools.lru_cache(maxsize=1024)(_read_executive_order)
 
 
 _SEPARATOR_RES = {",;": re.compile("[,;]")}
@@ -408,11 +439,15 @@ def classify_references(
     return out
 
 
-def _captions_of(s: str) -> tuple[list[str], str]:
+def _captions_of(s: str) -> tuple[tuple[str, ...], str]:
     """Captions at the start of ``s`` and the text after them."""
     first = _FIRST_TOKEN_RE.match(s)
     if first is None or first.group(1).upper().strip(".-") not in _CAPTION_FIRST_WORDS:
-        return [], s
+        return (), s
+    return _caption_line(s) if len(s) <= 200 else _read_captions(s)
+
+
+def _read_captions(s: str) -> tuple[tuple[str, ...], str]:
     tokens = s.replace(",", " ").replace(";", " ").split()
     ups = [t.upper().strip(".-") for t in tokens]
     found: list[str] = []
@@ -434,9 +469,13 @@ def _captions_of(s: str) -> tuple[list[str], str]:
             continue
         break
     if not found:
-        return [], s
+        return (), s
     rest = " ".join(tokens[i:])
-    return found, rest
+    return tuple(found), rest
+
+
+# (the same caption lines recur from cable to cable: SIPDIS, SENSITIVE, NOFORN)
+_caption_line = functools.lru_cache(maxsize=1024)(_read_captions)
 
 
 _FIRST_TOKEN_RE = re.compile(r"[\s,;]*([^\s,;]+)")
@@ -484,7 +523,7 @@ def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
     semicolon between two items (:func:`_ref_cut`)."""
     if splitter is _SPLIT_IN_REFS:
         return _ref_cut(text)
-    cut = splitter.search(text, 1)
+    cut = _find_field(splitter, text, 1)
     return None if cut is None else cut.span()
 
 
@@ -493,7 +532,7 @@ def _ref_cut(text: str) -> tuple[int, int] | None:
     keyword after a space (``_SPLIT_IN_REFS``), or after the semicolon between two items
     (``STATE 123;TAGS: PREL``), where any field opening counts that the item would be
     read as on a line of its own (another REF keyword stays with the items)."""
-    cut = _SPLIT_IN_REFS.search(text, 1)
+    cut = _find_field(_SPLIT_IN_REFS, text, 1)
     end = len(text) if cut is None else cut.start()
     k = text.find(";", 0, end)
     while k >= 0:
@@ -531,6 +570,19 @@ def _is_field_start(s: str) -> bool:
         or (c in _REF_FIRST and _REF_RE.match(s))
         or (c in _CLBY_FIRST and _CLBY_RE.match(s))
     )
+
+
+#: a header line longer than this is looked at from its start first
+_LONG_LINE = 120
+# "OF 0" once a line's spaces are folded: a continuation marker that folding shows
+_FOLDED_MARKER_RE = re.compile(r"OF\s+0")
+
+
+def _opens_paragraph(text: str) -> bool:
+    """True when ``text`` opens a numbered paragraph as its folded line would, and holds
+    no marker that folding shows (the line is then rewritten): read from its first
+    characters."""
+    return PARA_START_RE.match(" ".join(text[:80].split())) is not None and _FOLDED_MARKER_RE.search(text) is None
 
 
 def parse_header(
@@ -593,6 +645,9 @@ def parse_header(
     split_noted = False
     while i < n:
         lineno, text = lines[i]
+        if len(text) > _LONG_LINE and text.lstrip()[:1].isdecimal() and _opens_paragraph(text):
+            # (a paragraph written on one line ends the header: not folded whole to see it)
+            break
         # whitespace folded, as canonical text writes header lines: the same decisions both ways
         s = " ".join(text.split())
         if breaks is not None and "OF 0" in s and s != text:
@@ -680,7 +735,7 @@ def parse_header(
                     break
                 if _is_field_start(nxt) or nxt in ("REF", "REFS", "BT", "NNNN"):
                     break
-                inline = _SPLIT_ALL.search(" " + nxt)
+                inline = _find_field(_SPLIT_ALL, " " + nxt)
                 if inline is not None:
                     # codes, then the next field on the same line: "TIP SUBJECT: ..."
                     before = nxt[: max(inline.start() - 1, 0)].rstrip()
@@ -800,7 +855,7 @@ def parse_header(
         if (
             not seen_main
             and len(h.handling) < 60
-            and (_handling_like(s) or (last_handling == i - 1 and len(s) <= 120 and not _SPLIT_ALL.search(s)))
+            and (_handling_like(s) or (last_handling == i - 1 and len(s) <= 120 and not _find_field(_SPLIT_ALL, s)))
         ):
             if first_handling < 0:
                 first_handling = i

@@ -23,6 +23,7 @@ import re
 
 from ..diagnostics import Collector
 from ..models import Addressee, PageBreak, Routing
+from .header import _LEVEL_FIRST, match_classification_line
 from .lines import Line, is_blank, strip_inline_markers
 
 __all__ = [
@@ -69,6 +70,8 @@ _MONTHS = {
 _TID_RE = re.compile(r"VZCZC[A-Z0-9]*")
 _PROSIGN_RE = re.compile(r"([ZOPRY])\1?(?=\s|$)")
 _RI_RE = re.compile(r"R[A-Z0-9]{3,7}$")
+# a run of routing indicators (none at all too), each ended by white space or the end
+_RI_WORDS_RE = re.compile(r"\s*+(?:R[A-Z0-9]{3,7}(?:\s++|\Z))*+")
 _DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d{1,9})(?:/(\d{1,4}))?)?(?:\s+(\d{3,8}))?")
 _ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
 _DTG_RE = re.compile(
@@ -119,7 +122,12 @@ def is_routing_start(text: str) -> bool:
     if _DTG_RE.match(s):
         return True
     m = _PROSIGN_RE.match(s)
-    return bool(m and len(s) > m.end() and all(_RI_RE.match(t) for t in s[m.end() :].split()))
+    return bool(m and len(s) > m.end() and _only_ris(s, m.end()))
+
+
+def _only_ris(s: str, pos: int = 0) -> bool:
+    """True when ``s`` from ``pos`` holds routing indicators only (or nothing)."""
+    return _RI_WORDS_RE.match(s, pos).end() == len(s)  # type: ignore[union-attr]
 
 
 def _routing_line_kind(s: str) -> str | None:
@@ -143,8 +151,6 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
     ``blank_ends=False`` (a block known to be the header) only a classification line
     ends it.
     """
-    from .header import _LEVEL_FIRST, match_classification_line
-
     n = len(lines)
     if not blank_ends:
         for i in range(first, n):
@@ -182,7 +188,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
         elif i != first and not ((c in _START_FIRST or c.isdecimal()) and is_routing_start(s)):
             if not in_addresses:
                 # RIs wrapped from the prosign line, or text: RIs only continue the header
-                if not all(_RI_RE.match(t) for t in s.split()):
+                if not _only_ris(s):
                     return i
             elif len(s) > 90 or not _ADDR_HINT_RE.match(s) or s.endswith("."):
                 return i  # no addressee line: upper case words, perhaps behind a routing indicator
@@ -193,13 +199,23 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
 _ADDR_HINT_RE = re.compile(r"(?:R[A-Z0-9]{3,7}/)?[A-Z0-9][A-Z0-9 ./&'(),-]*$")
 
 
-@functools.lru_cache(maxsize=4096)
 def _addressee_of(text: str) -> tuple[Addressee, str | None]:
-    """The addressee of a line, and the CP103 message when its precedence word is misspelt.
+    """The addressee of a line, and the CP103 message when its precedence word is misspelt."""
+    cut = text.rfind(" ")
+    if cut > 0 and _MCN_RE.match(text, cut + 1):
+        # (the message number ends the line: it differs from cable to cable, the rest recurs)
+        name, ri, precedence, note = _addressee_fields(text[:cut])
+        if name:
+            return Addressee(name=name, routing_indicator=ri, precedence=precedence, mcn=text[cut + 1 :]), note
+    name, ri, precedence, note = _addressee_fields(text)
+    return Addressee(name=name, routing_indicator=ri, precedence=precedence), note
 
-    The same addressee lines recur from cable to cable (``RUEAIIA/CIA WASHDC``): the
-    addressees, immutable, are kept for the next one.
-    """
+
+@functools.lru_cache(maxsize=4096)
+def _addressee_fields(text: str) -> tuple[str, str | None, str | None, str | None]:
+    """Name, routing indicator and precedence of an addressee line without a message
+    number, and the CP103 message when its precedence word is misspelt.  The same lines
+    recur from cable to cable (``RUEAIIA/CIA WASHDC``): kept for the next one."""
     ri: str | None = None
     slash = text.find("/")
     if 0 < slash <= 8:
@@ -208,9 +224,6 @@ def _addressee_of(text: str) -> tuple[Addressee, str | None]:
             ri = head
             text = text[slash + 1 :]
     words = text.split()
-    mcn: str | None = None
-    if len(words) > 1 and _MCN_RE.match(words[-1]):
-        mcn = words.pop()
     precedence: str | None = None
     note: str | None = None
     if len(words) > 1:
@@ -223,7 +236,7 @@ def _addressee_of(text: str) -> tuple[Addressee, str | None]:
             if word == "IMMEDIATE" and len(words) > 1 and words[-1] == "NIACT":
                 words.pop()
                 precedence = "NIACT IMMEDIATE"
-    return Addressee(name=" ".join(words), routing_indicator=ri, precedence=precedence, mcn=mcn), note
+    return " ".join(words), ri, precedence, note
 
 
 def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) -> tuple[Routing, list[str]]:
@@ -353,17 +366,15 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
         if current is None:
             m = _PROSIGN_RE.match(s)
             if m and fl2_prec is None and dtg is None:
-                words = s[m.end() :].split()
-                if all(_RI_RE.match(w) for w in words):
+                if _only_ris(s, m.end()):
+                    words = s[m.end() :].split()
                     fl2_prec = PRECEDENCE_LETTERS[m.group(1)]
                     ris.extend(words)
                     expect_ris = True
                     continue
-            if expect_ris:
-                words = s.split()
-                if all(_RI_RE.match(w) for w in words):
-                    ris.extend(words)
-                    continue
+            if expect_ris and _only_ris(s):
+                ris.extend(s.split())
+                continue
             unparsed.append(whole)
             diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
             continue
