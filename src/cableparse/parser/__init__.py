@@ -21,7 +21,6 @@ from .header import classify_references, ids_module, is_preamble_end, parse_head
 from .lines import (
     Line,
     is_blank,
-    joined,
     remove_page_breaks,
     split_marker,
     strip_inline_markers,
@@ -128,7 +127,8 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     text = "\n".join(texts)
     if src.form != "canonical" and "\\" in text and any(t.endswith("\\") for _, t in text_lines):
         text_lines = [(k, without_backslash_residue(t)) for k, t in text_lines]
-        text = joined(text_lines)
+        texts = list(map(without_backslash_residue, texts))
+        text = "\n".join(texts)
 
     breaks: list[PageBreak] = []
     routing: Routing | None = None
@@ -168,7 +168,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             else:
                 released = stamp
 
-    unbroken, text_breaks = remove_page_breaks(text_lines, diags, text)
+    unbroken, text_breaks = remove_page_breaks(text_lines, diags, text, texts)
     # (the joined text stays the lines' own when no marker was taken out)
     unbroken_text = text if unbroken is text_lines else None
     text_lines = unbroken

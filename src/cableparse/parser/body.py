@@ -61,6 +61,16 @@ _JUNK_START_RE = re.compile(
     r"[ \t](?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
 )
 # a rule run inside a line, after a space, or opening it
+# what each form above holds (a date's dashes after its year): a line holding none of them
+# holds no junk, found in C, where the pattern tries every space of a long line
+_DASHED_DATE_RE = re.compile(r"-\d{2}-\d{2}\b")
+
+
+def _may_hold_junk(s: str) -> bool:
+    """False when ``_JUNK_START_RE`` cannot match in ``s``."""
+    return "/" in s or "NNNN" in s or " - " in s or ("-" in s and _DASHED_DATE_RE.search(s) is not None)
+
+
 _RULE_RUN_RE = re.compile(r"[ \t][-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 _RULE_RUN_FIRST_RE = re.compile(r"[-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 #: a body line at least this long is a paragraph written on one line (reflowed text)
@@ -225,7 +235,7 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
         lineno, text = lines[j - 1]
         s = text.strip()
         head, junk = s, ""
-        for m in _JUNK_START_RE.finditer(s):
+        for m in _JUNK_START_RE.finditer(s) if _may_hold_junk(s) else ():
             # only where a name ends right before the junk; then decide, once
             near = s[max(0, m.start() - 40) : m.start()].split()
             if not near or not _name(near[-1:]):

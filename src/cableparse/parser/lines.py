@@ -50,6 +50,10 @@ _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
 # a teletype page header without its date-time group: PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440
 _LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b")
+# the words that mark a teletype page header and a marker inside a line, looked for in the
+# whole text (a pattern's search for a literal runs faster than ``str.find``'s)
+_PAGE_WORD_RE = re.compile("PAGE")
+_INLINE_HINT_RE = re.compile("OF 0")
 _UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
 _TEXT_OF = operator.itemgetter(1)
 _ASCII_DIGITS = frozenset("0123456789")
@@ -192,24 +196,20 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
     return " ".join(p for p in pieces if p)
 
 
-def _candidates(lines: list[Line], text: str) -> list[int]:
+def _candidates(texts: list[str], text: str) -> list[int]:
     """Indexes of the lines that may hold a marker: a whole-line marker ends in a digit
     (the lines have no trailing space) and holds ``OF`` between spaces (of any kind), a
     teletype page header holds ``PAGE``, and a
     marker inside a reflowed line ``OF 0``.  The last two are rare: they are found in
-    ``text`` (the lines joined), not line by line."""
+    ``text`` (the lines joined), not line by line.  ``texts`` are the lines' texts."""
     found = [
         k
-        for k, (_, t) in enumerate(lines)
+        for k, t in enumerate(texts)
         if t[-1:] in _ASCII_DIGITS
         and (" OF " in t or " of " in t or (("OF" in t or "of" in t) and _spaced(t) is not t))
     ]
-    hits: list[int] = []
-    for needle in ("PAGE", "OF 0"):
-        k = text.find(needle)
-        while k >= 0:
-            hits.append(k)
-            k = text.find(needle, k + len(needle))
+    hits = [m.start() for m in _PAGE_WORD_RE.finditer(text)]
+    hits += [m.start() for m in _INLINE_HINT_RE.finditer(text)]
     if not hits:
         return found
     hits.sort()
@@ -222,7 +222,7 @@ def _candidates(lines: list[Line], text: str) -> list[int]:
 
 
 def remove_page_breaks(
-    lines: list[Line], diags: Collector, text: str | None = None
+    lines: list[Line], diags: Collector, text: str | None = None, texts: list[str] | None = None
 ) -> tuple[list[Line], list[PageBreak]]:
     """Take the continuation markers out of ``lines``.
 
@@ -232,9 +232,12 @@ def remove_page_breaks(
     Adjacent markers share the count.  A classification banner line just above a
     teletype page header (``CONFIDENTIAL``) belongs to the page header and goes with it.
     Only the few lines that can hold a marker are looked at one by one; the runs
-    between them are copied whole.  ``text`` is ``joined(lines)`` when the caller has it.
+    between them are copied whole.  ``text`` is ``joined(lines)`` and ``texts`` the lines'
+    texts, when the caller has them.
     """
-    cands = _candidates(lines, joined(lines) if text is None else text)
+    if texts is None:
+        texts = list(map(_TEXT_OF, lines))
+    cands = _candidates(texts, "\n".join(texts) if text is None else text)
     if not cands:
         return lines, []
     n = len(lines)

@@ -35,12 +35,25 @@ def _portion_marking(inner: str) -> str | None:
     return marking if marking.split("/", 1)[0] in _LEVELS else None
 
 
+@functools.lru_cache(maxsize=512)
+def _marking_in(head: str) -> str | None:
+    """The marking that ``head``, ``(`` to the first ``)``, is, or None."""
+    m = _MARK_RE.match(head)
+    return None if m is None else _portion_marking(m.group(1))
+
+
 def split_marking(text: str) -> tuple[str | None, str]:
     """A leading portion marking of ``text`` and the text after it."""
     if not text:
         return None, text
     ch = text[0]
     if ch == "(":
+        close = text.find(")", 1, 48)
+        if close > 0:
+            # (no parenthesis inside a marking: the first one closes it, and the few dozen
+            # markings written recur)
+            marking = _marking_in(text[: close + 1])
+            return (None, text) if marking is None else (marking, text[close + 1 :].lstrip(" \t"))
         m = _MARK_RE.match(text)
         if m:
             marking = _portion_marking(m.group(1))

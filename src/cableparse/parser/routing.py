@@ -80,6 +80,8 @@ _DTG_RE = re.compile(
 # the first letters of VZCZC, the partial-extract sentence, TO, INFO, XMT, PAGE, DE, ZN, FM
 _KEYWORD_FIRST = frozenset("VTIXPDZF")
 _MCN_RE = re.compile(r"\d{4}(?:-\d{4})?$")
+# "OF" and a number, as a continuation marker ends (``002 OF 003``): a line without it holds none
+_OF_NUMBER_RE = re.compile(r"OF\s+\d")
 _PAGE_RE = re.compile(r"PAGE\s+\d{2,3}\s+\S.*\d{6}Z$")
 
 
@@ -271,7 +273,7 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
     for lineno, raw in lines:
         # (a line that is no header line is kept as written: ``whole``)
         s = whole = raw.strip()
-        if "OF" in s:
+        if "OF" in s and _OF_NUMBER_RE.search(s):
             # a continuation marker inside a line run together with the text below, as
             # written (any run of spaces in it, which folding would close up)
             s = whole = strip_inline_markers(lineno, s, breaks, diags)
