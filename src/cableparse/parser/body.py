@@ -335,17 +335,18 @@ def _inline_heading(s: str) -> tuple[str, str] | None:
 
 
 class _Open:
-    __slots__ = ("blocks", "heading", "marking", "number")
+    """A paragraph being read: its text lines, an empty string between two blocks."""
+
+    __slots__ = ("heading", "lines", "marking", "number")
 
     def __init__(self, number: str | None, marking: str | None, heading: str | None, first: str) -> None:
         self.number = number
         self.marking = marking
         self.heading = heading
-        self.blocks: list[list[str]] = [[first]] if first else [[]]
+        self.lines: list[str] = [first] if first else []
 
     def close(self) -> Paragraph:
-        blocks = self.blocks
-        text = "\n".join(blocks[0]) if len(blocks) == 1 else "\n\n".join(["\n".join(b) for b in blocks if b])
+        text = "\n".join(self.lines)
         # the text starts at its first character: a first line left empty after the
         # number and marking does not carry the next line's indentation into it
         # positional: a paragraph is built for every one of the cable's (number, marking,
@@ -393,7 +394,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and not first.isdecimal()
         ):
             # the common case: lines that carry on the open paragraph's block, taken as a run
-            block = cur.blocks[-1]
+            block = cur.lines
             block.append(text.rstrip())
             i += 1
             while i < n:
@@ -485,9 +486,9 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             cur = _Open(None, marking, heading, _text_line(rest).strip())
             heading = None
         else:
-            if prev_blank and cur.blocks[-1]:
-                cur.blocks.append([])
-            cur.blocks[-1].append(_text_line(text))
+            if prev_blank and cur.lines and cur.lines[-1]:
+                cur.lines.append("")  # (a blank line between two blocks)
+            cur.lines.append(_text_line(text))
         prev_blank = False
         if after is not None:
             out.append(cur.close())

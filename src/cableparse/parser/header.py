@@ -43,10 +43,9 @@ _LEVEL_RE = re.compile(
     r"|S\s?E\s?C\s?R\s?E\s?T|LIMITED\s+OFFICIAL\s+USE|TOP\s+SECRET)(?=\s|$)",
     re.I,
 )
-# SECTION, often misspelt (SCTION, SECTIN ...): the "nn OF mm" after it is the signal
-_WORD_RE = re.compile(r"\S+")
 # the caveat "Encrypt For Transmission Only" between the level and the origin
 _EFTO_RE = re.compile(r"E\s?F\s?T\s?O(?=\s|$)\s*", re.I)
+# SECTION, often misspelt (SCTION, SECTIN ...): the "nn OF mm" after it is the signal
 _SECTION_RE = re.compile(r"(?:S\s?E\s?C\s?T\s?I\s?O\s?N|[SE][A-Z]{3,6})\s*(\d{1,3})\s+OF\s+(\d{1,3})\s*", re.I)
 _EO_RE = re.compile(r"(?:E\s?\.\s?[O0]\s?\.?|EO\.?)\s*(\d{4,5})\b\s*[:.;,]?\s*(.*)", re.I)
 _DECL_DATE_RE = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})")
@@ -229,20 +228,21 @@ def _classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     origin: list[str] = []
     serial: int | None = None
     cut = 0
-    for k, token in enumerate(_WORD_RE.finditer(stripped)):
-        if k >= 8:
-            break
-        w = token.group()
+    end = 0  # where the word before ends
+    for w in stripped.split(None, 8)[:8]:
+        # (the word's place: the first of its characters after the word before)
+        start = stripped.find(w, end)
+        end = start + len(w)
         if w.isdecimal():
             if len(w) <= 9:
-                serial, cut = int(w), token.end()
+                serial, cut = int(w), end
             break
         if w[:1].isdecimal() and len(w) > 3:
             j = 0
             while j < len(w) and w[j].isdecimal():
                 j += 1
             if 3 <= j <= 9:
-                serial, cut = int(w[:j]), token.start() + j
+                serial, cut = int(w[:j]), start + j
                 break
         origin.append(w)
     if serial is None:
@@ -435,7 +435,7 @@ def classify_references(
     out: list[Reference] = []
     for r in items:
         kind, cable_id = classify(r.text, year, cited_on, citing_id)
-        out.append(Reference(letter=r.letter, text=r.text, cable_id=cable_id, kind=kind))
+        out.append(Reference(r.letter, r.text, cable_id, kind))  # (positional: letter, text, cable_id, kind)
     return out
 
 

@@ -187,18 +187,24 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
         c = s[0]
         if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
             in_addresses = True
-        elif i != first and not ((c in _START_FIRST or c.isdecimal()) and is_routing_start(s)):
-            if not in_addresses:
-                # RIs wrapped from the prosign line, or text: RIs only continue the header
-                if not _only_ris(s):
-                    return i
-            elif len(s) > 90 or not _ADDR_HINT_RE.match(s) or s.endswith("."):
-                return i  # no addressee line: upper case words, perhaps behind a routing indicator
+        elif i != first and not (in_addresses and _addressee_like(s)):
+            # (an addressee line goes on; else a format line, or RIs wrapped from the prosign
+            # line before the addressees: anything else ends the header)
+            if not ((c in _START_FIRST or c.isdecimal()) and is_routing_start(s)) and (
+                in_addresses or not _only_ris(s)
+            ):
+                return i
         i += 1
     return n
 
 
 _ADDR_HINT_RE = re.compile(r"(?:R[A-Z0-9]{3,7}/)?[A-Z0-9][A-Z0-9 ./&'(),-]*$")
+
+
+def _addressee_like(s: str) -> bool:
+    """True for a stripped line that can be an addressee: upper-case words, perhaps behind
+    a routing indicator, not a sentence."""
+    return len(s) <= 90 and _ADDR_HINT_RE.match(s) is not None and not s.endswith(".")
 
 
 def _addressee_of(text: str) -> tuple[Addressee, str | None]:
@@ -208,9 +214,10 @@ def _addressee_of(text: str) -> tuple[Addressee, str | None]:
         # (the message number ends the line: it differs from cable to cable, the rest recurs)
         name, ri, precedence, note = _addressee_fields(text[:cut])
         if name:
-            return Addressee(name=name, routing_indicator=ri, precedence=precedence, mcn=text[cut + 1 :]), note
+            # positional (name, routing indicator, precedence, mcn): half the cost of keywords
+            return Addressee(name, ri, precedence, text[cut + 1 :]), note
     name, ri, precedence, note = _addressee_fields(text)
-    return Addressee(name=name, routing_indicator=ri, precedence=precedence), note
+    return Addressee(name, ri, precedence), note
 
 
 @functools.lru_cache(maxsize=4096)
