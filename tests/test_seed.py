@@ -128,3 +128,23 @@ def test_round_trip_and_idempotence(seed: Cable, seed_text: str) -> None:
 
 def test_bytes_input_is_the_same(seed: Cable, seed_text: str) -> None:
     assert parse(seed_text.encode("utf-8")) == seed
+
+
+def test_bare_text_that_quotes_a_page_table_stays_bare(seed_text: str) -> None:
+    # the copy's cable text alone (it opens with the routing header), with the site's
+    # table lines pasted into a paragraph further down: read as bare text, not as a copy
+    # whose cable starts below that table
+    lines = seed_text.split("\n")
+    table = next(k for k, t in enumerate(lines) if t.startswith("Reference ID"))
+    bare = lines[table + 2 :]
+    cut = next(k for k, t in enumerate(bare) if t.startswith("1A. "))
+    quoted = [*bare[:cut], *lines[table : table + 2], "", *bare[cut:]]
+    cable = parse("\n".join(quoted))
+    # no metadata read from the pasted table: the id is the classification line's
+    assert cable.header.created is None and cable.header.classification is None
+    assert "CP012" in {d.code for d in cable.diagnostics}
+    assert cable.routing is not None and cable.routing.transmission_id == "VZCZCXRO4581"
+    assert cable.header.classification_line is not None
+    assert any("07PHNOMPENH350 2007-03-05" in p.text for p in cable.paragraphs)
+    # the copy itself, chrome first, is still read as one
+    assert parse(seed_text).header.reference_id == "07PHNOMPENH350"

@@ -175,7 +175,7 @@ def _glued(s: str) -> tuple[str, str] | None:
             break
         head = head[:cut].rstrip()
         words = s[len(head) :].split()
-        if not head or not _name(words) or (PARA_START_RE.match(head + " ") and len(head) < 6):
+        if not head or not _name(words) or (len(head) < 6 and PARA_START_RE.match(head + " ")):
             continue
         upper = words[0].isupper()
         # a capitalised name only as one word, and only after mixed-case text

@@ -931,13 +931,15 @@ def _may_hold_record(head: str, first_lines: list[Line]) -> bool:
     return _ROW_NUMBER_RE.search(head) is not None
 
 
-def _has_record_line(head: str) -> bool:
-    """True when ``head`` holds a line that only a pasted database record has."""
+def _has_record_line(head: str, heads: list[str]) -> bool:
+    """True when ``head`` holds a line that only a pasted database record has, or one of
+    ``heads`` (its first lines, stripped) is a cables.csv row: the one place where a row
+    is read as one (a row further down is searched for no more)."""
     return (
         HEADER_ENDS in head
         or _RECORD_FIRST_RE.match(head) is not None
         or _RECORD_HINT_RE.search(head) is not None
-        or _is_csv_row(head)
+        or any(_is_csv_row(h) for h in heads)
     )
 
 
@@ -974,11 +976,10 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
     else:
         head = joined(lines[i : i + 150])
     far = n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
+    heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     # (the record line test first: in most cables it fails, and costs less than the other)
-    if not far and (not _has_record_line(head) or not _may_hold_record(head, lines[i : i + 8])):
+    if not far and (not _has_record_line(head, heads) or not _may_hold_record(head, lines[i : i + 8])):
         return i
-    # canonical text wrote the preamble as it was read: a row in it is not split again
-    heads = [] if canonical else [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     if heads and any(_is_csv_row(h) for h in heads):
         # a whole cables.csv row: the cable text opens inside a quoted field
         for j in range(i, limit):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Collector
+from ..parser.routing import is_routing_start
 from .base import Source
 
 __all__ = ["METADATA_LINE_RE", "read"]
@@ -31,9 +32,16 @@ METADATA_LINE_RE = re.compile(
 _SEARCH_LINES = 400
 
 
+def _opens_routing(text: str) -> bool:
+    """True when the first line of ``text`` that is not blank opens a routing header."""
+    head = text[:240].lstrip()
+    return is_routing_start(head[: head.find("\n")] if "\n" in head else head)
+
+
 def read(text: str, diags: Collector) -> Source | None:
-    """Read a page text copy, or return None when ``text`` is not one."""
-    if text.find("Reference", 0, 100000) < 0:
+    """Read a page text copy, or return None when ``text`` is not one.  (A text that opens
+    with a routing header is bare cable text: a copy opens with the site's words.)"""
+    if _opens_routing(text) or text.find("Reference", 0, 100000) < 0:
         return None
     lines = text.split("\n")
     for i, line in enumerate(lines[:_SEARCH_LINES]):
