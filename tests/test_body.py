@@ -5,9 +5,12 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cableparse import dumps, parse
 from cableparse.diagnostics import Collector
+from cableparse.parser import body as body_module
 from cableparse.parser.body import Body, parse_body
 
 
@@ -262,3 +265,14 @@ def test_last_line_shapes_parse_in_linear_time(unit: str) -> None:
         return max(best, 0.01)
 
     assert seconds(400_000) <= 25 * seconds(40_000)
+
+
+@given(st.text(alphabet=" \t-=ab.", max_size=40))
+def test_last_rule_run_is_the_patterns_last_match(text: str) -> None:
+    # the run found from the end is the one the patterns find from the start
+    m = None
+    for m in body_module._RULE_RUN_RE.finditer(text):  # noqa: B007 - the last match
+        pass
+    if m is None:
+        m = body_module._RULE_RUN_FIRST_RE.match(text)
+    assert body_module._last_rule_run(text) == (None if m is None else m.span())

@@ -284,11 +284,31 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
     return lines[:end]
 
 
-def _may_hold_rule(text: str) -> bool:
-    """False when ``text`` holds no run of three rule characters: found in C, where a
-    pattern search tries every space of a long line (hyphens are common, rules are not)."""
+def _last_rule_run(text: str) -> tuple[int, int] | None:
+    """The span of the last rule run in ``text`` that ``_RULE_RUN_RE`` finds, or the one
+    ``_RULE_RUN_FIRST_RE`` finds at its start when there is none.  A rule of one character
+    (the usual dashes) is found from the end with ``str.rfind``, in C: the pattern would
+    try every space of a long line."""
     present = [c for c in _RULE_CHARS if c in text]
-    return len(present) > 1 or (len(present) == 1 and present[0] * 3 in text)
+    if len(present) == 1:
+        dash = present[0]
+        run = dash * 3
+        k = text.rfind(run)
+        while k >= 0:
+            # (the last occurrence ends its run; the run starts where the dashes before end)
+            start, end = len(text[:k].rstrip(dash)), k + 3
+            if end < len(text) and text[end] in " \t" and (not start or text[start - 1] in " \t"):
+                return (start - 1 if start else 0), end
+            k = text.rfind(run, 0, start)
+        return None
+    if not present:
+        return None
+    m: re.Match[str] | None = None
+    for m in _RULE_RUN_RE.finditer(text):  # noqa: B007 - the last rule run
+        pass
+    if m is None:
+        m = _RULE_RUN_FIRST_RE.match(text)  # (or one that opens the line)
+    return None if m is None else m.span()
 
 
 def _inline_heading(s: str) -> tuple[str, str] | None:
@@ -302,16 +322,11 @@ def _inline_heading(s: str) -> tuple[str, str] | None:
         return None
     left = ""
     title = body
-    m: re.Match[str] | None = None
-    if _may_hold_rule(body):
-        for m in _RULE_RUN_RE.finditer(body):  # noqa: B007 - the last rule run
-            pass
-        if m is None:
-            m = _RULE_RUN_FIRST_RE.match(body)  # (or one that opens the line)
+    m = _last_rule_run(body)
     if m is not None:
         # boxed: rule, title, rule
-        left = body[: m.start()].rstrip(_RULE_AND_SPACE).lstrip()
-        title = body[m.end() :].lstrip(_RULE_AND_SPACE)
+        left = body[: m[0]].rstrip(_RULE_AND_SPACE).lstrip()
+        title = body[m[1] :].lstrip(_RULE_AND_SPACE)
     elif len(body) > 100:
         # title over its rule, run on: the title is as long as the rule, after a sentence
         width = len(rule) - rule.count(" ") - rule.count("\t")

@@ -359,6 +359,8 @@ def _split_tags(text: str) -> list[str]:
     """Tags of a TAGS line: comma- or space-separated, keeping parentheses together."""
     if _PLAIN_TAGS_RE.fullmatch(text):
         return [t.strip(" \t") for t in text.split(",")]
+    if "," not in text and ";" not in text and "(" not in text:
+        return text.split()  # (codes apart by spaces: every word is a tag)
     return _split_tags_general(text)
 
 
