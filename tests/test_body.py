@@ -276,3 +276,30 @@ def test_last_rule_run_is_the_patterns_last_match(text: str) -> None:
     if m is None:
         m = body_module._RULE_RUN_FIRST_RE.match(text)
     assert body_module._last_rule_run(text) == (None if m is None else m.span())
+
+
+_JUNK_PIECES = (
+    "NNNN",
+    "0 03/07/2008",
+    "12 3/7/08",
+    "2008-01-08",
+    "2008-1-08",
+    "0712ABCD123 - ",
+    " - ",
+    "/",
+    "-",
+    "1",
+    "12",
+    "2008",
+    "ABC",
+    "word",
+    " ",
+    "\t",
+)
+
+
+@given(st.lists(st.sampled_from(_JUNK_PIECES), max_size=10).map("".join))
+def test_junk_hints_miss_no_junk(text: str) -> None:
+    # the cheap test in C never rules out a line where the junk pattern matches
+    if body_module._JUNK_START_RE.search(text):
+        assert body_module._may_hold_junk(text)

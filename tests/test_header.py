@@ -46,3 +46,59 @@ def test_plain_tags_take_the_short_way_to_the_same_tags(value: str) -> None:
 def test_plain_tags_values(value: str) -> None:
     assert header._PLAIN_TAGS_RE.fullmatch(value) is not None
     assert header._split_tags(value) == header._split_tags_general(value)
+
+
+_FIELD_PIECES = (
+    "E.O. 12958",
+    "E. O.  1958",
+    "EO 12958",
+    "TAGS:",
+    "TAG :",
+    "Tags:",
+    "SUBJECT:",
+    "Subject :",
+    "SUBJ:",
+    "REF:",
+    "REFS :",
+    "REFTELS:",
+    "REF(S):",
+    "Refs:",
+    "Reftel:",
+    "CLASSIFIED BY",
+    "Classified By",
+    "Classified by",
+    "1. (C)",
+    "12.(S/NF)",
+    "3.  ( U )",
+    "E.",
+    "EO",
+    "(",
+    ")",
+    ".",
+    ":",
+    ",",
+    ";",
+    "1",
+    "12",
+    "word",
+    "A",
+    " ",
+    "  ",
+    "\t",
+    "\xa0",
+)
+
+
+@given(st.lists(st.sampled_from(_FIELD_PIECES), max_size=10).map("".join))
+def test_field_hints_miss_no_field(text: str) -> None:
+    # the cheap test in C never rules out a line where a splitter finds a field
+    splitters = (
+        header._SPLIT_ALL,
+        header._SPLIT_AFTER_SUBJECT,
+        header._SPLIT_CLBY_PARA,
+        header._SPLIT_PARA,
+        header._SPLIT_IN_REFS,
+        header._SPLIT_AFTER_TAGS,
+    )
+    if any(s.search(text) for s in splitters):
+        assert header._may_hold_field(text)

@@ -61,14 +61,21 @@ _JUNK_START_RE = re.compile(
     r"[ \t](?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
 )
 # a rule run inside a line, after a space, or opening it
-# what each form above holds (a date's dashes after its year): a line holding none of them
-# holds no junk, found in C, where the pattern tries every space of a long line
+# what each form above holds (a date's slashes or dashes after its first number): a line
+# holding none of them holds no junk, found in C (these searches open with a literal),
+# where the pattern tries every space of a long line
+_SLASHED_DATE_RE = re.compile(r"/\d{1,2}/\d{2,4}\b")
 _DASHED_DATE_RE = re.compile(r"-\d{2}-\d{2}\b")
 
 
 def _may_hold_junk(s: str) -> bool:
     """False when ``_JUNK_START_RE`` cannot match in ``s``."""
-    return "/" in s or "NNNN" in s or " - " in s or ("-" in s and _DASHED_DATE_RE.search(s) is not None)
+    return (
+        "NNNN" in s
+        or " - " in s
+        or ("/" in s and _SLASHED_DATE_RE.search(s) is not None)
+        or ("-" in s and _DASHED_DATE_RE.search(s) is not None)
+    )
 
 
 _RULE_RUN_RE = re.compile(r"[ \t][-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
