@@ -1278,3 +1278,60 @@ def test_a_marker_with_a_run_of_spaces_after_of_in_a_routing_line() -> None:
     assert [b.text.split() for b in cable.page_breaks] == [["F", "00000129", "002", "OF", "002"]]
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+def _fixed_point(cable: Cable) -> None:
+    """Canonical text of ``cable`` reads back to itself."""
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+
+
+def test_a_heading_run_on_to_an_attention_line_opens_the_body() -> None:
+    # 09CAIRO2382 spliced (corpus damage, seed 8): an upper-case fragment with a boxed
+    # heading run on under the attention line; the body cut it in two, and canonical text
+    # then read the fragment back as a second attention line
+    text = (
+        "UNCLAS CAIRO 002382\n\nSIPDIS\n\nSTATE FOR NEA/ELA\n\nE.O. 129582/20/2009). "
+        "--------------------------------------------- ------ GOE Considering Safeguards on Turkish Steel "
+        "Imports --------------------------------------------- ------\n\n"
+        "7.(U) Minister of Trade and Industry Rachid Mohamed Rachid has asked for a study.\n\nSCOBEY\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.header.handling == ("STATE FOR NEA/ELA", "E.O. 129582/20/2009).")
+    assert cable.paragraphs[0].heading == "GOE Considering Safeguards on Turkish Steel Imports"
+    assert cable.paragraphs[0].number == "7"
+    _fixed_point(cable)
+
+
+def test_a_heading_below_the_attention_lines_is_the_bodys() -> None:
+    # 08RIYADH732: the boxed "Summary" heading of paragraph 1 under the attention lines
+    # was read as three more attention lines
+    text = (
+        "C O N F I D E N T I A L RIYADH 000732\n\nSIPDIS\n\nNEA FOR DAS GGRAY\n\n"
+        "--------\nSummary\n---------\n\n1. (C) In a May 6 meeting the Prince outlined the plans.\n\nFRAKER\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.header.handling == ("NEA FOR DAS GGRAY",)
+    assert (cable.paragraphs[0].number, cable.paragraphs[0].heading) == ("1", "Summary")
+    _fixed_point(cable)
+    # an upper-case title over its rule too
+    cable = cableparse.parse(text.replace("--------\nSummary\n---------", "BACKGROUND\n----------"))
+    assert cable.header.handling == ("NEA FOR DAS GGRAY",)
+    assert cable.paragraphs[0].heading == "BACKGROUND"
+    _fixed_point(cable)
+
+
+def test_a_boxed_notice_above_the_header_fields_stays_in_the_header() -> None:
+    # 09HAVANA153: a correction notice between rules under the classification line, the
+    # header's fields below it
+    text = (
+        "C O N F I D E N T I A L HAVANA 000153\n\n--------------------------------------------- -------\n"
+        "C O R R E C T E D C O P Y -- CLASSIFICATION PARA 4\n--------------------------------------------- -------\n\n"
+        "SIPDIS\n\nE.O. 12958: DECL: 03/05/2019\nTAGS: PGOV PINR PINS PREL CU\nSUBJECT: LAGE AND PEREZ ROQUE\n\n"
+        "1. (U) In virtually identical letters.\n\nFARRAR\n"
+    )
+    cable = cableparse.parse(text)
+    assert "C O R R E C T E D C O P Y -- CLASSIFICATION PARA 4" in cable.header.handling
+    assert cable.header.tags == ("PGOV", "PINR", "PINS", "PREL", "CU")
+    assert cable.paragraphs[0].heading is None
+    _fixed_point(cable)

@@ -20,7 +20,7 @@ from ..models import Paragraph
 from .lines import Line, is_blank, without_escaped_newline
 from .markings import PARA_START_RE, split_marking
 
-__all__ = ["Body", "is_rule", "parse_body"]
+__all__ = ["RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
 
 _RULE_RE = re.compile(r"[ \t]*[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[ \t]+[-=_~\u2010\u2012\u2013\u2014]+)*+[ \t]*$")
 _RULE_CHARS = "-=_~\u2010\u2012\u2013\u2014"
@@ -96,6 +96,8 @@ class Body:
 
 
 _RULE_START = frozenset("-=_~\u2010\u2012\u2013\u2014")
+#: the characters a rule is made of
+RULE_CHARS = _RULE_START
 
 
 def is_rule(s: str) -> bool:
@@ -318,7 +320,7 @@ def _last_rule_run(text: str) -> tuple[int, int] | None:
     return None if m is None else m.span()
 
 
-def _inline_heading(s: str) -> tuple[str, str] | None:
+def inline_heading(s: str) -> tuple[str, str] | None:
     """A heading written on one line with its rule (``SUMMARY -------``, ``------- COMMENT
     -------``), or run on to the end of a reflowed paragraph (``... End Summary. -------
     Policy-Level Sensitivities -------``, ``... End comment. Tea and Policy --------------``):
@@ -433,7 +435,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             continue
         after: str | None = None
         if last in _RULE_START and not is_rule(s):
-            found = _inline_heading(s)
+            found = inline_heading(s)
             if found is not None:
                 if not found[0]:
                     if prev_blank or s[0] in _RULE_CHARS:
@@ -469,7 +471,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 heading = " ".join(lines[i + 1][1].split())
                 if heading[-1] in _RULE_START:
                     # the title with a rule of its own run on (``TITLE ------``)
-                    found = _inline_heading(heading)
+                    found = inline_heading(heading)
                     if found is not None and not found[0]:
                         heading = found[1]
                 i += 3

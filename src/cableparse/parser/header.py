@@ -17,7 +17,7 @@ from types import ModuleType
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
-from .body import is_rule
+from .body import RULE_CHARS, inline_heading, is_rule
 from .lines import (
     Line,
     is_blank,
@@ -587,6 +587,20 @@ def _opens_paragraph(text: str) -> bool:
     return PARA_START_RE.match(" ".join(text[:80].split())) is not None and _FOLDED_MARKER_RE.search(text) is None
 
 
+def _fields_below(lines: list[Line], i: int) -> bool:
+    """True when the first line below the block that line ``i`` is in (its lines up to a
+    blank one) opens a header field or holds captions."""
+    n = len(lines)
+    while i < n and not is_blank(lines[i][1]):
+        i += 1
+    while i < n and is_blank(lines[i][1]):
+        i += 1
+    if i >= n:
+        return False
+    s = _fold(lines[i][1])
+    return (not s[0].isdecimal() and _is_field_start(s)) or bool(_captions_of(s)[0])
+
+
 def parse_header(
     lines: list[Line],
     diags: Collector,
@@ -644,6 +658,7 @@ def parse_header(
     seen_main = False
     last_handling = -2
     first_handling = -1  # the first attention line
+    cut: tuple[int, Line] | None = None  # an attention line cut at a heading, as it was
     split_noted = False
     while i < n:
         lineno, text = lines[i]
@@ -854,16 +869,35 @@ def parse_header(
                 continue
             i += 1
             continue
+        # a heading is the body's, as the body reads it (a rule, a title over one, a title
+        # between rules or with one run on), unless header fields follow it (a correction
+        # notice in a box); an attention line with a heading run on to it is read up to
+        # the heading, which opens the body
+        attention, heading = s, None
+        boxed = is_rule(s) or (len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]))
+        run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
+        if (boxed or run_on is not None) and not _fields_below(lines, i):
+            if run_on is None or not run_on[0]:
+                break
+            attention, heading = run_on[0], s[len(run_on[0]) :].strip()
         if (
             not seen_main
             and len(h.handling) < 60
-            and (_handling_like(s) or (last_handling == i - 1 and len(s) <= 120 and not _find_field(_SPLIT_ALL, s)))
+            and (
+                _handling_like(attention)
+                or (last_handling == i - 1 and len(attention) <= 120 and not _find_field(_SPLIT_ALL, attention))
+            )
         ):
             if first_handling < 0:
                 first_handling = i
-            h.handling.append(s)
+            h.handling.append(attention)
             last_handling = i
             i += 1
+            if heading is not None:
+                cut = (i - 1, lines[i - 1])
+                lines[i - 1] = (lineno, attention)
+                lines.insert(i, (lineno, heading))
+                break
             continue
         break
     if h.handling and h.classification_line is None and not seen_main and not h.captions:
@@ -871,6 +905,8 @@ def parse_header(
         # and no caption: text, not attention lines (canonical text must read them back so)
         h.handling = []
         i = first_handling
+        if cut is not None:  # (a line cut at its heading is whole again)
+            lines[cut[0] : cut[0] + 2] = [cut[1]]
     return h, lines[i:]
 
 
