@@ -587,12 +587,21 @@ def _opens_paragraph(text: str) -> bool:
     return PARA_START_RE.match(" ".join(text[:80].split())) is not None and _FOLDED_MARKER_RE.search(text) is None
 
 
-def _fields_below(lines: list[Line], i: int) -> bool:
-    """True when the first line below the block that line ``i`` is in (its lines up to a
-    blank one) opens a header field or holds captions."""
+def _heading_end(lines: list[Line], i: int) -> int:
+    """Where the heading that line ``i`` opens ends: below a rule, a title and a rule, or
+    below a title over its rule, or below the one line."""
     n = len(lines)
-    while i < n and not is_blank(lines[i][1]):
-        i += 1
+    if is_rule(lines[i][1]):
+        if i + 2 < n and not is_blank(lines[i + 1][1]) and is_rule(lines[i + 2][1]):
+            return i + 3
+        return i + 1
+    return i + 2 if i + 1 < n and is_rule(lines[i + 1][1]) else i + 1
+
+
+def _fields_below(lines: list[Line], i: int) -> bool:
+    """True when the first line from ``i`` that is not blank opens a header field or
+    holds captions."""
+    n = len(lines)
     while i < n and is_blank(lines[i][1]):
         i += 1
     if i >= n:
@@ -876,7 +885,7 @@ def parse_header(
         attention, heading = s, None
         boxed = is_rule(s) or (len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]))
         run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
-        if (boxed or run_on is not None) and not _fields_below(lines, i):
+        if (boxed or run_on is not None) and not _fields_below(lines, _heading_end(lines, i)):
             if run_on is None or not run_on[0]:
                 break
             attention, heading = run_on[0], s[len(run_on[0]) :].strip()
