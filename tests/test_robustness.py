@@ -1337,3 +1337,18 @@ def test_a_boxed_notice_above_the_header_fields_stays_in_the_header() -> None:
         assert cable.header.tags == ("PGOV", "PINR", "PINS", "PREL", "CU")
         assert cable.paragraphs[0].heading is None
         _fixed_point(cable)
+
+
+def test_a_heading_with_attention_lines_and_fields_below_stays_in_the_header() -> None:
+    # 05BRASILIA1974 with a line repeated (corpus damage, seed 8): "REFORM AGENDA -----"
+    # above the captions; canonical text writes it among the attention lines, and the
+    # fields are found below those
+    text = (
+        "UNCLAS SECTION 01 OF 04 BRASILIA 001974\n\nREFORM AGENDA -------------\nSIPDIS\n\nSENSITIVE\n\n"
+        "TREASURY FOR SECRETARY SNOW\nSTATE PLEASE PASS TO USTR\n\nE.O. 12958: N/A\nTAGS: EFIN OVIP ETRD\n"
+        "SUBJECT: SCENESETTER CABLE FOR VISIT OF SECRETARY SNOW\n\n1. (U) The Mission welcomes your visit.\n\nCHICOLA\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.header.handling[0] == "REFORM AGENDA -------------"
+    assert cable.header.subject == "SCENESETTER CABLE FOR VISIT OF SECRETARY SNOW"
+    _fixed_point(cable)

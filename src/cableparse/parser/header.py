@@ -599,15 +599,23 @@ def _heading_end(lines: list[Line], i: int) -> int:
 
 
 def _fields_below(lines: list[Line], i: int) -> bool:
-    """True when the first line from ``i`` that is not blank opens a header field or
-    holds captions."""
+    """True when a header field or a caption line follows from line ``i``: among the next
+    eight lines that are not blank (attention lines may stand between), before any line
+    that opens with a digit (a paragraph)."""
     n = len(lines)
-    while i < n and is_blank(lines[i][1]):
+    seen = 0
+    while i < n and seen < 8:
+        t = lines[i][1]
         i += 1
-    if i >= n:
-        return False
-    s = _fold(lines[i][1])
-    return (not s[0].isdecimal() and _is_field_start(s)) or bool(_captions_of(s)[0])
+        if is_blank(t):
+            continue
+        s = _fold(t)
+        if s[0].isdecimal():
+            return False
+        if _is_field_start(s) or _captions_of(s)[0]:
+            return True
+        seen += 1
+    return False
 
 
 def parse_header(
