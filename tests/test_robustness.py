@@ -1352,3 +1352,14 @@ def test_a_heading_with_attention_lines_and_fields_below_stays_in_the_header() -
     assert cable.header.handling[0] == "REFORM AGENDA -------------"
     assert cable.header.subject == "SCENESETTER CABLE FOR VISIT OF SECRETARY SNOW"
     _fixed_point(cable)
+
+
+def test_a_marker_that_taking_another_out_brings_together() -> None:
+    # fuzz crash, 2026-12-05: "SLA 00000064 002 OF  00000129 002 OF 002 OF 000 M": taking
+    # out the second marker joined the parts of one more, which canonical text then held
+    data = b'TREAT\xa7\xaa" REF:\n\nl SLA 00000064 002 OF  00000129 002 OF 002 OF 000 M'
+    for source in (data, data.decode("latin-1")):
+        cable = cableparse.parse(source)
+        assert [b.text for b in cable.page_breaks] == ["OF  00000129 002 OF 002", "SLA 00000064 002 OF 000"]
+        assert "00000064" not in cableparse.dumps(cable)
+        _fixed_point(cable)

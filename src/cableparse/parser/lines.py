@@ -162,8 +162,33 @@ def _origin_start(probe: str, lo: int, hi: int) -> int | None:
     return cut
 
 
+#: at most this many passes over a line for markers that taking one out brings together
+_MARKER_PASSES = 8
+
+
 def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags: Collector) -> str:
-    """Remove markers that sit inside a reflowed line (one pass, whatever their number)."""
+    """Remove markers that sit inside a reflowed line.  One pass takes out all there are;
+    another runs only when taking them out joined the parts of one more (``SLA 00000064
+    002 OF`` + marker + ``000``), up to a few passes: the line that canonical text writes
+    holds none."""
+    line = lineno + 1 + diags.offset  # (the breaks' line, 1-based in the text parsed)
+    out = _strip_markers_once(line, text, breaks)
+    if out is text:
+        return text
+    diags.add("CP303", line=lineno)
+    for _ in range(_MARKER_PASSES - 1):
+        if "OF" not in out:
+            break
+        again = _strip_markers_once(line, out, breaks)
+        if again is out:
+            break
+        out = again
+    return out
+
+
+def _strip_markers_once(line: int, text: str, breaks: list[PageBreak]) -> str:
+    """One pass of :func:`strip_inline_markers` (``line`` is the breaks' line): ``text``
+    itself when it holds no marker."""
     pieces: list[str] = []
     last = 0
     probe = _spaced(text)
@@ -181,12 +206,10 @@ def strip_inline_markers(lineno: int, text: str, breaks: list[PageBreak], diags:
                 section=int(m.group(2)),
                 page=int(page) if page else None,
                 total=int(m.group(4)),
-                line=lineno + 1 + diags.offset,
+                line=line,
                 text=text[cut : m.end()].strip(),
             )
         )
-        if not pieces:
-            diags.add("CP303", line=lineno)
         pieces.append(text[last:cut].rstrip())
         last = m.end()
     if not pieces:
