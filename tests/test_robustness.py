@@ -1363,3 +1363,22 @@ def test_a_marker_that_taking_another_out_brings_together() -> None:
         assert [b.text for b in cable.page_breaks] == ["OF  00000129 002 OF 002", "SLA 00000064 002 OF 000"]
         assert "00000064" not in cableparse.dumps(cable)
         _fixed_point(cable)
+
+
+def test_a_ref_bullet_with_a_space_inside_its_parentheses() -> None:
+    # 05SANJOSE1740: "(C )SAN JOSE 01713" after a blank line in the REF block; item B held
+    # C to E, and with a line repeated (corpus damage, seed 10) the block ended there and
+    # canonical text's "(C) SAN JOSE 01713" read back as item C
+    text = (
+        "CONFIDENTIAL SAN JOSE 001740\n\nSUBJECT: PRESIDENT PACHECO COMMENTS ON CAFTA-DR\n\n"
+        "REF: (A) SAN JOSE 01639\n     (B) SAN JOSE 01455\n\n     (C )SAN JOSE 01713\n"
+        "     (D) SAN JOSE 01720\n     (E) SAN JOSE 01722\n\n"
+        "1. (U) On August 3, 2005, the President spoke.\n\nLANGDALE\n"
+    )
+    repeated = text.replace("(C )SAN JOSE 01713\n", "(C )SAN JOSE 01713\n     (C )SAN JOSE 01713\n")
+    for variant in (text, repeated):
+        cable = cableparse.parse(variant)
+        assert [r.letter for r in cable.header.references] == ["A", "B", "C", "D", "E"]
+        assert cable.header.references[1].text == "SAN JOSE 01455"
+        _fixed_point(cable)
+    assert cableparse.parse(text).header.references[2].text == "SAN JOSE 01713"

@@ -384,7 +384,8 @@ def _split_tags_general(text: str) -> list[str]:
     return out
 
 
-_BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\(([A-Za-z])\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]|$))")
+# (a space inside the parentheses too: ``(C )SAN JOSE 01713``)
+_BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\( ?([A-Za-z]) ?\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]|$))")
 
 
 def reference_items(text: str) -> list[tuple[str | None, str]]:
