@@ -1382,3 +1382,14 @@ def test_a_ref_bullet_with_a_space_inside_its_parentheses() -> None:
         assert cable.header.references[1].text == "SAN JOSE 01455"
         _fixed_point(cable)
     assert cableparse.parse(text).header.references[2].text == "SAN JOSE 01713"
+
+
+def test_a_marker_in_the_rest_of_the_classification_line() -> None:
+    # fuzz crash, 2026-12-05: the text after the classification line's serial, cut off as a
+    # line of its own, held a marker spaced out with a run of control characters after OF
+    data = b"UNCLas 1 0\xa0TAGS-e BSILIA 000\x01$129 002 F 00000129 002 OF" + b"\x00" * 60 + b" 002 Mister Unger"
+    for source in (data, data.decode("latin-1")):
+        cable = cableparse.parse(source)
+        assert [b.text for b in cable.page_breaks] == ["F 00000129 002 OF 002"]
+        assert "00000129" not in cableparse.dumps(cable)
+        _fixed_point(cable)

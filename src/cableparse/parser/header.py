@@ -685,9 +685,11 @@ def parse_header(
             break
         # whitespace folded, as canonical text writes header lines: the same decisions both ways
         s = " ".join(text.split())
-        if breaks is not None and "OF 0" in s and s != text:
+        if breaks is not None and "OF 0" in s:
             # a continuation marker that only folding shows (``004 OF  007``, a run of
-            # spaces after the serial): taken out, and the line kept folded, wherever it goes
+            # spaces after the serial), or in a line cut from the classification line or
+            # a field, which the marker search did not see: taken out, and the line kept
+            # folded, wherever it goes
             stripped = strip_inline_markers(lineno, s, breaks, diags)
             if stripped is not s:
                 s = _fold(stripped)
