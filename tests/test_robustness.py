@@ -44,6 +44,13 @@ import cableparse
 from cableparse import Cable, CableParseError, Paragraph
 from cableparse.parser import lines as lines_module
 
+
+def _fixed_point(cable: Cable) -> None:
+    """Canonical text of ``cable`` reads back to itself."""
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(p for p in (ROOT / "fixtures" / "pages").iterdir() if p.suffix in (".html", ".txt"))
 SEED = ROOT / "fixtures" / "pages" / "07PHNOMPENH350.txt"
@@ -885,8 +892,7 @@ def test_level_word_broken_by_a_run_of_spaces() -> None:
     assert cable.header.classification_line is not None
     assert cable.header.classification_line.serial == 350
     assert cable.routing is not None and cable.routing.to == seed.routing.to  # type: ignore[union-attr]
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 @pytest.mark.parametrize(
@@ -916,8 +922,7 @@ def test_word_alone_under_an_empty_subject_is_text() -> None:
     cable = cableparse.parse("SUBJ;\nTAG:;\nT")
     assert cable.header.subject == ""
     assert [p.text for p in cable.paragraphs] == ["T"]
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_subject_on_a_later_line_past_a_blank_line() -> None:
@@ -1001,8 +1006,7 @@ def test_page_text_metadata_line_with_runs_of_spaces() -> None:
     seed = cableparse.parse(text)
     assert cable.header == seed.header
     assert cable.header.reference_id == "07PHNOMPENH350"
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_canonical_preamble_with_a_classification_line_and_header_ends_below() -> None:
@@ -1032,8 +1036,7 @@ def test_field_glued_to_an_empty_tags_keyword() -> None:
     assert cable.header.tags == ()
     assert cable.header.subject == "TEST OF GLUED FIELDS"
     assert cable.header.handling == ("TAGS:",)  # kept: the keyword without tags
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_carriage_return_written_as_a_reference_ends_a_line() -> None:
@@ -1071,8 +1074,7 @@ def test_marker_in_a_routing_line_measured_as_written() -> None:
     cable = cableparse.parse(damaged)
     assert "M PENH 00000350  004 OF 007" in [b.text for b in cable.page_breaks]
     assert not any("OF 007" in line for line in cable.preamble)
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_ref_item_ending_in_commas_and_spaces() -> None:
@@ -1080,8 +1082,7 @@ def test_ref_item_ending_in_commas_and_spaces() -> None:
     # spaces, so commas before those spaces stayed the first time and went the second
     cable = cableparse.parse('REF",,,,,,,,,,' + "\x00" * 15 + ",,,,,,,,\n0")
     assert cable.header.references[0].text == '"'
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_ref_item_split_off_by_a_semicolon_that_opens_like_a_field() -> None:
@@ -1092,8 +1093,7 @@ def test_ref_item_split_off_by_a_semicolon_that_opens_like_a_field() -> None:
     cable = cableparse.parse(b"\nRef\x01\x00\x00\x00erencDIe  3\nH0 2007-03-05 01:1\xb5 UNCLAS;TAS:t\no")
     assert [r.text for r in cable.header.references] == ["erencDIe 3", "H0 2007-03-05 01:1\ufffd UNCLAS"]
     assert cable.header.tags == ("t",)
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 _REF_HEAD = "UNCLAS STATE 000001\n\nSUBJECT: X\n"
@@ -1122,8 +1122,7 @@ def test_ref_items_end_where_a_field_opens(
     assert [r.text for r in cable.header.references] == items
     assert cable.header.tags == tags
     assert cable.paragraphs[0].text == first_paragraph
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_a_field_after_a_separator_on_a_tags_line() -> None:
@@ -1139,8 +1138,7 @@ def test_a_field_after_a_separator_on_a_tags_line() -> None:
     cable = cableparse.parse(page)
     assert cable.header.tags == ("MASS", "IR<#x000A")
     assert cable.header.subject == "ACCELERATION OF F-4ES FOR IRAN. END SUMMARY"
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 @pytest.mark.parametrize("separator", [",", ";", ", ", "; "])
@@ -1148,8 +1146,7 @@ def test_tags_end_where_a_field_opens_after_a_separator(separator: str) -> None:
     cable = cableparse.parse(f"UNCLAS STATE 000001\n\nTAGS: PREL{separator}SUBJECT: TEST\n\n1. Text.\n")
     assert cable.header.tags == ("PREL",)
     assert cable.header.subject == "TEST"
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_a_marker_spaced_with_a_no_break_space() -> None:
@@ -1163,8 +1160,7 @@ def test_a_marker_spaced_with_a_no_break_space() -> None:
     cable = cableparse.parse(text)
     assert [b.text for b in cable.page_breaks] == ["BRASILIA 00000129 002 OF 002"]
     assert "00000129" not in cableparse.dumps(cable)
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 @pytest.mark.parametrize("space", ["\t", "\xa0", "\u2007", "\u3000", "\x0c"])
@@ -1218,8 +1214,7 @@ def test_a_marker_among_tags_after_a_semicolon(tags_line: str) -> None:
     cable = cableparse.parse(f"UNCLAS STATE 000001\n\n{tags_line}\nSUBJECT: X\n\n1. Text.\n")
     assert len(cable.page_breaks) == 1 and "00000129" in cable.page_breaks[0].text
     assert not any("00000129" in t for t in cable.header.tags)
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 @pytest.mark.parametrize("text", ["UNCLAS ~~~~~~\nSome text that follows.\n\nMore.\n", "UNCLAS\n------\n\nText.\n"])
@@ -1229,8 +1224,7 @@ def test_a_level_word_alone_over_a_rule_is_a_heading(text: str) -> None:
     cable = cableparse.parse(text)
     assert cable.header.classification_line is None
     assert cable.paragraphs[0].heading == "UNCLAS"
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_a_marker_with_a_run_of_spaces_after_its_serial_in_the_classification_lines_rest() -> None:
@@ -1244,8 +1238,7 @@ def test_a_marker_with_a_run_of_spaces_after_its_serial_in_the_classification_li
     for source in (data, data.decode("latin-1")):
         cable = cableparse.parse(source)
         assert len(cable.page_breaks) == 1 and cable.page_breaks[0].text.startswith("A 00000129")
-        once = cableparse.dumps(cable)
-        assert cableparse.normalize(once) == once
+        _fixed_point(cable)
 
 
 def test_the_origin_of_a_marker_in_a_reflowed_line_stops_at_two_spaces() -> None:
@@ -1265,8 +1258,7 @@ def test_a_marker_before_a_semicolon_on_a_tags_line() -> None:
     cable = cableparse.parse("UNCLAS\nTAGS: E LeLLGBYA SIL\x0cIA 00000129 001 OF 002;SUBJECT:x Minister\n\n1. Text.\n")
     assert [b.text for b in cable.page_breaks] == ["SIL\x0cIA 00000129 001 OF 002"]
     assert cable.header.subject == "x Minister"
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_a_marker_with_a_run_of_spaces_after_of_in_a_routing_line() -> None:
@@ -1276,14 +1268,7 @@ def test_a_marker_with_a_run_of_spaces_after_of_in_a_routing_line() -> None:
     data = b"VZCZC&LIA 000\x01002 F 00000129 002 OF" + b"\x00" * 100 + b" 002 Mis"
     cable = cableparse.parse(data)
     assert [b.text.split() for b in cable.page_breaks] == [["F", "00000129", "002", "OF", "002"]]
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
-
-
-def _fixed_point(cable: Cable) -> None:
-    """Canonical text of ``cable`` reads back to itself."""
-    once = cableparse.dumps(cable)
-    assert cableparse.normalize(once) == once
+    _fixed_point(cable)
 
 
 def test_a_heading_run_on_to_an_attention_line_opens_the_body() -> None:
