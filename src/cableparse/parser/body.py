@@ -60,7 +60,6 @@ _JUNK_LINE_RE = re.compile(
 _JUNK_START_RE = re.compile(
     r"[ \t](?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
 )
-# a rule run inside a line, after a space, or opening it
 # what each form above holds (a date's slashes or dashes after its first number): a line
 # holding none of them holds no junk, found in C (these searches open with a literal),
 # where the pattern tries every space of a long line
@@ -78,6 +77,7 @@ def _may_hold_junk(s: str) -> bool:
     )
 
 
+# a rule run inside a line, after a space, or opening it
 _RULE_RUN_RE = re.compile(r"[ \t][-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 _RULE_RUN_FIRST_RE = re.compile(r"[-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 #: a body line at least this long is a paragraph written on one line (reflowed text)

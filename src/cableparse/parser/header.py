@@ -80,6 +80,8 @@ _SPLIT_AFTER_TAGS = re.compile(rf"[\s,;][ \t]*+(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY
 # what each keyword above opens with (a paragraph's number: a full stop, then a
 # parenthesis): a line that holds none holds no field.  The patterns above try every space
 # of a line, these are found in C: a long line is looked at in a fraction of the time
+#: a header line longer than this is looked at by cheap tests first
+_LONG_LINE = 120
 _KEYWORD_HINTS = ("E.", "EO", "TAG", "Tag", "SUBJ", "Subj", "REF", "Ref", "CLASSIFIED", "Classified")
 _PARA_HINT_RE = re.compile(r"\.\s*+\(")
 
@@ -575,8 +577,6 @@ def _is_field_start(s: str) -> bool:
     )
 
 
-#: a header line longer than this is looked at from its start first
-_LONG_LINE = 120
 # "OF 0" once a line's spaces are folded: a continuation marker that folding shows
 _FOLDED_MARKER_RE = re.compile(r"OF\s+0")
 
@@ -588,15 +588,14 @@ def _opens_paragraph(text: str) -> bool:
     return PARA_START_RE.match(" ".join(text[:80].split())) is not None and _FOLDED_MARKER_RE.search(text) is None
 
 
-def _heading_end(lines: list[Line], i: int) -> int:
-    """Where the heading that line ``i`` opens ends: below a rule, a title and a rule, or
-    below a title over its rule, or below the one line."""
-    n = len(lines)
-    if is_rule(lines[i][1]):
-        if i + 2 < n and not is_blank(lines[i + 1][1]) and is_rule(lines[i + 2][1]):
-            return i + 3
-        return i + 1
-    return i + 2 if i + 1 < n and is_rule(lines[i + 1][1]) else i + 1
+def _box_end(lines: list[Line], i: int) -> int:
+    """Where the heading that line ``i`` opens, a rule or a title over one, ends: below
+    a rule, a title and a rule, or a lone rule, or below the title's rule."""
+    if not is_rule(lines[i][1]):
+        return i + 2
+    if i + 2 < len(lines) and not is_blank(lines[i + 1][1]) and is_rule(lines[i + 2][1]):
+        return i + 3
+    return i + 1
 
 
 def _fields_below(lines: list[Line], i: int) -> bool:
@@ -896,7 +895,7 @@ def parse_header(
         attention, heading = s, None
         boxed = is_rule(s) or (len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]))
         run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
-        if (boxed or run_on is not None) and not _fields_below(lines, _heading_end(lines, i)):
+        if (boxed or run_on is not None) and not _fields_below(lines, _box_end(lines, i) if boxed else i + 1):
             if run_on is None or not run_on[0]:
                 break
             attention, heading = run_on[0], s[len(run_on[0]) :].strip()
@@ -989,16 +988,10 @@ def _may_hold_record(head: str, first_lines: list[Line]) -> bool:
     return _ROW_NUMBER_RE.search(head) is not None
 
 
-def _has_record_line(head: str, heads: list[str]) -> bool:
-    """True when ``head`` holds a line that only a pasted database record has, or one of
-    ``heads`` (its first lines, stripped) is a cables.csv row: the one place where a row
-    is read as one (a row further down is searched for no more)."""
-    return (
-        HEADER_ENDS in head
-        or _RECORD_FIRST_RE.match(head) is not None
-        or _RECORD_HINT_RE.search(head) is not None
-        or any(_is_csv_row(h) for h in heads)
-    )
+def _has_record_line(head: str) -> bool:
+    """True when ``head`` holds a line that only a pasted database record has (a
+    cables.csv row is looked for apart, in the first lines only, where it is read as one)."""
+    return HEADER_ENDS in head or _RECORD_FIRST_RE.match(head) is not None or _RECORD_HINT_RE.search(head) is not None
 
 
 def _is_csv_row(text: str) -> bool:
@@ -1035,10 +1028,11 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
         head = joined(lines[i : i + 150])
     far = n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
+    csv_row = any(_is_csv_row(h) for h in heads)
     # (the record line test first: in most cables it fails, and costs less than the other)
-    if not far and (not _has_record_line(head, heads) or not _may_hold_record(head, lines[i : i + 8])):
+    if not far and (not (csv_row or _has_record_line(head)) or not _may_hold_record(head, lines[i : i + 8])):
         return i
-    if heads and any(_is_csv_row(h) for h in heads):
+    if csv_row:
         # a whole cables.csv row: the cable text opens inside a quoted field
         for j in range(i, limit):
             t = lines[j][1]

@@ -35,11 +35,14 @@ def _portion_marking(inner: str) -> str | None:
     return marking if marking.split("/", 1)[0] in _LEVELS else None
 
 
-@functools.lru_cache(maxsize=512)
-def _marking_in(head: str) -> str | None:
+def _read_marking(head: str) -> str | None:
     """The marking that ``head``, ``(`` to the first ``)``, is, or None."""
     m = _MARK_RE.match(head)
     return None if m is None else _portion_marking(m.group(1))
+
+
+# (the few dozen markings written recur: a short one is read once)
+_marking_in = functools.lru_cache(maxsize=512)(_read_marking)
 
 
 def split_marking(text: str) -> tuple[str | None, str]:
@@ -48,18 +51,12 @@ def split_marking(text: str) -> tuple[str | None, str]:
         return None, text
     ch = text[0]
     if ch == "(":
-        close = text.find(")", 1, 48)
-        if close > 0:
-            # (no parenthesis inside a marking: the first one closes it, and the few dozen
-            # markings written recur)
-            marking = _marking_in(text[: close + 1])
-            return (None, text) if marking is None else (marking, text[close + 1 :].lstrip(" \t"))
-        m = _MARK_RE.match(text)
-        if m:
-            marking = _portion_marking(m.group(1))
-            if marking is not None:
-                return marking, text[m.end() :]
-        return None, text
+        # (no parenthesis inside a marking: the first one closes it)
+        close = text.find(")", 1)
+        if close < 0:
+            return None, text
+        marking = (_marking_in if close < 48 else _read_marking)(text[: close + 1])
+        return (None, text) if marking is None else (marking, text[close + 1 :].lstrip(" \t"))
     if ch.isalpha() and ")" in text[:12]:
         m = _OPEN_LOST_RE.match(text)
         if m and m.group(1).split("/", 1)[0].upper() in _LEVELS and m.group(1).split("/", 1)[0].isupper():
