@@ -145,3 +145,22 @@ def test_leaving_a_pooled_run_early_stops_its_processes() -> None:
     assert first.cable is not None and first.cable.header.subject == "ITEM 1"
     results.close()  # type: ignore[attr-defined]
     assert multiprocessing.active_children() == []
+
+
+def test_a_pooled_run_leaves_garbage_collection_as_it_found_it() -> None:
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    assert len(list(parse_many(_texts(300), workers=2))) == 300
+    assert gc.get_freeze_count() == 0
+    results = parse_many(_texts(300), workers=2)
+    next(results)
+    results.close()  # type: ignore[attr-defined]
+    assert gc.get_freeze_count() == 0
+    # objects the caller froze stay frozen (unfreezing them would leave none)
+    gc.freeze()
+    try:
+        assert len(list(parse_many(_texts(100), workers=2))) == 100
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

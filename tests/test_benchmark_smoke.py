@@ -24,7 +24,11 @@ TIMEOUT = 300
 def _run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(BENCH), "--quick", *map(str, args)],
-        capture_output=True, text=True, timeout=TIMEOUT, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=ROOT,
+        check=False,
     )
 
 
@@ -50,9 +54,20 @@ def quick_run(few_pages: Path, tmp_path_factory: pytest.TempPathFactory) -> tupl
 
 def test_prints_the_figures(quick_run: tuple[str, dict[str, Any]]) -> None:
     stdout, _ = quick_run
-    for label in ("cables/s", "MB/s", "line scanner", "parse bare text", "parse HTML pages", "parse page text",
-                  "dumps", "to_dict", "ratio to the line scanner", "linear cost", "import cableparse",
-                  "targets of issue 4"):
+    for label in (
+        "cables/s",
+        "MB/s",
+        "line scanner",
+        "parse bare text",
+        "parse HTML pages",
+        "parse page text",
+        "dumps",
+        "to_dict",
+        "ratio to the line scanner",
+        "linear cost",
+        "import cableparse",
+        "targets of issue 4",
+    ):
         assert label in stdout, label
     # read_csv and parse_many are measured when the checkout has them, else skipped with a reason
     for name in ("read_csv", "parse_many"):

@@ -1232,8 +1232,11 @@ def test_a_marker_with_a_run_of_spaces_after_its_serial_in_the_classification_li
     # and its section number, in the text run on to a classification line, which the header
     # puts back folded; a marker now allows any run of spaces there
     data = (
-        b"UNCLas 1 0\xa0TAGS:e><prR440 1ll 1lllll\x00\x00ll4g A 00000129" + b"\x00" * 88
-        + b" 002 OF 002 Minist eroebR" + b"\x1d" * 10 + b"rto Unger (ref \xc2\xd6 regardihe\x00difficult b"
+        b"UNCLas 1 0\xa0TAGS:e><prR440 1ll 1lllll\x00\x00ll4g A 00000129"
+        + b"\x00" * 88
+        + b" 002 OF 002 Minist eroebR"
+        + b"\x1d" * 10
+        + b"rto Unger (ref \xc2\xd6 regardihe\x00difficult b"
     )
     for source in (data, data.decode("latin-1")):
         cable = cableparse.parse(source)

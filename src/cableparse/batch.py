@@ -12,6 +12,7 @@ cannot be read gives a :class:`Result` whose ``error`` says why.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import itertools
 import os
@@ -27,7 +28,7 @@ from attrs import frozen
 
 from ._api import DEFAULT_MAX_BYTES, parse
 from .csvio import CsvRow, iter_rows
-from .models import Cable
+from .models import Cable, _built_through_slots, _pickled_by_position
 
 __all__ = ["SUFFIXES", "Result", "iter_paths", "parse_file", "parse_many", "progress_bar"]
 
@@ -40,6 +41,8 @@ Input = str | bytes | os.PathLike[str]
 _BATCH = 16
 
 
+@_pickled_by_position
+@_built_through_slots
 @frozen
 class Result:
     """The outcome of one input of :func:`parse_many`.
@@ -229,15 +232,29 @@ class _Pool:
         import multiprocessing
 
         ctx = multiprocessing.get_context()
+        # a forked process shares this one's memory until either writes to it, and a
+        # garbage collection writes to every object it looks at: the objects that exist
+        # now are left out of collections in both (``gc.freeze``) until the pool closes,
+        # so that neither copies the other's heap (unless the caller froze some already)
+        self.frozen = ctx.get_start_method() == "fork" and gc.get_freeze_count() == 0
+        if self.frozen:
+            gc.freeze()
         self.results = ctx.Queue()
         self.procs: list[Any] = []
         self.queues: list[Any] = []
-        for _ in range(count):
-            q = ctx.Queue()
-            p = ctx.Process(target=_work, args=(q, self.results, max_bytes), daemon=True)
-            p.start()
-            self.procs.append(p)
-            self.queues.append(q)
+        try:
+            for _ in range(count):
+                q = ctx.Queue()
+                p = ctx.Process(target=_work, args=(q, self.results, max_bytes), daemon=True)
+                p.start()
+                self.procs.append(p)
+                self.queues.append(q)
+        except BaseException:
+            for p in self.procs:
+                p.terminate()
+            if self.frozen:
+                gc.unfreeze()
+            raise
         self.held: list[dict[int, list[_Task]]] = [{} for _ in range(count)]
         self.alive = list(range(count))
         self.taken = 0  # batches taken back, which a process may be parsing still
@@ -331,6 +348,9 @@ class _Pool:
         for q in (*self.queues, self.results):
             q.cancel_join_thread()
             q.close()
+        if self.frozen:
+            self.frozen = False
+            gc.unfreeze()
 
 
 def _pooled(tasks: Iterator[_Task], count: int, max_bytes: int) -> Iterator[Result]:
