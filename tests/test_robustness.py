@@ -1171,6 +1171,30 @@ def test_whole_line_markers_spaced_with_any_white_space(space: str) -> None:
     assert all("00000350" not in p.text for p in cable.paragraphs)
 
 
+_MARKER_LINES = st.builds(
+    "{}{} {}{}{}{}{} {}".format,
+    st.sampled_from(["", " ", "  "]),
+    st.sampled_from(["PHNOM PENH", "STATE", "Madrid", "x"]),
+    st.from_regex(r"[0-9]{4,8}", fullmatch=True),
+    st.sampled_from([" ", "  "]),
+    st.from_regex(r"[0-9]{1,3}(\.[0-9]{1,2})?", fullmatch=True),
+    st.sampled_from([" ", "   "]),
+    st.sampled_from(["OF", "of", "Of", "oF"]),
+    st.from_regex(r" {0,2}[0-9]{1,3}", fullmatch=True),
+)
+_OTHER_PIECES = [*"aOfF0123 .", "OF", "of", "OF 0", "PAGE", "PAGE 02 "]
+_OTHER_LINES = st.lists(st.sampled_from(_OTHER_PIECES), max_size=20).map("".join)
+
+
+@given(st.lists(st.one_of(_MARKER_LINES, _OTHER_LINES), max_size=12))
+def test_every_line_that_may_hold_a_marker_is_looked_at(lines: list[str]) -> None:
+    texts = [t.rstrip() for t in lines]
+    found = set(lines_module._candidates(texts, "\n".join(texts)))
+    for k, t in enumerate(texts):
+        if lines_module.split_marker(t) is not None or "OF 0" in t:
+            assert k in found, t
+
+
 def test_the_odd_spaces_are_all_white_space_but_the_newline() -> None:
     every = {chr(c) for c in range(0x110000) if chr(c).isspace()}
     assert set(lines_module._ODD_SPACES) == every - {"\n", " "}

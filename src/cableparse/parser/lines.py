@@ -54,6 +54,11 @@ _LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b
 # whole text (a pattern's search for a literal runs faster than ``str.find``'s)
 _PAGE_WORD_RE = re.compile("PAGE")
 _INLINE_HINT_RE = re.compile("OF 0")
+# in text of plain ASCII with spaces only: "F", spaces and a digit (a whole-line marker's
+# upper-case "OF" or "oF" and its total; "OF 0" inside a line), and "f", spaces and at most
+# three digits that end a line (a marker's "of" or "Of" and its total)
+_F_DIGIT_RE = re.compile("F +[0-9]")
+_F_END_RE = re.compile("f +[0-9]{1,3}$", re.MULTILINE)
 _UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
 _TEXT_OF = operator.itemgetter(1)
 _ASCII_DIGITS = frozenset("0123456789")
@@ -220,19 +225,29 @@ def _strip_markers_once(line: int, text: str, breaks: list[PageBreak]) -> str:
 
 
 def _candidates(texts: list[str], text: str) -> list[int]:
-    """Indexes of the lines that may hold a marker: a whole-line marker ends in a digit
-    (the lines have no trailing space) and holds ``OF`` between spaces (of any kind), a
-    teletype page header holds ``PAGE``, and a
-    marker inside a reflowed line ``OF 0``.  The last two are rare: they are found in
-    ``text`` (the lines joined), not line by line.  ``texts`` are the lines' texts."""
-    found = [
-        k
-        for k, t in enumerate(texts)
-        if t[-1:] in _ASCII_DIGITS
-        and (" OF " in t or " of " in t or (("OF" in t or "of" in t) and _spaced(t) is not t))
-    ]
-    hits = [m.start() for m in _PAGE_WORD_RE.finditer(text)]
-    hits += [m.start() for m in _INLINE_HINT_RE.finditer(text)]
+    """Indexes of the lines that may hold a marker (more lines do no harm: a line that
+    holds none is kept as it is).  ``text`` is the lines joined, ``texts`` their texts;
+    the lines have no trailing space.
+
+    A whole-line marker ends in ``OF``, ``of`` (any case) and at most three digits, a
+    teletype page header holds ``PAGE``, a marker inside a reflowed line ``OF 0``: in a
+    text of plain ASCII with spaces only, these are found in ``text``.  In any other, a
+    marker may be spaced with other white space and read only once it is a space: each
+    line that ends in a digit and holds ``OF`` or ``of`` is looked at.
+    """
+    if text.isascii() and "\t" not in text and "\x0b" not in text and "\x0c" not in text:
+        found: list[int] = []
+        hits = [m.start() for m in _F_DIGIT_RE.finditer(text)]
+        hits += [m.start() for m in _F_END_RE.finditer(text)]
+    else:
+        found = [
+            k
+            for k, t in enumerate(texts)
+            if t[-1:] in _ASCII_DIGITS
+            and (" OF " in t or " of " in t or (("OF" in t or "of" in t) and _spaced(t) is not t))
+        ]
+        hits = [m.start() for m in _INLINE_HINT_RE.finditer(text)]
+    hits += [m.start() for m in _PAGE_WORD_RE.finditer(text)]
     if not hits:
         return found
     hits.sort()
