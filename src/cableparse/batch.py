@@ -39,6 +39,8 @@ SUFFIXES = (".html", ".htm", ".txt", ".csv")
 Input = str | bytes | os.PathLike[str]
 
 _BATCH = 16
+#: the interpreter's switch interval in a pool process, in seconds (Python's default: 0.005)
+_SWITCH_INTERVAL = 0.0005
 
 
 @_pickled_by_position
@@ -197,8 +199,12 @@ def _work(tasks: Any, results: Any, max_bytes: int) -> None:
 
     The results are pickled here, not by the queue's sending thread, so that a batch that
     cannot be sent is reported instead of lost; the sending thread writes them while this
-    process goes on with the next batch.
+    process goes on with the next batch.  That thread writes the results in pieces as the
+    pipe takes them, and needs the interpreter lock back after each while this process
+    parses: a short switch interval gives it the lock soon, for the reader waits for
+    whole messages.
     """
+    sys.setswitchinterval(_SWITCH_INTERVAL)
     while True:
         item = tasks.get()
         if item is None:
