@@ -216,6 +216,13 @@ def _addressee_of(text: str) -> tuple[Addressee, str | None]:
         if name:
             # positional (name, routing indicator, precedence, mcn): half the cost of keywords
             return Addressee(name, ri, precedence, text[cut + 1 :]), note
+    return _addressee_without_number(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _addressee_without_number(text: str) -> tuple[Addressee, str | None]:
+    """:func:`_addressee_of` a line without a message number: such lines recur from cable
+    to cable as they are, and an :class:`Addressee` is immutable, so it is built once."""
     name, ri, precedence, note = _addressee_fields(text)
     return Addressee(name, ri, precedence), note
 
