@@ -1405,3 +1405,19 @@ def test_a_marker_in_the_rest_of_the_classification_line() -> None:
         assert [b.text for b in cable.page_breaks] == ["F 00000129 002 OF 002"]
         assert "00000129" not in cableparse.dumps(cable)
         _fixed_point(cable)
+
+
+def test_a_signer_under_a_heading_run_on_to_the_last_paragraph() -> None:
+    # damaged corpus page (08BRASILIA43, a paragraph repeated at the end): the signer's
+    # line stands right under a heading run on to the last paragraph, with no blank line
+    # between; canonical text writes the heading apart and read the line as the signer
+    text = (
+        "S E C R E T BRASILIA 000043\n\nSUBJECT: COUNTERTERRORISM IN BRAZIL\n\n"
+        "1. (S/NF) Summary: The Government of Brazil remains highly sensitive to public claims. "
+        "End Summary. ---------------------------- Policy-Level Sensitivities -------------------------\n"
+        "SOBEL 2008-01-08\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.signature == "SOBEL"
+    assert cable.paragraphs[-1].heading == "Policy-Level Sensitivities"
+    _fixed_point(cable)

@@ -257,7 +257,9 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
             name, decoration = found
             prev = lines[j - 2][1].strip()
             cut = j - 1
-            ok = not prev or _ends_sentence(prev)
+            # (a heading run on to the line above, or written on it with its rule, ends the
+            # text above as a blank line does: canonical text writes it apart)
+            ok = not prev or _ends_sentence(prev) or (prev[-1] in _RULE_START and inline_heading(prev) is not None)
             if not ok and " " not in name and name.isupper():
                 # a signer on two lines (JOHNSON / KEANE), or written twice (SIMONS / SIMONS)
                 above = _standalone(prev)
