@@ -22,6 +22,11 @@ import atheris
 with atheris.instrument_imports(include=["cableparse"]):
     import cableparse
 
+    # the parser, the readers and the serializer load on the first parse or dumps: they
+    # are loaded here, inside the block, so that their code is instrumented for coverage
+    cableparse.normalize(cableparse.dumps(cableparse.parse("UNCLAS STATE 000001\n\n1. (U) Text.\n")))
+    cableparse.parse("<html><pre>x</pre></html>")
+
 
 #: ``CABLEPARSE_FUZZ_IDEMPOTENCE=0`` checks only exceptions and CP999 (for long runs while
 #: a known idempotence bug is open)
