@@ -1437,3 +1437,27 @@ def test_an_attention_line_above_a_box_of_attention_lines() -> None:
     cable = cableparse.parse(text)
     assert cable.header.handling[:4] == ("D", "---", "!", "---")
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x07", "\x1b"])
+def test_a_control_character_in_a_page_metadata_cell(control: str) -> None:
+    # fuzz crash, 2026-12-05: a metadata cell holding a control character was written back
+    # with it, and canonical text reads a control character as a space
+    cell = "title='confidential'>SECRET</a>"
+    page = RAW["08STATE15220.html"].replace(cell, cell.replace("SECRET", f"SEC{control}RET"))
+    cable = cableparse.parse(page)
+    assert cable.header.classification == "SEC RET"
+    assert "CP004" in {d.code for d in cable.diagnostics}
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize("sep", [";", ",", "; "])
+def test_a_field_after_a_separator_on_a_tags_continuation_line(sep: str) -> None:
+    # fuzz crash, 2026-12-05 (b"AGS:,\nA;Classified By"): on the TAGS line a separator
+    # before a field keyword cuts the line as a space does; on its continuation line it
+    # did not, and the field was read as a tag
+    text = f"CONFIDENTIAL STATE 000123\n\nTAGS: PREL,\nPGOV{sep}Classified By: X Y, reasons 1.4(b)\n\n1. (C) Text.\n"
+    cable = cableparse.parse(text)
+    assert cable.header.tags == ("PREL", "PGOV")
+    assert cable.header.classified_by is not None and cable.header.classified_by.reasons == ("1.4(b)",)
+    _fixed_point(cable)

@@ -771,7 +771,11 @@ def parse_header(
                     break
                 if _is_field_start(nxt) or nxt in ("REF", "REFS", "BT", "NNNN"):
                     break
+                # (after a space, or a separator as on the TAGS line itself)
                 inline = _find_field(_SPLIT_ALL, " " + nxt)
+                after_sep = _find_field(_SPLIT_AFTER_TAGS, " " + nxt) if ";" in nxt or "," in nxt else None
+                if after_sep is not None and (inline is None or after_sep.start() < inline.start()):
+                    inline = after_sep
                 if inline is not None:
                     # codes, then the next field on the same line: "TIP SUBJECT: ..."
                     before = nxt[: max(inline.start() - 1, 0)].rstrip()

@@ -112,8 +112,12 @@ def read(page: str, diags: Collector) -> Source:
     if t0 >= 0:
         t1 = page.find("</table>", t0)
         after = t1 if t1 > 0 else t0
+        raw = [_html.unescape(c) for c in _CELL_RE.findall(page, t0, t1 if t1 > 0 else len(page))]
+        if has_controls("".join(raw)):
+            # (as in the cable text: canonical text reads a control character as a space)
+            raw = [without_controls(c, diags) for c in raw]
         # (whitespace folded: a value is one line, as canonical text writes it)
-        cells = [" ".join(_html.unescape(c).split()) for c in _CELL_RE.findall(page, t0, t1 if t1 > 0 else len(page))]
+        cells = [" ".join(c.split()) for c in raw]
         if len(cells) == 4:
             cells = [cells[0], cells[1], "", cells[2], cells[3]]
         if len(cells) >= 5:
