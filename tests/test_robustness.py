@@ -1461,3 +1461,14 @@ def test_a_field_after_a_separator_on_a_tags_continuation_line(sep: str) -> None
     assert cable.header.tags == ("PREL", "PGOV")
     assert cable.header.classified_by is not None and cable.header.classified_by.reasons == ("1.4(b)",)
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("opening", ["4. (U) ", "4.(U)", "12. (SBU) ", "3. ", "REF:4.(U)"])
+def test_a_paragraph_of_one_upper_case_word_is_no_signer(opening: str) -> None:
+    # fuzz crash, 2026-12-05 (b"REF:4.(U)TAG"): a paragraph's number and marking were read
+    # as a sentence that a signer's name ends, so the paragraph's one word became the
+    # signature, and canonical text read it back either way
+    cable = cableparse.parse(f"{opening}TAG\n")
+    assert cable.signature is None
+    assert [p.text for p in cable.paragraphs] == ["TAG"]
+    _fixed_point(cable)

@@ -174,6 +174,18 @@ def _standalone(s: str) -> tuple[str, str] | None:
     return " ".join(words), decoration
 
 
+def _number_alone(head: str) -> bool:
+    """True when ``head`` is a paragraph's number alone, or with its portion marking: no
+    sentence that a signer's name could end."""
+    if len(head) > 24 or not head[:1].isdecimal():
+        return False
+    m = PARA_START_RE.match(head + " ")
+    if m is None:
+        return False
+    rest = head[m.end() :].strip()
+    return not rest or not split_marking(rest)[1]
+
+
 def _glued(s: str) -> tuple[str, str] | None:
     """A signer run on to the end of the last text line (``... End comment. BROWNFIELD``,
     ``... by August 16.POLASCHIK``): the text before it and the name."""
@@ -184,7 +196,7 @@ def _glued(s: str) -> tuple[str, str] | None:
             break
         head = head[:cut].rstrip()
         words = s[len(head) :].split()
-        if not head or not _name(words) or (len(head) < 6 and PARA_START_RE.match(head + " ")):
+        if not head or not _name(words) or _number_alone(head):
             continue
         upper = words[0].isupper()
         # a capitalised name only as one word, and only after mixed-case text
