@@ -1472,3 +1472,13 @@ def test_a_paragraph_of_one_upper_case_word_is_no_signer(opening: str) -> None:
     assert cable.signature is None
     assert [p.text for p in cable.paragraphs] == ["TAG"]
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("opening", ["<?xml>", "<!DOCTYPE x>", "<html>"])
+def test_text_that_opens_like_a_web_page(opening: str) -> None:
+    # fuzz crash, 2026-12-05 (b"<?xml<>>"): a cable whose text opens like a web page was
+    # written back as it is, and read back as a page with nothing in it
+    cable = Cable(paragraphs=(Paragraph(text=f"{opening} text"),))
+    assert cableparse.parse(cableparse.dumps(cable)).paragraphs == cable.paragraphs
+    _fixed_point(cable)
+    _fixed_point(cableparse.parse(b"<?xml<>>"))

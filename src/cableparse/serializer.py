@@ -17,6 +17,7 @@ from .parser.body import is_rule
 from .parser.header import HEADER_ENDS, PREAMBLE_END, is_tags_keyword
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
+from .sources.base import looks_like_html
 from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
 
 __all__ = ["dumps", "stamp"]
@@ -214,9 +215,17 @@ def dumps(cable: Cable) -> str:
     # a second blank line under the metadata says that what follows, which opens like a
     # routing header, is none
     no_routing = cable.routing is None and opens_routing_block(first)
-    if not out and (cable.routing is not None or closed or no_routing or text.startswith(LABELS) or "\\\n" in text):
+    if not out and (
+        cable.routing is not None
+        or closed
+        or no_routing
+        or text.startswith(LABELS)
+        or "\\\n" in text
+        or looks_like_html(text)
+    ):
         # marks the blocks below as canonical: text that opens like a metadata line is no
-        # metadata, and a backslash at a line's end is no csv escape to clean
+        # metadata, text that opens like a web page is none, and a backslash at a line's
+        # end is no csv escape to clean
         out.append(FIELD_NAMES["reference_id"] + ":")
     if out:
         out.append("")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from ..diagnostics import Collector
 
-__all__ = ["Source", "has_controls", "read_source", "unix_newlines", "without_controls"]
+__all__ = ["Source", "has_controls", "looks_like_html", "read_source", "unix_newlines", "without_controls"]
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_CHARS = (*map(chr, range(0x09)), "\x0b", *map(chr, range(0x0E, 0x20)), "\x7f")
@@ -64,7 +64,8 @@ class Source:
         self.title: str | None = None
 
 
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is read as a web page (HTML), not as text."""
     if text.startswith(("<?xml", "<!DOCTYPE", "<html")):
         return True  # (the usual page: no copy of its head)
     if text.find("<", 0, 200000) < 0:
@@ -93,7 +94,7 @@ def _readers() -> tuple[Callable[[str, Collector], Source], _Reader, _Reader]:
 def read_source(text: str, diags: Collector) -> Source:
     """Detect the form of ``text`` and extract it into a :class:`Source`."""
     read_html, read_canonical, read_pagetext = _readers()
-    if _looks_like_html(text):
+    if looks_like_html(text):
         return read_html(text, diags)
     text = without_controls(text, diags)
     src = read_canonical(text, diags)
