@@ -1482,3 +1482,17 @@ def test_text_that_opens_like_a_web_page(opening: str) -> None:
     assert cableparse.parse(cableparse.dumps(cable)).paragraphs == cable.paragraphs
     _fixed_point(cable)
     _fixed_point(cableparse.parse(b"<?xml<>>"))
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["E ---", "SIPDIS"], ["C", "---", "SIPDIS &"], ["A", "---", "G", "SIPDIS"], ["NOTE", "----", "", "NOFORN"]],
+)
+def test_a_heading_with_only_captions_below_it_is_the_bodys(lines: list[str]) -> None:
+    # fuzz crashes, 2026-12-05 (b"<pre>E ---&#x000ASIPDIS" and kin): a heading kept in the
+    # header because a caption line followed it was written back under the captions, where
+    # nothing follows it, and read back as the body's heading
+    cable = cableparse.parse("\n".join(lines) + "\n")
+    assert cable.paragraphs and cable.paragraphs[0].heading == lines[0].rstrip(" -")
+    assert not cable.header.handling
+    _fixed_point(cable)

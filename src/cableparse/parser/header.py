@@ -599,9 +599,10 @@ def _box_end(lines: list[Line], i: int) -> int:
 
 
 def _fields_below(lines: list[Line], i: int) -> bool:
-    """True when a header field or a caption line follows from line ``i``: among the next
-    eight lines that are not blank (attention lines may stand between), before any line
-    that opens with a digit (a paragraph)."""
+    """True when a header field follows from line ``i``: among the next eight lines that
+    are not blank (attention and caption lines may stand between), before any line that
+    opens with a digit (a paragraph).  A caption line does not count: canonical text
+    writes the captions above the attention lines, where they could not count again."""
     n = len(lines)
     seen = 0
     while i < n and seen < 8:
@@ -612,7 +613,7 @@ def _fields_below(lines: list[Line], i: int) -> bool:
         s = _fold(t)
         if s[0].isdecimal():
             return False
-        if _is_field_start(s) or _captions_of(s)[0]:
+        if _is_field_start(s):
             return True
         seen += 1
     return False
