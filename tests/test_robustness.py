@@ -1496,3 +1496,37 @@ def test_a_heading_with_only_captions_below_it_is_the_bodys(lines: list[str]) ->
     assert cable.paragraphs and cable.paragraphs[0].heading == lines[0].rstrip(" -")
     assert not cable.header.handling
     _fixed_point(cable)
+
+
+def test_a_ref_bullet_before_a_semicolon() -> None:
+    # fuzz crash, 2026-12-05 (b"state 5\nRef a.;"): a bullet with a semicolon after it was
+    # no bullet, and its letter, written back without the semicolon, read back as one
+    cable = cableparse.parse("UNCLAS\n\nREF: a.; B. STATE 2\n\n1. (U) Text.\n")
+    assert [(r.letter, r.text) for r in cable.header.references] == [("A", ""), ("B", "STATE 2")]
+    _fixed_point(cable)
+
+
+def test_canonical_text_that_holds_a_page_s_words() -> None:
+    # fuzz crash, 2026-12-05 (b"<table\x1aclass=<pre>"): canonical text opens with a
+    # metadata line, but the form detection took it for a page when it held a page's words
+    cable = cableparse.parse("<table\x1aclass=<pre>")
+    text = cableparse.dumps(cable)
+    assert text.startswith("Reference ID:")
+    assert cableparse.parse(text).paragraphs == cable.paragraphs
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("UNCLAS\n\nClassified By: Ambassador X for reasons 1.\n(C) Text here.\n", "Ambassador X for reasons 1."),
+        ("CLASFD BY 1.\n(A)\n", "1."),
+    ],
+)
+def test_a_continuation_line_that_would_open_a_paragraph_in_the_joined_field(text: str, field: str) -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>CLASFD BY 1.&#x000A(A)"): a paragraph's number at the
+    # end of a field's line and a marking on the next made a paragraph's opening once the
+    # lines were joined, which canonical text, writing the field on one line, cut off
+    cable = cableparse.parse(text)
+    assert cable.header.classified_by is not None and cable.header.classified_by.text == field
+    _fixed_point(cable)

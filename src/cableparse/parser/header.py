@@ -387,7 +387,7 @@ def _split_tags_general(text: str) -> list[str]:
 
 
 # (a space inside the parentheses too: ``(C )SAN JOSE 01713``)
-_BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\( ?([A-Za-z]) ?\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=\s|[A-Z0-9(]|$))")
+_BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\( ?([A-Za-z]) ?\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=[\s,;]|[A-Z0-9(]|$))")
 
 
 def reference_items(text: str) -> list[tuple[str | None, str]]:
@@ -520,6 +520,18 @@ def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern
     parts.append(text[: at[0]].rstrip())
     lines[i] = (lines[i][0], text[at[1] :])
     return True
+
+
+def _joins_into_field(parts: list[str], nxt: str, splitter: re.Pattern[str]) -> bool:
+    """True when the continuation line ``nxt``, joined to the field's last part, makes
+    ``splitter`` find the next field opening in that part (``Classified By: ... 1.`` and
+    ``(C) Text``): canonical text writes the field on one line and would cut it there,
+    so the line is not joined."""
+    tail = parts[-1][-40:]
+    if not tail:
+        return False
+    m = _find_field(splitter, f" {tail} {nxt}")
+    return m is not None and m.start() <= len(tail)
 
 
 def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
@@ -829,7 +841,9 @@ def parse_header(
                 nxt = lines[i][1].strip()
                 if not nxt or _is_field_start(nxt) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
                     break
-                if _take_until_field(lines, i, nxt, _SPLIT_AFTER_SUBJECT, parts):
+                if _joins_into_field(parts, nxt, _SPLIT_AFTER_SUBJECT) or _take_until_field(
+                    lines, i, nxt, _SPLIT_AFTER_SUBJECT, parts
+                ):
                     break
                 i += 1
             subject = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
@@ -879,7 +893,7 @@ def parse_header(
                 nxt = lines[i][1].strip()
                 if not nxt or _is_field_start(nxt):
                     break
-                if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
+                if _joins_into_field(parts, nxt, _SPLIT_PARA) or _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
                     break
                 i += 1
             text_cl = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)

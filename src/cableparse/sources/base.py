@@ -91,10 +91,19 @@ def _readers() -> tuple[Callable[[str, Collector], Source], _Reader, _Reader]:
     return html.read, canonical.read, pagetext.read
 
 
+@functools.cache
+def _canonical_labels() -> tuple[str, ...]:
+    """The metadata labels that canonical text opens with."""
+    from .canonical import LABELS
+
+    return LABELS
+
+
 def read_source(text: str, diags: Collector) -> Source:
     """Detect the form of ``text`` and extract it into a :class:`Source`."""
     read_html, read_canonical, read_pagetext = _readers()
-    if looks_like_html(text):
+    # (canonical text opens with a metadata line, which no page does, whatever follows)
+    if looks_like_html(text) and not text.startswith(_canonical_labels()):
         return read_html(text, diags)
     text = without_controls(text, diags)
     src = read_canonical(text, diags)
