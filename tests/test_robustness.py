@@ -1423,16 +1423,11 @@ def test_a_signer_under_a_heading_run_on_to_the_last_paragraph() -> None:
     _fixed_point(cable)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "bug: an attention line with a blank line below it, then a boxed title, is written "
-        "back right above the box's rule and read as a title over a rule; whether header "
-        "fields follow within eight lines is then counted from another line"
-    ),
-)
 def test_an_attention_line_above_a_box_of_attention_lines() -> None:
-    # fuzz crash, 2026-12-05 (the harness instrumenting the parser), cut down by hand
+    # fuzz crash, 2026-12-05 (the harness instrumenting the parser), cut down by hand: an
+    # attention line with a blank line below it, then a box, was written back right above
+    # the box's rule and read as a title over it, and whether header fields follow within
+    # eight lines was then counted from another line
     text = "SECRET 000D\n\n---\n!\n---\nx\no\nf\nt\nA\n!\nClasfd By\n"
     cable = cableparse.parse(text)
     assert cable.header.handling[:4] == ("D", "---", "!", "---")

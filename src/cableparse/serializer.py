@@ -109,11 +109,16 @@ def _header(h: Header, out: list[str]) -> None:
         out.extend(h.captions)
         out.append("")
     if h.handling:
-        for line in h.handling:
+        for k, line in enumerate(h.handling):
             out.append(line)
             if is_tags_keyword(line):
                 # a TAGS keyword without tags: a blank line keeps the next line from
                 # reading back as its tags
+                out.append("")
+            elif k + 1 < len(h.handling) and is_rule(h.handling[k + 1]) and not is_rule(line):
+                # a line right above a rule is a title over it: the header reads whether
+                # fields follow from below the rule, not from below the box that the rule
+                # may open, so a line read apart from the rule is written apart from it
                 out.append("")
         if out[-1]:
             out.append("")
