@@ -1525,3 +1525,39 @@ def test_a_continuation_line_that_would_open_a_paragraph_in_the_joined_field(tex
     cable = cableparse.parse(text)
     assert cable.header.classified_by is not None and cable.header.classified_by.text == field
     _fixed_point(cable)
+
+
+def test_a_teletype_page_header_with_a_run_of_control_characters() -> None:
+    # fuzz crash, 2026-12-05: a page header longer than a marker can be, with a run of
+    # control characters (read as spaces) inside, was kept as text; folded, as canonical
+    # text writes it, it is a page header
+    text = "CONFIDENTIAL\n\nPAGE 02 AT" + "\x00" * 64 + "061419Z\n1. (C) Text.\n"
+    cable = cableparse.parse(text)
+    assert [b.page for b in cable.page_breaks] == [2]
+    assert [p.text for p in cable.paragraphs] == ["Text."]
+    _fixed_point(cable)
+
+
+def test_text_that_holds_a_page_copy_s_metadata_lines() -> None:
+    # fuzz crash, 2026-12-05: text without metadata holding the table's lines of a page
+    # text copy was written back as it is, and read back as a page copy with metadata
+    cable = Cable(paragraphs=(Paragraph(text="Reference ID\n07X1 2007-03-05 01:15 2011-07-11 00:00 UNCLASSIFIED Y"),))
+    assert cableparse.parse(cableparse.dumps(cable)).paragraphs == cable.paragraphs
+    _fixed_point(cable)
+
+
+def test_a_field_keyword_split_over_two_lines_of_a_ref_item() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>state 5&#x000ARef a.;Clasfd\nBy"): the item's line
+    # and the next, joined, held a field after a semicolon, which canonical text cut off
+    cable = cableparse.parse("UNCLAS\n\nREF: A. STATE 1;CLASSIFIED\nBY X Y, REASONS 1.4(B)\n\n1. (U) Text.\n")
+    _fixed_point(cable)
+
+
+def test_a_routing_block_that_opens_with_a_short_originator_line() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000A;DE 0</pre><pre>"): canonical text's routing
+    # header opened with a DE line that the routing parser reads but the test for a routing
+    # block did not know, and read back as text
+    cable = cableparse.parse(b"<pre>&#x000A;DE 0</pre><pre>")
+    assert cable.routing is not None and cable.routing.originator == "0"
+    assert cableparse.parse(cableparse.dumps(cable)).routing == cable.routing
+    _fixed_point(cable)

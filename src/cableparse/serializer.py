@@ -19,6 +19,7 @@ from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
 from .sources.base import looks_like_html
 from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
+from .sources.pagetext import is_page_copy
 
 __all__ = ["dumps", "stamp"]
 
@@ -227,10 +228,11 @@ def dumps(cable: Cable) -> str:
         or text.startswith(LABELS)
         or "\\\n" in text
         or looks_like_html(text)
+        or is_page_copy(text)
     ):
         # marks the blocks below as canonical: text that opens like a metadata line is no
-        # metadata, text that opens like a web page is none, and a backslash at a line's
-        # end is no csv escape to clean
+        # metadata, text that opens like a web page or holds a page copy's metadata lines
+        # is neither, and a backslash at a line's end is no csv escape to clean
         out.append(FIELD_NAMES["reference_id"] + ":")
     if out:
         out.append("")

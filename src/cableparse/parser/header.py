@@ -530,7 +530,12 @@ def _joins_into_field(parts: list[str], nxt: str, splitter: re.Pattern[str]) -> 
     tail = parts[-1][-40:]
     if not tail:
         return False
-    m = _find_field(splitter, f" {tail} {nxt}")
+    joined = f" {tail} {nxt}"
+    # (in a REF block, a field after the semicolon between two items counts too)
+    if splitter is _SPLIT_IN_REFS:
+        cut = _ref_cut(joined)
+        return cut is not None and cut[0] <= len(tail)
+    m = _find_field(splitter, joined)
     return m is not None and m.start() <= len(tail)
 
 
@@ -869,7 +874,9 @@ def parse_header(
                     break
                 # (as the block's first line is: canonical text writes each item as a
                 # line of the block)
-                if _take_until_field(lines, i, nxt, _SPLIT_IN_REFS, block):
+                if _joins_into_field(block, nxt, _SPLIT_IN_REFS) or _take_until_field(
+                    lines, i, nxt, _SPLIT_IN_REFS, block
+                ):
                     break
                 i += 1
             # (a line that ends in a backslash: the csv dump's escaped newline)

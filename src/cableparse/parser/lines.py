@@ -109,8 +109,9 @@ def is_blank(text: str) -> bool:
 
 
 def split_marker(text: str) -> PageBreak | None:
-    """The page break a whole line is, or None."""
-    if len(text) > 80:
+    """The page break a whole line is, or None.  A marker is at most 80 characters long
+    once its spaces are folded, as canonical text writes the line."""
+    if len(text) > 80 and len(" ".join(text.split())) > 80:
         return None
     probe = _spaced(text)
     if "PAGE" in probe:

@@ -30,6 +30,7 @@ __all__ = [
     "PARTIAL_SENTENCE",
     "PRECEDENCE_LETTERS",
     "SECURITY_GROUPS",
+    "is_de_line",
     "is_routing_start",
     "parse_routing",
     "split_routing",
@@ -125,6 +126,13 @@ def is_routing_start(text: str) -> bool:
         return True
     m = _PROSIGN_RE.match(s)
     return bool(m and len(s) > m.end() and _only_ris(s, m.end()))
+
+
+def is_de_line(text: str) -> bool:
+    """True for the originator's format line (``DE RUEHFR #2440/01 0491510``), however
+    short (``DE 0``), as :func:`parse_routing` reads it in a known routing block."""
+    s = text.strip()
+    return s.startswith("DE ") and _DE_RE.match(s) is not None
 
 
 def _only_ris(s: str, pos: int = 0) -> bool:

@@ -11,7 +11,7 @@ line, so that the blocks are read back where they were written.
 from __future__ import annotations
 
 from ..diagnostics import Collector
-from ..parser.routing import is_routing_start
+from ..parser.routing import is_de_line, is_routing_start
 from .base import Source
 
 __all__ = ["FIELD_NAMES", "LABELS", "opens_routing_block", "read"]
@@ -32,8 +32,9 @@ LABELS = tuple(_BY_LABEL)
 
 def opens_routing_block(line: str) -> bool:
     """True when ``line``, the first under the metadata, opens canonical text's routing
-    header: a format line, or the sender or addressees of a header that has no other."""
-    return is_routing_start(line) or line.startswith(("TO ", "INFO ")) or line in ("TO", "INFO")
+    header: a format line, or the sender or addressees of a header that has no other, or
+    its originator's line however short."""
+    return is_routing_start(line) or line.startswith(("TO ", "INFO ")) or line in ("TO", "INFO") or is_de_line(line)
 
 
 def read(text: str, diags: Collector) -> Source | None:

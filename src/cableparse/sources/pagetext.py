@@ -15,7 +15,7 @@ from ..diagnostics import Collector
 from ..parser.routing import is_routing_start
 from .base import Source
 
-__all__ = ["METADATA_LINE_RE", "read"]
+__all__ = ["METADATA_LINE_RE", "is_page_copy", "read"]
 
 _CLASSIFICATIONS = (
     "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
@@ -66,3 +66,8 @@ def read(text: str, diags: Collector) -> Source | None:
                 return src
             diags.add("CP011", "the line after the table header is not a metadata line", line=i + 1)
     return None
+
+
+def is_page_copy(text: str) -> bool:
+    """True when ``text`` is read as a page text copy (it holds the metadata table's lines)."""
+    return "Reference" in text and read(text, Collector()) is not None
