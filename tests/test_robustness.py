@@ -1561,3 +1561,19 @@ def test_a_routing_block_that_opens_with_a_short_originator_line() -> None:
     assert cable.routing is not None and cable.routing.originator == "0"
     assert cableparse.parse(cableparse.dumps(cable)).routing == cable.routing
     _fixed_point(cable)
+
+
+def test_a_control_character_in_the_page_title_s_reference_id() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000<h3>Viewing cable \x00,</h3>"): the id read from
+    # the page's title kept a control character, which canonical text reads as a space
+    cable = cableparse.parse(b"<h3>Viewing cable 07X\x001, SUBJECT</h3><pre>UNCLAS&#x000A;&#x000A;1. (U) Text.</pre>")
+    assert cable.header.reference_id == "07X 1"
+    _fixed_point(cable)
+
+
+def test_a_ref_item_whose_text_opens_like_the_next_bullet() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000AREF A.<>B."): item A's text "B." was written
+    # after a space, where it read back as item B's bullet
+    cable = cableparse.parse("UNCLAS\n\nREF: A.B.\n\n1. (U) Text.\n")
+    assert [(r.letter, r.text) for r in cable.header.references] == [("A", "B.")]
+    _fixed_point(cable)

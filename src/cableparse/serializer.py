@@ -14,7 +14,7 @@ import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
 from .parser.body import is_rule
-from .parser.header import HEADER_ENDS, PREAMBLE_END, is_tags_keyword
+from .parser.header import HEADER_ENDS, PREAMBLE_END, is_tags_keyword, opens_like_bullet
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
 from .sources.base import looks_like_html
@@ -139,7 +139,10 @@ def _header(h: Header, out: list[str]) -> None:
         if out and out[-1]:
             out.append("")
         for k, ref in enumerate(run):
-            item = f"{ref.letter}. {ref.text}" if ref.letter else ref.text
+            # (an item whose text opens like the next bullet is written against its own
+            # bullet, where the text's bullet does not read as one)
+            gap = "" if ref.letter and opens_like_bullet(ref.text) else " "
+            item = f"{ref.letter}.{gap}{ref.text}" if ref.letter else ref.text
             out.append(f"REF: {item}".rstrip() if k == 0 else item)
     if h.classified_by is not None:
         if out and out[-1]:

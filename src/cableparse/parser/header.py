@@ -33,6 +33,7 @@ __all__ = [
     "classify_references",
     "is_preamble_end",
     "match_classification_line",
+    "opens_like_bullet",
     "parse_header",
     "reasons_of",
     "reference_items",
@@ -388,6 +389,11 @@ def _split_tags_general(text: str) -> list[str]:
 
 # (a space inside the parentheses too: ``(C )SAN JOSE 01713``)
 _BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\( ?([A-Za-z]) ?\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=[\s,;]|[A-Z0-9(]|$))")
+
+
+def opens_like_bullet(text: str) -> bool:
+    """True when ``text`` opens like a REF item's bullet (``B.``, ``(B)``, ``[B]``)."""
+    return _BULLET_RE.match(text) is not None
 
 
 def reference_items(text: str) -> list[tuple[str | None, str]]:

@@ -132,8 +132,10 @@ def read(page: str, diags: Collector) -> Source:
         m = _TITLE_RE.search(page)
     if m:
         src.title = _html.unescape(m.group(2)).strip()
-        if "reference_id" not in src.metadata and m.group(1).strip():
-            src.metadata["reference_id"] = m.group(1).strip()
+        # (control characters read as spaces, as in the cells and the text)
+        title_id = " ".join(without_controls(m.group(1), diags).split())
+        if "reference_id" not in src.metadata and title_id:
+            src.metadata["reference_id"] = title_id
     blocks = _pre_blocks(page, after)
     if not blocks and after:
         blocks = _pre_blocks(page, 0)
