@@ -116,10 +116,16 @@ def _header(h: Header, out: list[str]) -> None:
                 # a TAGS keyword without tags: a blank line keeps the next line from
                 # reading back as its tags
                 out.append("")
-            elif k + 1 < len(h.handling) and is_rule(h.handling[k + 1]) and not is_rule(line):
+            elif (
+                k + 1 < len(h.handling)
+                and is_rule(h.handling[k + 1])
+                and not is_rule(line)
+                and not (k and is_rule(h.handling[k - 1]))
+            ):
                 # a line right above a rule is a title over it: the header reads whether
                 # fields follow from below the rule, not from below the box that the rule
                 # may open, so a line read apart from the rule is written apart from it
+                # (a box's title, between two rules, stays in its box)
                 out.append("")
         if out[-1]:
             out.append("")
@@ -139,9 +145,9 @@ def _header(h: Header, out: list[str]) -> None:
         if out and out[-1]:
             out.append("")
         for k, ref in enumerate(run):
-            # (an item whose text opens like the next bullet is written against its own
-            # bullet, where the text's bullet does not read as one)
-            gap = "" if ref.letter and opens_like_bullet(ref.text) else " "
+            # (an item whose text opens like the next item's bullet is written against its
+            # own bullet, where the text's bullet does not read as one)
+            gap = "" if ref.letter and opens_like_bullet(ref.text, chr(ord(ref.letter) + 1)) else " "
             item = f"{ref.letter}.{gap}{ref.text}" if ref.letter else ref.text
             out.append(f"REF: {item}".rstrip() if k == 0 else item)
     if h.classified_by is not None:

@@ -391,9 +391,11 @@ def _split_tags_general(text: str) -> list[str]:
 _BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\( ?([A-Za-z]) ?\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=[\s,;]|[A-Z0-9(]|$))")
 
 
-def opens_like_bullet(text: str) -> bool:
-    """True when ``text`` opens like a REF item's bullet (``B.``, ``(B)``, ``[B]``)."""
-    return _BULLET_RE.match(text) is not None
+def opens_like_bullet(text: str, letter: str) -> bool:
+    """True when ``text`` opens like the bullet of the REF item ``letter`` (``B.``,
+    ``(b)``, ``[B]``)."""
+    m = _BULLET_RE.match(text)
+    return m is not None and (m.group(1) or m.group(2) or m.group(3)).upper() == letter
 
 
 def reference_items(text: str) -> list[tuple[str | None, str]]:
