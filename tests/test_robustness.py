@@ -1577,3 +1577,13 @@ def test_a_ref_item_whose_text_opens_like_the_next_bullet() -> None:
     cable = cableparse.parse("UNCLAS\n\nREF: A.B.\n\n1. (U) Text.\n")
     assert [(r.letter, r.text) for r in cable.header.references] == [("A", "B.")]
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("line", ["SUBJECT:6.(C) TEXT REF: STATE 1", "UBJECT:6.(C) REF:", "TAGS:SUBJECT: FOO REF: X"])
+def test_a_field_glued_to_its_keyword_on_a_line_that_holds_another(line: str) -> None:
+    # fuzz crash, 2026-12-05 (b"UBJECT:6.(C) REF:"): a paragraph's opening glued to the
+    # SUBJECT keyword was kept as the subject when the line held a REF keyword further on;
+    # canonical text wrote it after a space, where it read back as the paragraph
+    cable = cableparse.parse(f"UNCLAS\n\n{line}\n")
+    assert cable.header.subject in ("", "FOO")
+    _fixed_point(cable)

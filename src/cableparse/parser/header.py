@@ -741,12 +741,12 @@ def parse_header(
             else _SPLIT_ALL
         )
         at = _field_cut(s, splitter)
-        if at is None and (m_tags or m_subj or splitter is _SPLIT_IN_REFS):
+        if m_tags or m_subj or splitter is _SPLIT_IN_REFS:
             # the next field glued to the keyword (``TAGS:SUBJECT: ...``, ``REF:TAGS: ...``):
-            # no value
+            # no value (and the cut there comes first, whatever the line holds further on)
             glued = m_tags or m_subj or _REF_RE.match(s)
             value = glued.start(4 if m_tags else 3 if m_subj else 1)  # type: ignore[union-attr]
-            if value > 0 and splitter.match(" " + s[value:]):
+            if value > 0 and (at is None or value < at[0]) and splitter.match(" " + s[value:]):
                 at = (value, value)
         if at is not None:
             # (a backslash before the next field: an escaped newline of the csv dump)
