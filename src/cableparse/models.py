@@ -40,7 +40,7 @@ def _pickled_by_position(cls: _C) -> _C:
 
     attrs' default pickles a slotted class through a state dict rebuilt field by field;
     this form is smaller and, registered with :mod:`copyreg` (looked up before any
-    ``__reduce__`` method), more than twice as fast both ways.  That is what
+    ``__reduce__`` method), nearly twice as fast both ways.  That is what
     :func:`~cableparse.parse_many` pays for every cable its workers send back.
     """
     names = [a.name for a in fields(cls)]
