@@ -1587,3 +1587,12 @@ def test_a_field_glued_to_its_keyword_on_a_line_that_holds_another(line: str) ->
     cable = cableparse.parse(f"UNCLAS\n\n{line}\n")
     assert cable.header.subject in ("", "FOO")
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("item", [";a", "; B", ",C"])
+def test_a_ref_item_that_opens_with_a_separator(item: str) -> None:
+    # fuzz crash, 2026-12-05 (b"REF:A\n\nREFTEL;a A)"): an item kept the semicolon it
+    # opened with, and written back on a line of its own it read back without it
+    cable = cableparse.parse(f"UNCLAS\n\nREF: X\n{item}\n\n1. (U) Text.\n")
+    assert all(not r.text.startswith((";", ",", " ")) for r in cable.header.references)
+    _fixed_point(cable)

@@ -421,7 +421,7 @@ def reference_items(text: str) -> list[tuple[str | None, str]]:
         items = [(None, part) for line in text.split("\n") for part in line.split(";")]
     out: list[tuple[str | None, str]] = []
     for letter, body in items:
-        body = _fold(body).rstrip(",; ").strip()
+        body = _fold(body).strip(",; ")
         if body or letter is not None:
             out.append((letter, body))
     return out
