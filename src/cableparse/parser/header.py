@@ -520,7 +520,11 @@ def _handling_like(s: str) -> bool:
 
 def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern[str], parts: list[str]) -> bool:
     """Add continuation line ``i`` (``text``) to ``parts``, up to the next field that a
-    reflowed line holds; that field is put back as line ``i``.  True when it was cut."""
+    reflowed line holds; that field is put back as line ``i``.  True when it was cut, or
+    when the line is not added at all because joining it would open the next field in
+    the part before it (:func:`_joins_into_field`)."""
+    if _joins_into_field(parts, text, splitter):
+        return True
     at = _field_cut(text, splitter)
     if at is None:
         parts.append(text)
@@ -854,9 +858,7 @@ def parse_header(
                 nxt = lines[i][1].strip()
                 if not nxt or _is_field_start(nxt) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
                     break
-                if _joins_into_field(parts, nxt, _SPLIT_AFTER_SUBJECT) or _take_until_field(
-                    lines, i, nxt, _SPLIT_AFTER_SUBJECT, parts
-                ):
+                if _take_until_field(lines, i, nxt, _SPLIT_AFTER_SUBJECT, parts):
                     break
                 i += 1
             subject = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
@@ -882,9 +884,7 @@ def parse_header(
                     break
                 # (as the block's first line is: canonical text writes each item as a
                 # line of the block)
-                if _joins_into_field(block, nxt, _SPLIT_IN_REFS) or _take_until_field(
-                    lines, i, nxt, _SPLIT_IN_REFS, block
-                ):
+                if _take_until_field(lines, i, nxt, _SPLIT_IN_REFS, block):
                     break
                 i += 1
             # (a line that ends in a backslash: the csv dump's escaped newline)
@@ -908,7 +908,7 @@ def parse_header(
                 nxt = lines[i][1].strip()
                 if not nxt or _is_field_start(nxt):
                     break
-                if _joins_into_field(parts, nxt, _SPLIT_PARA) or _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
+                if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
                     break
                 i += 1
             text_cl = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
