@@ -70,4 +70,4 @@ def read(text: str, diags: Collector) -> Source | None:
 
 def is_page_copy(text: str) -> bool:
     """True when ``text`` is read as a page text copy (it holds the metadata table's lines)."""
-    return "Reference" in text and read(text, Collector()) is not None
+    return read(text, Collector()) is not None
