@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cableparse
 from cableparse import batch
@@ -164,3 +166,81 @@ def test_a_pooled_run_leaves_garbage_collection_as_it_found_it() -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+@given(st.text(alphabet="ab./\\C SV\x00", max_size=12))
+def test_names_taken_without_a_path_are_named_as_a_path_names_them(name: str) -> None:
+    # parse_many names a file without building a Path when the name is already in
+    # Path's form: the name, and whether it is a csv file, must be what Path makes of it
+    if batch._in_path_form(name):
+        assert str(Path(name)) == name
+        assert batch._is_csv(name) == (Path(name).suffix.lower() == ".csv")
+
+
+def test_files_named_in_any_form_are_named_as_paths_name_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.html").write_text(TEXT)
+    (tmp_path / "b.CSV").write_bytes(CSV.read_bytes())
+    (tmp_path / ".csv").write_text(TEXT)
+    monkeypatch.chdir(tmp_path)
+    names = ["a.html", "./a.html", f"{tmp_path}//a.html", str(tmp_path / "a.html"), "b.CSV", ".csv", "missing.csv"]
+    got = [(r.source, r.row) for r in parse_many(names)]
+    rows = len(list(read_csv(CSV)))
+    assert got == [
+        ("a.html", None),
+        ("a.html", None),
+        (str(tmp_path / "a.html"), None),
+        (str(tmp_path / "a.html"), None),
+        *[("b.CSV", k) for k in range(1, rows + 1)],
+        (".csv", None),
+        ("missing.csv", None),
+    ]
+
+
+def test_results_are_read_back_with_garbage_collection_as_it_was() -> None:
+    import gc
+    import pickle
+
+    payload = pickle.dumps([Result("x", cableparse.parse(TEXT))])
+    assert gc.isenabled()
+    assert batch._loads(payload)[0].cable.header.subject == "TEST"  # type: ignore[union-attr]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        batch._loads(payload)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_results_come_back_through_a_thread_when_the_pipe_keeps_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    # where the pipe cannot be widened, a pool process sends its results from a thread
+    monkeypatch.setattr(batch, "_widen", lambda conn: False)
+    texts = _texts(300)
+    assert list(parse_many(texts, workers=2)) == list(parse_many(texts))
+
+
+def test_a_pool_process_skips_the_batches_taken_back() -> None:
+    import pickle
+    import threading
+
+    class Sent:
+        def __init__(self) -> None:
+            self.keys: list[int] = []
+
+        def send_bytes(self, payload: bytes) -> None:
+            self.keys.append(pickle.loads(payload)[0])
+
+    class Tasks:
+        def __init__(self, items: list[object]) -> None:
+            self.items = items
+
+        def get(self) -> object:
+            return self.items.pop(0)
+
+    texts = _texts(3)
+    marks = bytearray(batch._MARKS)
+    marks[1] = 1  # batch 1 was taken back
+    sent = Sent()
+    tasks = Tasks([(k, [("text", f"<text {k}>", texts[k])]) for k in range(3)] + [None])
+    batch._work(tasks, batch._Back(sent, threading.Lock(), marks, True), batch.DEFAULT_MAX_BYTES)
+    assert sent.keys == [0, 2]

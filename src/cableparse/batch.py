@@ -22,7 +22,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from attrs import frozen
 
@@ -39,8 +39,11 @@ SUFFIXES = (".html", ".htm", ".txt", ".csv")
 Input = str | bytes | os.PathLike[str]
 
 _BATCH = 16
-#: the interpreter's switch interval in a pool process, in seconds (Python's default: 0.005)
+#: the interpreter's switch interval in a pool process that sends its results from a
+#: thread, in seconds (Python's default: 0.005)
 _SWITCH_INTERVAL = 0.0005
+#: how long closing a pool waits for a process to stop by itself, in seconds
+_STOP_WAIT = 0.5
 
 
 @_pickled_by_position
@@ -97,6 +100,26 @@ def _is_text(item: Input) -> bool:
     return isinstance(item, bytes) or (isinstance(item, str) and "\n" in item)
 
 
+def _in_path_form(name: object) -> bool:
+    """True when ``str(Path(name)) == name``, for the common names that shows at a glance:
+    no empty or ``.`` part and no trailing separator (False may be wrong, never True)."""
+    return (
+        isinstance(name, str)
+        and os.sep == "/"
+        and name != ""
+        and not name.startswith(".")
+        and not name.endswith("/")
+        and "//" not in name
+        and "/." not in name
+    )
+
+
+def _is_csv(name: str) -> bool:
+    """``Path(name).suffix.lower() == ".csv"``, for a name in ``Path``'s form."""
+    base = name[name.rfind("/") + 1 :]
+    return len(base) > 4 and base[-4:].lower() == ".csv"
+
+
 def _tasks(sources: Iterable[Input], max_bytes: int) -> Iterator[_Task]:
     texts = 0
     for item in sources:
@@ -106,6 +129,11 @@ def _tasks(sources: Iterable[Input], max_bytes: int) -> Iterator[_Task]:
             continue
         if not isinstance(item, str | os.PathLike):
             yield ("error", repr(item)[:80], f"TypeError: not a path or a text: {type(item).__name__}")
+            continue
+        name = os.fspath(item)
+        if _in_path_form(name) and not os.path.isdir(name) and not _is_csv(name):
+            # a file named as ``Path`` would name it (most are): no need to build one
+            yield ("file", name)
             continue
         for path in iter_paths([item]):
             name = str(path)
@@ -193,28 +221,107 @@ def _results(tasks: Iterator[_Task], workers: int | None, max_bytes: int) -> Ite
     yield from _pooled(tasks, count, max_bytes)
 
 
-def _work(tasks: Any, results: Any, max_bytes: int) -> None:
-    """A pool process: ``(key, batch)`` pairs from ``tasks`` until ``None``; for each, the
-    pickled results, or the error that stopped the batch, to ``results``.
+#: the room asked for in the pipe that a pool's results come back through, in bytes: enough
+#: for every batch a process holds, so that sending results seldom waits for the reader
+_PIPE_BYTES = 1 << 20
+#: batches taken back are marked in a shared array of this many flags (by key modulo its size)
+_MARKS = 4096
 
-    The results are pickled here, not by the queue's sending thread, so that a batch that
-    cannot be sent is reported instead of lost; the sending thread writes them while this
-    process goes on with the next batch.  That thread writes the results in pieces as the
-    pipe takes them, and needs the interpreter lock back after each while this process
-    parses: a short switch interval gives it the lock soon, for the reader waits for
-    whole messages.
+
+def _widen(conn: Any) -> bool:
+    """Ask for :data:`_PIPE_BYTES` of room in the pipe behind ``conn``; True when granted
+    (Linux grants it to any process up to ``/proc/sys/fs/pipe-max-size``, 1 MB by default)."""
+    try:
+        import fcntl
+
+        set_size = getattr(fcntl, "F_SETPIPE_SZ", None)
+        if set_size is None:
+            return False
+        return bool(fcntl.fcntl(conn.fileno(), set_size, _PIPE_BYTES) >= _PIPE_BYTES)
+    except (OSError, ValueError):
+        return False
+
+
+def _sender(results: Any, lock: Any, direct: bool) -> tuple[Any, Any]:
+    """How a pool process sends its pickled results, and how it waits for the last to go.
+
+    With room for them in the pipe (``direct``) a process writes its results itself, at
+    once, and goes on.  Otherwise a thread writes them, so that the process goes on
+    parsing while the reader is busy; the thread needs the interpreter lock back after
+    each write, so the process runs with a short switch interval.
     """
+
+    def send(payload: bytes) -> None:
+        with lock:
+            results.send_bytes(payload)
+
+    if direct:
+        return send, lambda: None
+    import queue
+    import threading
+
     sys.setswitchinterval(_SWITCH_INTERVAL)
+    waiting: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+
+    def feed() -> None:
+        while (payload := waiting.get()) is not None:
+            send(payload)
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+
+    def flush() -> None:
+        waiting.put(None)
+        thread.join()
+
+    return waiting.put, flush
+
+
+class _Back(NamedTuple):
+    """The way back from a pool process: the pipe's sending end, the lock its writers take,
+    the marks of batches taken back, and whether the pipe has room for a process's results."""
+
+    results: Any
+    lock: Any
+    marks: Any
+    direct: bool
+
+
+def _work(tasks: Any, back: _Back, max_bytes: int) -> None:
+    """A pool process: ``(key, batch)`` pairs from ``tasks`` until ``None``; for each, its
+    key with the results or the error that stopped the batch, pickled, to ``back``.
+
+    The results are pickled here, so that a batch that cannot be sent is reported instead
+    of lost.  A batch marked in ``back.marks`` was taken back (this process's results for
+    it would be dropped): it is skipped.
+    """
+    marks = back.marks
+    send, flush = _sender(back.results, back.lock, back.direct)
     while True:
         item = tasks.get()
         if item is None:
-            return
+            break
         key, batch = item
+        if marks[key % _MARKS]:
+            continue
         try:
-            payload: bytes | str = pickle.dumps(_run_batch(batch, max_bytes), pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps((key, _run_batch(batch, max_bytes)), pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001 - a failed batch fails itself, not the run
-            payload = _error_text(exc)
-        results.put((key, payload))
+            payload = pickle.dumps((key, _error_text(exc)), pickle.HIGHEST_PROTOCOL)
+        send(payload)
+    flush()
+
+
+def _loads(payload: bytes) -> Any:
+    """Unpickle ``payload`` without garbage collections in between: results are trees of
+    new objects without cycles, which collections would look through again and again."""
+    if not gc.isenabled():
+        return pickle.loads(payload)
+    gc.disable()
+    try:
+        return pickle.loads(payload)
+    finally:
+        gc.enable()
 
 
 def _failed_batch(batch: list[_Task], why: str) -> list[Result]:
@@ -223,12 +330,12 @@ def _failed_batch(batch: list[_Task], why: str) -> list[Result]:
 
 
 class _Pool:
-    """``count`` processes, each with a queue of batches of its own, and one queue of results.
+    """``count`` processes, each with a queue of batches of its own, and one pipe that
+    they all send their results through.
 
-    Nothing in this process runs in another thread to hand a batch over or to take its
-    results: the batches are queued ahead (the queues' own sending threads write them),
-    and results are read when the caller needs them.  A process that dies fails the
-    batches it held.
+    Nothing in this process runs in another thread to take results: the batches are
+    queued ahead (the queues' own sending threads write them), and results are read when
+    the caller needs them.  A process that dies fails the batches it held.
     """
 
     #: batches queued ahead for each process
@@ -245,25 +352,24 @@ class _Pool:
         self.frozen = ctx.get_start_method() == "fork" and gc.get_freeze_count() == 0
         if self.frozen:
             gc.freeze()
-        self.results = ctx.Queue()
+        self.results, self.writer = ctx.Pipe(duplex=False)
+        self.marks = ctx.RawArray("b", _MARKS)
+        back = _Back(self.writer, ctx.Lock(), self.marks, _widen(self.writer))
         self.procs: list[Any] = []
         self.queues: list[Any] = []
         try:
             for _ in range(count):
                 q = ctx.Queue()
-                p = ctx.Process(target=_work, args=(q, self.results, max_bytes), daemon=True)
+                p = ctx.Process(target=_work, args=(q, back, max_bytes), daemon=True)
                 p.start()
                 self.procs.append(p)
                 self.queues.append(q)
         except BaseException:
-            for p in self.procs:
-                p.terminate()
-            if self.frozen:
-                gc.unfreeze()
+            self._stop(at_once=True)
             raise
         self.held: list[dict[int, list[_Task]]] = [{} for _ in range(count)]
         self.alive = list(range(count))
-        self.taken = 0  # batches taken back, which a process may be parsing still
+        self.finished = False  # every process has been told to stop after its batches
 
     def free(self) -> int | None:
         """A live process with room for another batch (the least busy), or None."""
@@ -275,7 +381,15 @@ class _Pool:
 
     def submit(self, w: int, key: int, batch: list[_Task]) -> None:
         self.held[w][key] = batch
+        self.marks[key % _MARKS] = 0
         self.queues[w].put((key, batch))
+
+    def finish(self) -> None:
+        """Tell every process to stop once it has worked through the batches it holds."""
+        if not self.finished:
+            self.finished = True
+            for w in self.alive:
+                self.queues[w].put(None)
 
     @property
     def busy(self) -> bool:
@@ -284,19 +398,16 @@ class _Pool:
     def collect(self, block: bool) -> list[tuple[int, list[Result]]]:
         """The results that have arrived (waiting for one when ``block``), with those of
         the batches of any process that died."""
-        import queue
-
         out: list[tuple[int, list[Result]]] = []
         while True:
-            try:
-                key, payload = self.results.get(block, 0.2) if block else self.results.get_nowait()
-            except queue.Empty:
+            if not self.results.poll(0.2 if block else 0):
                 if block and not out:
                     out.extend(self._failed())
                     if not out and self.busy:
                         continue
                 return out
             block = False
+            key, got = _loads(self.results.recv_bytes())
             batch = None
             for held in self.held:
                 batch = held.pop(key, None)
@@ -304,13 +415,14 @@ class _Pool:
                     break
             if batch is None:
                 continue  # a batch taken back: this process parsed it
-            out.append((key, pickle.loads(payload) if isinstance(payload, bytes) else _failed_batch(batch, payload)))
+            out.append((key, got if isinstance(got, list) else _failed_batch(batch, got)))
 
     def take_back(self) -> tuple[int, list[_Task]] | None:
-        """The newest batch a live process holds queued behind another, taken back (its
-        results, when they come, are dropped), or None.  For the end of the input: this
-        process parses the pool's last batches while the pool works through the first
-        ones (a process's oldest batch is the one it is likely parsing: it stays)."""
+        """The newest batch a live process holds queued behind another, taken back (marked,
+        so that the process skips it; its results, if they come, are dropped), or None.
+        For the end of the input: this process parses the pool's last batches while the
+        pool works through the first ones (a process's oldest batch is the one it is
+        likely parsing: it stays)."""
         newest: tuple[int, int] | None = None
         for w in self.alive:
             if len(self.held[w]) < 2:
@@ -321,16 +433,18 @@ class _Pool:
         if newest is None:
             return None
         w, key = newest
-        self.taken += 1
+        self.marks[key % _MARKS] = 1
         return key, self.held[w].pop(key)
 
     def _failed(self) -> list[tuple[int, list[Result]]]:
         """The batches of the processes that have died, as failed results."""
         out: list[tuple[int, list[Result]]] = []
-        for w in list(self.alive):
+        dead = [w for w in self.alive if not self.procs[w].is_alive()]
+        # what a process sent before it ended is in the pipe by now: read it first
+        if not dead or self.results.poll(0):
+            return out
+        for w in dead:
             p = self.procs[w]
-            if p.is_alive():
-                continue
             self.alive.remove(w)
             why = f"the process exited with code {p.exitcode}"
             out.extend((key, _failed_batch(batch, why)) for key, batch in self.held[w].items())
@@ -338,22 +452,27 @@ class _Pool:
         return out
 
     def close(self) -> None:
-        """Stop the processes: at once when they may still be parsing (the run was left,
-        or batches were taken back)."""
-        idle = not self.busy and not self.taken
-        for w in self.alive:
-            if idle:
-                self.queues[w].put(None)
-            else:
-                self.procs[w].terminate()
+        """Stop the processes: at once when they may still be parsing for nothing (the run
+        was left); else once they have worked through what they hold (none is needed)."""
+        self._stop(at_once=self.busy)
+
+    def _stop(self, at_once: bool) -> None:
+        if at_once:
+            for p in self.procs:
+                p.terminate()
+        else:
+            self.finish()
         for p in self.procs:
-            p.join(5 if idle else None)
+            # a batch taken back may have been started before it was marked
+            p.join(None if at_once else _STOP_WAIT)
             if p.is_alive():
                 p.terminate()
                 p.join()
-        for q in (*self.queues, self.results):
+        for q in self.queues:
             q.cancel_join_thread()
             q.close()
+        self.results.close()
+        self.writer.close()
         if self.frozen:
             self.frozen = False
             gc.unfreeze()
@@ -383,6 +502,7 @@ def _pooled(tasks: Iterator[_Task], count: int, max_bytes: int) -> Iterator[Resu
                 batch = list(itertools.islice(tasks, _BATCH))
                 if not batch:
                     more = False
+                    pool.finish()
                     break
                 key = next(keys)
                 pool.submit(w, key, batch)
@@ -418,6 +538,7 @@ def _pooled(tasks: Iterator[_Task], count: int, max_bytes: int) -> Iterator[Resu
                     pending.append((next(keys), _run_batch(batch, max_bytes)))
                 else:
                     more = False
+                    pool.finish()
     finally:
         pool.close()
 
