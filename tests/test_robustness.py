@@ -1596,3 +1596,22 @@ def test_a_ref_item_that_opens_with_a_separator(item: str) -> None:
     cable = cableparse.parse(f"UNCLAS\n\nREF: X\n{item}\n\n1. (U) Text.\n")
     assert all(not r.text.startswith((";", ",", " ")) for r in cable.header.references)
     _fixed_point(cable)
+
+
+def test_a_classification_line_run_on_to_fields_below_a_classified_by_line() -> None:
+    # corpus damage (tools/mutate_corpus.py, seed 16): 08OTTAWA1090 spliced so that its
+    # Classified By line comes first and its classification line, run together with the
+    # fields, below it; the first reading kept that line as an attention line, and
+    # canonical text, which writes attention lines at the top, read it as the
+    # classification line
+    text = (
+        "Classified By: ...\n\n"
+        "C O N F I D E N T I A L OTTAWA 001090 SIPDIS E.O. 12958: DECL: 08/14/2018 TAGS: MOPS PREL\n\n"
+        "1. (C) Text.\n"
+    )
+    cable = cableparse.parse(text)
+    line = cable.header.classification_line
+    assert line is not None and (line.level, line.origin, line.serial) == ("CONFIDENTIAL", "OTTAWA", 1090)
+    assert cable.header.handling == ("SIPDIS",)
+    assert cable.header.tags == ("MOPS", "PREL")
+    _fixed_point(cable)

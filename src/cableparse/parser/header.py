@@ -960,6 +960,14 @@ def parse_header(
         i = first_handling
         if cut is not None:  # (a line cut at its heading is whole again)
             lines[cut[0] : cut[0] + 2] = [cut[1]]
+    elif h.handling and h.classification_line is None and not h.captions:
+        # a whole classification line among the attention lines, below a field that came
+        # first (a spliced copy): canonical text writes the first attention line at the
+        # top of the text, where it is read as the classification line; read so here too
+        found = match_classification_line(_fold(h.handling[0]))
+        if found is not None and found[0].serial is not None and found[0].origin:
+            h.classification_line, rest = found
+            h.handling[:1] = [rest] if rest else []
     return h, lines[i:]
 
 
