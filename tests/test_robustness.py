@@ -1615,3 +1615,44 @@ def test_a_classification_line_run_on_to_fields_below_a_classified_by_line() -> 
     assert cable.header.handling == ("SIPDIS",)
     assert cable.header.tags == ("MOPS", "PREL")
     _fixed_point(cable)
+
+
+def test_a_rule_run_on_to_a_title_once_other_white_space_is_folded() -> None:
+    # fuzz crash, 2026-12-05 (b"\xff\x1e---\xa0\x00---"): a no-break space kept the second
+    # rule out of the rule run, and the title kept the first; canonical text wrote the
+    # title over a rule, where the rule run on to it read as a rule
+    cable = cableparse.parse("\xff\x1e---\xa0\x00---")
+    assert [p.heading for p in cable.paragraphs] == ["\xff"]
+    _fixed_point(cable)
+
+
+def test_text_before_the_first_ref_bullet_is_cut_at_semicolons() -> None:
+    # fuzz crash, 2026-12-05 (b"REF:A\n\nREFTEL:o;a A)"): the text before a bullet was one
+    # item, semicolon and all; canonical text wrote it among unlettered items, which are
+    # cut at semicolons
+    cable = cableparse.parse("UNCLAS\n\nREF: A\n\nREFTEL: o;a A) X\n")
+    assert [(r.letter, r.text) for r in cable.header.references] == [(None, "A"), (None, "o"), (None, "a"), ("A", "X")]
+    _fixed_point(cable)
+
+
+def test_a_ref_bullet_with_white_space_inside_its_parentheses() -> None:
+    # fuzz crash, 2026-12-05 (b"REF A.\n;<>B.1 (C\x00\x00)"): "(C  )" was no bullet, and
+    # folded into item B's text as "(C )" it read back as one
+    cable = cableparse.parse("UNCLAS\n\nREF: A. STATE 1\nB. STATE 2 (C  ) STATE 3\n")
+    assert [(r.letter, r.text) for r in cable.header.references] == [
+        ("A", "STATE 1"),
+        ("B", "STATE 2"),
+        ("C", "STATE 3"),
+    ]
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"), [("REF:r;1.;", ["r", "1."]), ("REF D;PAGE 02 271458Z", ["D", "PAGE 02 271458Z"])]
+)
+def test_a_ref_item_that_reads_as_a_paragraph_or_page_break_on_its_own_line(text: str, items: list[str]) -> None:
+    # fuzz crashes, 2026-12-05: an item cut at a semicolon, written on a line of its own,
+    # read back as a paragraph (``1.``) or a teletype page header
+    cable = cableparse.parse(f"UNCLAS\n\n{text}\n")
+    assert [r.text for r in cable.header.references] == items
+    _fixed_point(cable)

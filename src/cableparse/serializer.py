@@ -14,7 +14,8 @@ import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
 from .parser.body import is_rule
-from .parser.header import HEADER_ENDS, PREAMBLE_END, is_tags_keyword, opens_like_bullet
+from .parser.header import HEADER_ENDS, PREAMBLE_END, ends_ref_block, is_tags_keyword, opens_like_bullet
+from .parser.lines import split_marker
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
 from .sources.base import looks_like_html
@@ -149,6 +150,11 @@ def _header(h: Header, out: list[str]) -> None:
             # own bullet, where the text's bullet does not read as one)
             gap = "" if ref.letter and opens_like_bullet(ref.text, chr(ord(ref.letter) + 1)) else " "
             item = f"{ref.letter}.{gap}{ref.text}" if ref.letter else ref.text
+            if k and not ref.letter and (ends_ref_block(item) or split_marker(item) is not None):
+                # an item that reads as a field, a paragraph or a page break on a line of
+                # its own (``1.``, ``PAGE 02 271458Z``): the semicolon that items are read
+                # without keeps it an item
+                item += ";"
             out.append(f"REF: {item}".rstrip() if k == 0 else item)
     if h.classified_by is not None:
         if out and out[-1]:

@@ -359,6 +359,12 @@ def inline_heading(s: str) -> tuple[str, str] | None:
         left = body[: cut - 1].rstrip()
         title = body[cut:]
     title = " ".join(title.split())
+    if title[-1:] in _RULE_START:
+        # a rule run on to the title once other white space is folded (``TITLE ---\xa0---``):
+        # as the title over a rule reads, in canonical text
+        inner = inline_heading(title)
+        if inner is not None and not inner[0]:
+            title = inner[1]
     if (
         not title
         or len(title) > 100

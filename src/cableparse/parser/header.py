@@ -31,6 +31,7 @@ from .markings import PARA_START_RE, split_marking
 __all__ = [
     "HeaderFields",
     "classify_references",
+    "ends_ref_block",
     "is_preamble_end",
     "match_classification_line",
     "opens_like_bullet",
@@ -387,8 +388,10 @@ def _split_tags_general(text: str) -> list[str]:
     return out
 
 
-# (a space inside the parentheses too: ``(C )SAN JOSE 01713``)
-_BULLET_RE = re.compile(r"(?:^|(?<=[\s,;]))(?:\( ?([A-Za-z]) ?\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=[\s,;]|[A-Z0-9(]|$))")
+# (white space inside the parentheses too, as folding leaves it: ``(C )SAN JOSE 01713``)
+_BULLET_RE = re.compile(
+    r"(?:^|(?<=[\s,;]))(?:\(\s*([A-Za-z])\s*\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=[\s,;]|[A-Z0-9(]|$))"
+)
 
 
 def opens_like_bullet(text: str, letter: str) -> bool:
@@ -411,9 +414,8 @@ def reference_items(text: str) -> list[tuple[str | None, str]]:
         expect = chr(ord(expect) + 1)
     items: list[tuple[str | None, str]] = []
     if bullets:
-        head = text[: bullets[0][0]].strip()
-        if head:
-            items.append((None, head))
+        # (text before the first bullet is cut at semicolons, as a block without bullets is)
+        items = [(None, part) for part in text[: bullets[0][0]].split(";")]
         for k, (_s, e, letter) in enumerate(bullets):
             end = bullets[k + 1][0] if k + 1 < len(bullets) else len(text)
             items.append((letter, text[e:end]))
@@ -571,7 +573,7 @@ def _ref_cut(text: str) -> tuple[int, int] | None:
     k = text.find(";", 0, end)
     while k >= 0:
         rest = text[k + 1 : end].lstrip()
-        if _is_field_start(rest) and not (rest[:1] in _REF_FIRST and _REF_RE.match(rest)):
+        if ends_ref_block(rest):
             return k, k + 1
         k = text.find(";", k + 1, end)
     return None if cut is None else cut.span()
@@ -604,6 +606,12 @@ def _is_field_start(s: str) -> bool:
         or (c in _REF_FIRST and _REF_RE.match(s))
         or (c in _CLBY_FIRST and _CLBY_RE.match(s))
     )
+
+
+def ends_ref_block(s: str) -> bool:
+    """True when the stripped line ``s`` ends a REF block above it: it opens a header
+    field or a numbered paragraph (another REF keyword stays with the items)."""
+    return _is_field_start(s) and not (s[:1] in _REF_FIRST and _REF_RE.match(s))
 
 
 # "OF 0" once a line's spaces are folded: a continuation marker that folding shows
@@ -880,7 +888,7 @@ def parse_header(
                         continue
                     break
                 # any field but another REF keyword, which stays with the items
-                if _is_field_start(nxt) and not (nxt[0] in _REF_FIRST and _REF_RE.match(nxt)):
+                if ends_ref_block(nxt):
                     break
                 # (as the block's first line is: canonical text writes each item as a
                 # line of the block)
