@@ -7,7 +7,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import cableparse
@@ -117,6 +117,7 @@ _META = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
 
 
 @given(_META, _META, _META, _META, _META)
+@example(date="", rid="", origin="", cls="", refs="0 |")  # an id padded with a space
 def test_any_metadata_columns_round_trip(date: str, rid: str, origin: str, cls: str, refs: str) -> None:
     # whatever the metadata columns hold (control characters, newlines, runs of spaces),
     # canonical text of the row's cable reads back to the same header

@@ -217,7 +217,8 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         released=released,
         classification=meta.get("classification") or None,
         origin=meta.get("origin") or None,
-        referenced_ids=tuple(r for r in meta.get("referenced_ids", "").split("|") if r),
+        # (ids as canonical text reads them back: a csv column may pad them with spaces)
+        referenced_ids=tuple(filter(None, map(str.strip, meta.get("referenced_ids", "").split("|")))),
         classification_line=cl,
         captions=tuple(fields.captions),
         handling=tuple(fields.handling),
