@@ -1656,3 +1656,22 @@ def test_a_ref_item_that_reads_as_a_paragraph_or_page_break_on_its_own_line(text
     cable = cableparse.parse(f"UNCLAS\n\n{text}\n")
     assert [r.text for r in cable.header.references] == items
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph's opening further on in the line below the box
+        "SECRET 000---\n!\n---\n> 1.(C)\nTGS:\n",
+        # a heading that opens the body between the box and the field
+        "SECRET\n\n---\n!\n---\n\n--- 0m ---\n\nTAGS\n",
+    ],
+)
+def test_a_box_below_the_attention_lines_with_a_field_out_of_the_header_s_reach(text: str) -> None:
+    # fuzz crashes, 2026-12-05: a box stayed in the header for a field further down that
+    # the header never reached (a paragraph opened in a line before it, or a heading that
+    # is no attention line); canonical text read the box as the body's heading
+    cable = cableparse.parse(text)
+    assert cable.header.handling == ()
+    assert cable.paragraphs[0].heading == "!"
+    _fixed_point(cable)

@@ -637,21 +637,32 @@ def _box_end(lines: list[Line], i: int) -> int:
 
 def _fields_below(lines: list[Line], i: int) -> bool:
     """True when a header field follows from line ``i``: among the next eight lines that
-    are not blank (attention and caption lines may stand between), before any line that
-    opens with a digit (a paragraph).  A caption line does not count: canonical text
-    writes the captions above the attention lines, where they could not count again."""
+    are not blank, with attention lines between (lines the header would keep: upper-case
+    ones, and short ones right below another), before
+    any line that opens with a digit (a paragraph) or holds a paragraph's opening further
+    on.  A caption line does not count: canonical text writes the captions above the
+    attention lines, where they could not count again."""
     n = len(lines)
     seen = 0
+    adjacent = True  # no blank line since the last line (the header keeps a short one then)
     while i < n and seen < 8:
         t = lines[i][1]
         i += 1
         if is_blank(t):
+            adjacent = False
             continue
         s = _fold(t)
         if s[0].isdecimal():
             return False
         if _is_field_start(s):
             return True
+        at = _find_field(_SPLIT_ALL, s, 1)
+        if at is not None:
+            # fields run together on one line: the first one decides
+            return not s[at.end() :].lstrip()[:1].isdecimal()
+        if not (_handling_like(s) or (adjacent and len(s) <= 120)):
+            return False
+        adjacent = True
         seen += 1
     return False
 
