@@ -662,7 +662,9 @@ def _fields_below(lines: list[Line], i: int) -> bool:
             return not s[at.end() :].lstrip()[:1].isdecimal()
         if not (_handling_like(s) or (adjacent and len(s) <= 120)):
             return False
-        adjacent = True
+        # (a caption line is taken apart from the attention lines: a short line below it
+        # is not kept for following one)
+        adjacent = not _captions_of(s)[0]
         seen += 1
     return False
 
