@@ -1690,3 +1690,21 @@ def test_a_rule_below_the_classification_line_with_a_caption_and_a_field_below()
     assert cable.header.references == ()
     assert cable.paragraphs[-1].text.endswith("REF: A. STATE 1")
     _fixed_point(cable)
+
+
+def test_text_that_opens_with_a_byte_order_mark_once_the_first_is_dropped() -> None:
+    # drawn from the tests' cable_shaped strategy ("\ufeff\n\ufeff"): the second mark was
+    # the text, and canonical text opening with it lost it as a byte order mark
+    cable = cableparse.parse("\ufeff\n\ufeff")
+    assert [p.text for p in cable.paragraphs] == ["\ufeff"]
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize("text", ["-----\nSIPDIS\n-----", "UNCLAS\n\nTAGS: X\n\n-----\nSIPDIS FOO\n-----\n\nText.\n"])
+def test_a_heading_that_opens_with_a_caption(text: str) -> None:
+    # drawn from the tests' cable_shaped strategy ("-----\nSIPDIS\n-----"): a heading
+    # written as a title over a rule was read back as a caption line where the header
+    # may still be read; canonical text writes it between two rules
+    cable = cableparse.parse(text)
+    assert cable.paragraphs[0].heading in ("SIPDIS", "SIPDIS FOO")
+    _fixed_point(cable)

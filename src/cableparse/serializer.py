@@ -14,7 +14,14 @@ import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
 from .parser.body import is_rule
-from .parser.header import HEADER_ENDS, PREAMBLE_END, ends_ref_block, is_tags_keyword, opens_like_bullet
+from .parser.header import (
+    HEADER_ENDS,
+    PREAMBLE_END,
+    ends_ref_block,
+    is_tags_keyword,
+    opens_like_bullet,
+    opens_with_caption,
+)
 from .parser.lines import split_marker
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
@@ -199,8 +206,13 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
 
 def _paragraph(p: Paragraph, out: list[str]) -> None:
     if p.heading:
+        rule = "-" * max(3, len(p.heading))
+        if opens_with_caption(p.heading):
+            # a title over a rule that opens with a caption is read as a caption line
+            # where the header may still be read: between two rules it is a heading
+            out.append(rule)
         out.append(p.heading)
-        out.append("-" * max(3, len(p.heading)))
+        out.append(rule)
         out.append("")
     lead = ""
     if p.number:
@@ -244,10 +256,12 @@ def dumps(cable: Cable) -> str:
         or "\\\n" in text
         or looks_like_html(text)
         or is_page_copy(text)
+        or text.startswith("\ufeff")
     ):
         # marks the blocks below as canonical: text that opens like a metadata line is no
         # metadata, text that opens like a web page or holds a page copy's metadata lines
-        # is neither, and a backslash at a line's end is no csv escape to clean
+        # is neither, a backslash at a line's end is no csv escape to clean, and a byte
+        # order mark that opens the text is no mark to drop
         out.append(FIELD_NAMES["reference_id"] + ":")
     if out:
         out.append("")

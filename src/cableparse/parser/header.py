@@ -35,6 +35,7 @@ __all__ = [
     "is_preamble_end",
     "match_classification_line",
     "opens_like_bullet",
+    "opens_with_caption",
     "parse_header",
     "reasons_of",
     "reference_items",
@@ -452,6 +453,12 @@ def classify_references(
         kind, cable_id = classify(r.text, year, cited_on, citing_id)
         out.append(Reference(r.letter, r.text, cable_id, kind))  # (positional: letter, text, cable_id, kind)
     return out
+
+
+def opens_with_caption(s: str) -> bool:
+    """True when the line ``s`` opens with a caption (``SIPDIS``, ``SENSITIVE``, ...): in
+    the header, it is read as a caption line."""
+    return bool(_captions_of(_fold(s))[0])
 
 
 def _captions_of(s: str) -> tuple[tuple[str, ...], str]:
