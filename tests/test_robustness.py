@@ -1708,3 +1708,13 @@ def test_a_heading_that_opens_with_a_caption(text: str) -> None:
     cable = cableparse.parse(text)
     assert cable.paragraphs[0].heading in ("SIPDIS", "SIPDIS FOO")
     _fixed_point(cable)
+
+
+def test_a_ref_block_goes_on_after_a_blank_line_only_with_its_own_lettering() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000ARef:d.;TAGS&#xA;e."): "d." is no bullet (a
+    # lettering starts from A), but the look past a blank line took it for one and read
+    # "e." as the next item
+    cable = cableparse.parse("UNCLAS\n\nREF: d.\n\ne.\n")
+    assert [r.text for r in cable.header.references] == ["d."]
+    assert [p.text for p in cable.paragraphs] == ["e."]
+    _fixed_point(cable)

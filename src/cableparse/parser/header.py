@@ -1179,9 +1179,12 @@ _CSV_ROW_RE = re.compile(r",\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 
 def _continues_refs(nxt: str, block: list[str]) -> bool:
     """After a blank line inside a REF block: does the next line carry on the list?"""
-    letters = [m.group(1) or m.group(2) or m.group(3) for m in _BULLET_RE.finditer("\n".join(block))]
-    if not letters:
+    # the bullets as reference_items reads them: a lettering from A on
+    expect = "A"
+    for bullet in _BULLET_RE.finditer("\n".join(block)):
+        if (bullet.group(1) or bullet.group(2) or bullet.group(3)).upper() == expect:
+            expect = chr(ord(expect) + 1)
+    if expect == "A":
         return False
-    expect = chr(ord(letters[-1].upper()) + 1)
     m = _BULLET_RE.match(nxt)
     return bool(m and (m.group(1) or m.group(2) or m.group(3) or "").upper() == expect)
