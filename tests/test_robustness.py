@@ -1718,3 +1718,11 @@ def test_a_ref_block_goes_on_after_a_blank_line_only_with_its_own_lettering() ->
     assert [r.text for r in cable.header.references] == ["d."]
     assert [p.text for p in cable.paragraphs] == ["e."]
     _fixed_point(cable)
+
+
+def test_a_lettered_ref_item_whose_text_opens_like_a_field() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#xARef a. <>B. c. d.TAG:&#x000"): item D's text
+    # "TAG:..." was written after a space, where it read back as a TAGS field
+    cable = cableparse.parse("UNCLAS\n\nREF: A. STATE 1\nB. STATE 2\nC. STATE 3\nD.TAG: X\n")
+    assert [(r.letter, r.text) for r in cable.header.references][-1] == ("D", "TAG: X")
+    _fixed_point(cable)

@@ -153,9 +153,12 @@ def _header(h: Header, out: list[str]) -> None:
         if out and out[-1]:
             out.append("")
         for k, ref in enumerate(run):
-            # (an item whose text opens like the next item's bullet is written against its
-            # own bullet, where the text's bullet does not read as one)
-            gap = "" if ref.letter and opens_like_bullet(ref.text, chr(ord(ref.letter) + 1)) else " "
+            # (an item whose text opens like the next item's bullet, or like a field, is
+            # written against its own bullet, where it reads as neither)
+            against = bool(ref.letter) and (
+                opens_like_bullet(ref.text, chr(ord(ref.letter or "A") + 1)) or ends_ref_block(ref.text)
+            )
+            gap = "" if against else " "
             item = f"{ref.letter}.{gap}{ref.text}" if ref.letter else ref.text
             if k and not ref.letter and (ends_ref_block(item) or split_marker(item) is not None):
                 # an item that reads as a field, a paragraph or a page break on a line of
