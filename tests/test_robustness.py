@@ -1665,6 +1665,9 @@ def test_a_ref_item_that_reads_as_a_paragraph_or_page_break_on_its_own_line(text
         "SECRET 000---\n!\n---\n> 1.(C)\nTGS:\n",
         # a heading that opens the body between the box and the field
         "SECRET\n\n---\n!\n---\n\n--- 0m ---\n\nTAGS\n",
+        # a line the header does not keep (below a blank line, not upper-case), which
+        # holds the field further on
+        "CONFIDENTIAL 0\n---\n!\n---\n\nt CLASSIFIED BY\n",
     ],
 )
 def test_a_box_below_the_attention_lines_with_a_field_out_of_the_header_s_reach(text: str) -> None:

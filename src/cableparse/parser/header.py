@@ -664,11 +664,12 @@ def _fields_below(lines: list[Line], i: int) -> bool:
         if _is_field_start(s):
             return True
         at = _find_field(_SPLIT_ALL, s, 1)
+        head = s if at is None else s[: at.start()].rstrip()
+        if not (_handling_like(head) or (adjacent and len(head) <= 120)):
+            return False
         if at is not None:
             # fields run together on one line: the first one decides
             return not s[at.end() :].lstrip()[:1].isdecimal()
-        if not (_handling_like(s) or (adjacent and len(s) <= 120)):
-            return False
         # (a caption line is taken apart from the attention lines: a short line below it
         # is not kept for following one)
         adjacent = not _captions_of(s)[0]
