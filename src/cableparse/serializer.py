@@ -207,12 +207,13 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
     return runs
 
 
-def _paragraph(p: Paragraph, out: list[str]) -> None:
+def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
     if p.heading:
         rule = "-" * max(3, len(p.heading))
-        if opens_with_caption(p.heading):
-            # a title over a rule that opens with a caption is read as a caption line
-            # where the header may still be read: between two rules it is a heading
+        if first and opens_with_caption(p.heading):
+            # the first paragraph's title over a rule, where the header is still read: one
+            # that opens with a caption is read as a caption line, but between two rules
+            # it is a heading (and the body opens there)
             out.append(rule)
         out.append(p.heading)
         out.append(rule)
@@ -291,8 +292,8 @@ def _text(cable: Cable) -> str:
     _header(cable.header, out)
     if out and out[-1]:
         out.append("")
-    for p in cable.paragraphs:
-        _paragraph(p, out)
+    for k, p in enumerate(cable.paragraphs):
+        _paragraph(p, out, k == 0)
     if cable.signature:
         out.append(cable.signature)
         out.append("")

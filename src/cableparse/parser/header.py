@@ -458,6 +458,10 @@ def classify_references(
 def opens_with_caption(s: str) -> bool:
     """True when the line ``s`` opens with a caption (``SIPDIS``, ``SENSITIVE``, ...): in
     the header, it is read as a caption line."""
+    # (the first word decides most lines, folded or not: looked at before folding)
+    first = _FIRST_TOKEN_RE.match(s)
+    if first is None or first.group(1).upper().strip(".-") not in _CAPTION_FIRST_WORDS:
+        return False
     return bool(_captions_of(_fold(s))[0])
 
 
