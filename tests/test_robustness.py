@@ -1729,3 +1729,13 @@ def test_a_lettered_ref_item_whose_text_opens_like_a_field() -> None:
     cable = cableparse.parse("UNCLAS\n\nREF: A. STATE 1\nB. STATE 2\nC. STATE 3\nD.TAG: X\n")
     assert [(r.letter, r.text) for r in cable.header.references][-1] == ("D", "TAG: X")
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("text", ["SECRET\nS  iAC. Pee\n", "E\nSENSITIVE\nSIPe. Ede\n"])
+def test_a_signer_run_on_to_the_only_line_of_text(text: str) -> None:
+    # fuzz crashes, 2026-12-05: the name cut off the text's only line left an upper-case
+    # line, which canonical text wrote where the header read it as an attention line
+    cable = cableparse.parse(text)
+    assert cable.signature is None
+    assert cable.paragraphs[-1].text.endswith(("Pee", "Ede"))
+    _fixed_point(cable)

@@ -235,6 +235,19 @@ def _walk_trailer(lines: list[Line], end: int, junk: bool) -> tuple[int, list[st
     return k, trailer
 
 
+def _opens_text(lines: list[Line], j: int) -> bool:
+    """True when line ``j`` is the first line of ``lines`` that is not blank."""
+    return all(is_blank(t) for _, t in lines[:j])
+
+
+def _attention_like(text: str) -> bool:
+    """:func:`~cableparse.parser.header.handling_like` (imported here when needed: the
+    header parser imports this module)."""
+    from .header import handling_like
+
+    return handling_like(" ".join(text.split()))
+
+
 def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Line]:
     """Take the signature and the trailer off the end of ``lines``.
 
@@ -293,6 +306,10 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
                 return lines[:cut]
         else:
             glued = _glued(head)
+            if glued is not None and _opens_text(lines, j - 1) and _attention_like(glued[0]):
+                # the text's only line, which canonical text would write without the name,
+                # where the header reads it as an attention line: the name stays in it
+                glued = None
             if glued is not None:
                 body.signature = glued[1]
                 body.trailer = ([junk] if junk else []) + trailer[::-1]

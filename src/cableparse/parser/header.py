@@ -32,6 +32,7 @@ __all__ = [
     "HeaderFields",
     "classify_references",
     "ends_ref_block",
+    "handling_like",
     "is_preamble_end",
     "match_classification_line",
     "opens_like_bullet",
@@ -512,7 +513,9 @@ _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LOWER = bytes(range(ord("a"), ord("z") + 1))
 
 
-def _handling_like(s: str) -> bool:
+def handling_like(s: str) -> bool:
+    """True when the folded line ``s`` reads as an attention line where the header is
+    read: mostly upper case (or no letters), or short and holding a handling word."""
     if len(s) > 600:
         return False
     up = s.upper()
@@ -669,7 +672,7 @@ def _fields_below(lines: list[Line], i: int) -> bool:
             return True
         at = _find_field(_SPLIT_ALL, s, 1)
         head = s if at is None else s[: at.start()].rstrip()
-        if not (_handling_like(head) or (adjacent and len(head) <= 120)):
+        if not (handling_like(head) or (adjacent and len(head) <= 120)):
             return False
         if at is not None:
             # fields run together on one line: the first one decides
@@ -970,7 +973,7 @@ def parse_header(
             not seen_main
             and len(h.handling) < 60
             and (
-                _handling_like(attention)
+                handling_like(attention)
                 or (last_handling == i - 1 and len(attention) <= 120 and not _find_field(_SPLIT_ALL, attention))
             )
         ):
