@@ -19,6 +19,7 @@ from .parser.header import (
     PREAMBLE_END,
     ends_ref_block,
     is_tags_keyword,
+    opens_field,
     opens_like_bullet,
     opens_with_caption,
 )
@@ -210,9 +211,9 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
 def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
     if p.heading:
         rule = "-" * max(3, len(p.heading))
-        if first and opens_with_caption(p.heading):
+        if first and (opens_with_caption(p.heading) or opens_field(p.heading)):
             # the first paragraph's title over a rule, where the header is still read: one
-            # that opens with a caption is read as a caption line, but between two rules
+            # that opens with a caption or a field is read as one, but between two rules
             # it is a heading (and the body opens there)
             out.append(rule)
         out.append(p.heading)

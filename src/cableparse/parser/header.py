@@ -35,6 +35,7 @@ __all__ = [
     "handling_like",
     "is_preamble_end",
     "match_classification_line",
+    "opens_field",
     "opens_like_bullet",
     "opens_with_caption",
     "parse_header",
@@ -620,6 +621,12 @@ def _is_field_start(s: str) -> bool:
         or (c in _REF_FIRST and _REF_RE.match(s))
         or (c in _CLBY_FIRST and _CLBY_RE.match(s))
     )
+
+
+def opens_field(s: str) -> bool:
+    """True when the stripped line ``s`` opens a header field (E.O., TAGS, SUBJECT, REF,
+    Classified By, their misspellings included) or a numbered paragraph."""
+    return _is_field_start(s)
 
 
 def ends_ref_block(s: str) -> bool:
