@@ -1648,11 +1648,17 @@ def test_a_ref_bullet_with_white_space_inside_its_parentheses() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "items"), [("REF:r;1.;", ["r", "1."]), ("REF D;PAGE 02 271458Z", ["D", "PAGE 02 271458Z"])]
+    ("text", "items"),
+    [
+        ("REF:r;1.;", ["r", "1."]),
+        ("REF D;PAGE 02 271458Z", ["D", "PAGE 02 271458Z"]),
+        ("REF X;,1. A", ["X", "1. A"]),
+        ("REF: X;,TAGS: Y", ["X", "TAGS: Y"]),
+    ],
 )
 def test_a_ref_item_that_reads_as_a_paragraph_or_page_break_on_its_own_line(text: str, items: list[str]) -> None:
     # fuzz crashes, 2026-12-05: an item cut at a semicolon, written on a line of its own,
-    # read back as a paragraph (``1.``) or a teletype page header
+    # read back as a paragraph (``1.``, ``1. A``), a field or a teletype page header
     cable = cableparse.parse(f"UNCLAS\n\n{text}\n")
     assert [r.text for r in cable.header.references] == items
     _fixed_point(cable)

@@ -162,10 +162,13 @@ def _header(h: Header, out: list[str]) -> None:
             gap = "" if against else " "
             item = f"{ref.letter}.{gap}{ref.text}" if ref.letter else ref.text
             if k and not ref.letter and (ends_ref_block(item) or split_marker(item) is not None):
-                # an item that reads as a field, a paragraph or a page break on a line of
-                # its own (``1.``, ``PAGE 02 271458Z``): the semicolon that items are read
-                # without keeps it an item
-                item += ";"
+                # an unlettered item that reads as a field, a paragraph or a page break on a
+                # line of its own (``1. A``, ``PAGE 02 271458Z``) goes on the line above,
+                # after a semicolon and a comma: items are cut at semicolons and read
+                # without either, and a field after a semicolon ends the block only where
+                # it opens the rest of the line
+                out[-1] += ";," + item
+                continue
             out.append(f"REF: {item}".rstrip() if k == 0 else item)
     if h.classified_by is not None:
         if out and out[-1]:
