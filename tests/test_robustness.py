@@ -1715,6 +1715,9 @@ def test_text_that_opens_with_a_byte_order_mark_once_the_first_is_dropped() -> N
         ("-----\nSIPDIS\n-----", "SIPDIS"),
         ("UNCLAS\n\nTAGS: X\n\n-----\nSIPDIS FOO\n-----\n\nText.\n", "SIPDIS FOO"),
         ("---\nTAGS\x99\n---", "TAGS\x99"),
+        # (any heading that ends in a rule of its own: written as a title over a rule, it
+        # read as a heading run on to text; fuzz crash b"<pre>4&#x200A--- 0 A4\x00---...")
+        ("---\n4\u200a--- 0 A4 ---\n---\n\nText.\n", "4 --- 0 A4 ---"),
     ],
 )
 def test_a_first_heading_that_opens_with_a_caption_or_a_field(text: str, heading: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
-from .parser.body import is_rule
+from .parser.body import RULE_CHARS, is_rule
 from .parser.header import (
     HEADER_ENDS,
     PREAMBLE_END,
@@ -214,10 +214,11 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
 def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
     if p.heading:
         rule = "-" * max(3, len(p.heading))
-        if first and (opens_with_caption(p.heading) or opens_field(p.heading)):
-            # the first paragraph's title over a rule, where the header is still read: one
-            # that opens with a caption or a field is read as one, but between two rules
-            # it is a heading (and the body opens there)
+        if p.heading[-1] in RULE_CHARS or (first and (opens_with_caption(p.heading) or opens_field(p.heading))):
+            # a title over a rule that ends in a rule of its own is read as a heading run
+            # on to text; the first paragraph's, where the header is still read, as a
+            # caption or a field when it opens like one; between two rules, it is a
+            # heading, whole (and the body opens there)
             out.append(rule)
         out.append(p.heading)
         out.append(rule)
