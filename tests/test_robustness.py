@@ -1756,3 +1756,13 @@ def test_a_signer_run_on_to_the_only_line_of_text(text: str) -> None:
     assert cable.signature is None
     assert cable.paragraphs[-1].text.endswith(("Pee", "Ede"))
     _fixed_point(cable)
+
+
+def test_a_level_word_alone_over_a_rule_among_attention_lines_without_a_classification_line() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>Z&#xA;CONFIDENTIAL&#x000A---\n<>Ref"): the level word,
+    # a heading's title over the rule and so no classification line, was written apart
+    # from the rule, where it read as the classification line
+    cable = cableparse.parse("Z\nCONFIDENTIAL\n---\nREF: X\n")
+    assert cable.header.classification_line is None
+    assert cable.header.handling[:3] == ("Z", "CONFIDENTIAL", "---")
+    _fixed_point(cable)

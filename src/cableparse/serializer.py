@@ -19,6 +19,7 @@ from .parser.header import (
     PREAMBLE_END,
     ends_ref_block,
     is_tags_keyword,
+    match_classification_line,
     opens_field,
     opens_like_bullet,
     opens_with_caption,
@@ -130,11 +131,14 @@ def _header(h: Header, out: list[str]) -> None:
                 and is_rule(h.handling[k + 1])
                 and not is_rule(line)
                 and not (k and is_rule(h.handling[k - 1]))
+                and not (h.classification_line is None and _level_word_alone(line))
             ):
                 # a line right above a rule is a title over it: the header reads whether
                 # fields follow from below the rule, not from below the box that the rule
                 # may open, so a line read apart from the rule is written apart from it
-                # (a box's title, between two rules, stays in its box)
+                # (a box's title, between two rules, stays in its box; and so does a level
+                # word alone over a rule where there is no classification line, which it
+                # would read as apart from the rule)
                 out.append("")
         if out[-1]:
             out.append("")
@@ -175,6 +179,12 @@ def _header(h: Header, out: list[str]) -> None:
             out.append("")
         marking = f"({h.classified_by.marking}) " if h.classified_by.marking else ""
         out.append(f"{marking}Classified By: {h.classified_by.text}".rstrip())
+
+
+def _level_word_alone(line: str) -> bool:
+    """True for a classification level alone on its line (``CONFIDENTIAL``)."""
+    found = match_classification_line(" ".join(line.split()))
+    return found is not None and found[0].serial is None and not found[1]
 
 
 def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
