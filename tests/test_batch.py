@@ -241,8 +241,6 @@ def test_a_pool_process_skips_the_batches_taken_back() -> None:
     marks = bytearray(batch._MARKS)
     marks[1] = 1  # batch 1 was taken back
     sent = Sent()
-    batches = [(k, [("text", f"<text {k}>", texts[k])]) for k in range(3)]
-    # the first batches come with the process, the others through its queue
-    back = batch._Back(sent, threading.Lock(), marks, True)
-    batch._work(Tasks([*batches[2:], None]), back, batch.DEFAULT_MAX_BYTES, batches[:2])
+    tasks = Tasks([(k, [("text", f"<text {k}>", texts[k])]) for k in range(3)] + [None])
+    batch._work(tasks, batch._Back(sent, threading.Lock(), marks, True), batch.DEFAULT_MAX_BYTES)
     assert sent.keys == [0, 2]

@@ -287,21 +287,18 @@ class _Back(NamedTuple):
     direct: bool
 
 
-def _work(tasks: Any, back: _Back, max_bytes: int, first: list[tuple[int, list[_Task]]]) -> None:
-    """A pool process: the ``(key, batch)`` pairs of ``first``, then those from ``tasks``
-    until ``None``; for each, its key with the results or the error that stopped the
-    batch, pickled, to ``back``.
+def _work(tasks: Any, back: _Back, max_bytes: int) -> None:
+    """A pool process: ``(key, batch)`` pairs from ``tasks`` until ``None``; for each, its
+    key with the results or the error that stopped the batch, pickled, to ``back``.
 
-    The first batches come with the process, so that it starts on them at once, without
-    waiting for a queue's sending thread.  The results are pickled here, so that a batch
-    that cannot be sent is reported instead of lost.  A batch marked in ``back.marks`` was
-    taken back (this process's results for it would be dropped): it is skipped.
+    The results are pickled here, so that a batch that cannot be sent is reported instead
+    of lost.  A batch marked in ``back.marks`` was taken back (this process's results for
+    it would be dropped): it is skipped.
     """
     marks = back.marks
     send, flush = _sender(back.results, back.lock, back.direct)
-    given = iter(first)
     while True:
-        item = next(given, None) or tasks.get()
+        item = tasks.get()
         if item is None:
             break
         key, batch = item
@@ -344,8 +341,7 @@ class _Pool:
     #: batches queued ahead for each process
     DEPTH = 4
 
-    def __init__(self, count: int, max_bytes: int, first: list[list[tuple[int, list[_Task]]]]) -> None:
-        """``first`` holds each process's first batches, given to it as it starts."""
+    def __init__(self, count: int, max_bytes: int) -> None:
         import multiprocessing
 
         ctx = multiprocessing.get_context()
@@ -362,16 +358,16 @@ class _Pool:
         self.procs: list[Any] = []
         self.queues: list[Any] = []
         try:
-            for w in range(count):
+            for _ in range(count):
                 q = ctx.Queue()
-                p = ctx.Process(target=_work, args=(q, back, max_bytes, first[w]), daemon=True)
+                p = ctx.Process(target=_work, args=(q, back, max_bytes), daemon=True)
                 p.start()
                 self.procs.append(p)
                 self.queues.append(q)
         except BaseException:
             self._stop(at_once=True)
             raise
-        self.held: list[dict[int, list[_Task]]] = [dict(given) for given in first]
+        self.held: list[dict[int, list[_Task]]] = [{} for _ in range(count)]
         self.alive = list(range(count))
         self.finished = False  # every process has been told to stop after its batches
 
@@ -489,28 +485,15 @@ def _pooled(tasks: Iterator[_Task], count: int, max_bytes: int) -> Iterator[Resu
     yet, this process parses the next batch itself (its results need no pickling), so
     ``count`` processes are busy on ``count`` CPUs.  Results are yielded in input order.
     """
-    keys = itertools.count()
-    # (key, the results when this process parsed the batch, else None)
-    pending: deque[tuple[int, list[Result] | None]] = deque()
-    first: list[list[tuple[int, list[_Task]]]] = []
-    more = True
-    for _ in range(count - 1):
-        given: list[tuple[int, list[_Task]]] = []
-        while more and len(given) < _Pool.DEPTH:
-            batch = list(itertools.islice(tasks, _BATCH))
-            if batch:
-                given.append((next(keys), batch))
-                pending.append((given[-1][0], None))
-            else:
-                more = False
-        first.append(given)
-    pool = _Pool(count - 1, max_bytes, first)
+    pool = _Pool(count - 1, max_bytes)
     # results kept waiting for an older batch at most; past it this process waits
     held = (count - 1) * _Pool.DEPTH * 4
     try:
-        if not more:
-            pool.finish()
+        # (key, the results when this process parsed the batch, else None)
+        pending: deque[tuple[int, list[Result] | None]] = deque()
         arrived: dict[int, list[Result]] = {}
+        keys = itertools.count()
+        more = True
         while True:
             while more:
                 w = pool.free()
