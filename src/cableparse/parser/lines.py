@@ -71,10 +71,16 @@ _ODD_SPACES = (
 _AS_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
 
 
+def _spaced_plainly(text: str) -> bool:
+    """True when ``text`` is plain ASCII without a tab, vertical tab or form feed: the
+    text that :func:`_spaced` leaves as it is, and searches for markers read as written."""
+    return text.isascii() and "\t" not in text and "\x0c" not in text and "\x0b" not in text
+
+
 def _spaced(text: str) -> str:
     """``text`` with every white space character a space (the same length): a marker is
     one however its words are spaced, as it is once a line's spaces are folded."""
-    if text.isascii() and "\t" not in text and "\x0c" not in text and "\x0b" not in text:
+    if _spaced_plainly(text):
         return text
     return text.translate(_AS_SPACES)
 
@@ -236,7 +242,7 @@ def _candidates(texts: list[str], text: str) -> list[int]:
     marker may be spaced with other white space and read only once it is a space: each
     line that ends in a digit and holds ``OF`` or ``of`` is looked at.
     """
-    if text.isascii() and "\t" not in text and "\x0b" not in text and "\x0c" not in text:
+    if _spaced_plainly(text):
         found: list[int] = []
         hits = [m.start() for m in _F_DIGIT_RE.finditer(text)]
         hits += [m.start() for m in _F_END_RE.finditer(text)]
