@@ -404,24 +404,31 @@ def opens_like_bullet(text: str, letter: str) -> bool:
     return m is not None and (m.group(1) or m.group(2) or m.group(3)).upper() == letter
 
 
-def reference_items(text: str) -> list[tuple[str | None, str]]:
-    """The items of a REF block (``text`` holds its lines, keyword removed), unclassified:
-    ``(letter, text as written)`` pairs, whitespace folded."""
+def _bullets(text: str) -> list[tuple[int, int, str]]:
+    """The bullets of a REF block's ``text``, a lettering from A on: ``(start, end, letter)``,
+    the letter upper-cased (a bullet out of the lettering is none)."""
     bullets: list[tuple[int, int, str]] = []
     expect = "A"
     for m in _BULLET_RE.finditer(text):
         letter = m.group(1) or m.group(2) or m.group(3)
         if letter.upper() != expect:
             continue
-        bullets.append((m.start(), m.end(), letter.upper()))
+        bullets.append((m.start(), m.end(), expect))
         expect = chr(ord(expect) + 1)
+    return bullets
+
+
+def reference_items(text: str) -> list[tuple[str | None, str]]:
+    """The items of a REF block (``text`` holds its lines, keyword removed), unclassified:
+    ``(letter, text as written)`` pairs, whitespace folded."""
+    bullets = _bullets(text)
     items: list[tuple[str | None, str]] = []
     if bullets:
         # (text before the first bullet is cut at semicolons, as a block without bullets is)
         items = [(None, part) for part in text[: bullets[0][0]].split(";")]
-        for k, (_s, e, letter) in enumerate(bullets):
+        for k, (_s, e, lettered) in enumerate(bullets):
             end = bullets[k + 1][0] if k + 1 < len(bullets) else len(text)
-            items.append((letter, text[e:end]))
+            items.append((lettered, text[e:end]))
     else:
         items = [(None, part) for line in text.split("\n") for part in line.split(";")]
     out: list[tuple[str | None, str]] = []
@@ -460,10 +467,6 @@ def classify_references(
 def opens_with_caption(s: str) -> bool:
     """True when the line ``s`` opens with a caption (``SIPDIS``, ``SENSITIVE``, ...): in
     the header, it is read as a caption line."""
-    # (the first word decides most lines, folded or not: looked at before folding)
-    first = _FIRST_TOKEN_RE.match(s)
-    if first is None or first.group(1).upper().strip(".-") not in _CAPTION_FIRST_WORDS:
-        return False
     return bool(_captions_of(_fold(s))[0])
 
 
@@ -1193,13 +1196,7 @@ _CSV_ROW_RE = re.compile(r",\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 
 
 def _continues_refs(nxt: str, block: list[str]) -> bool:
-    """After a blank line inside a REF block: does the next line carry on the list?"""
-    # the bullets as reference_items reads them: a lettering from A on
-    expect = "A"
-    for bullet in _BULLET_RE.finditer("\n".join(block)):
-        if (bullet.group(1) or bullet.group(2) or bullet.group(3)).upper() == expect:
-            expect = chr(ord(expect) + 1)
-    if expect == "A":
-        return False
-    m = _BULLET_RE.match(nxt)
-    return bool(m and (m.group(1) or m.group(2) or m.group(3) or "").upper() == expect)
+    """After a blank line inside a REF block: does the next line carry on the list (open
+    with the bullet after the block's last, as :func:`reference_items` reads them)?"""
+    bullets = _bullets("\n".join(block))
+    return bool(bullets) and opens_like_bullet(nxt, chr(ord(bullets[-1][2]) + 1))
