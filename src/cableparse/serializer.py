@@ -158,14 +158,13 @@ def _header(h: Header, out: list[str]) -> None:
         if out and out[-1]:
             out.append("")
         for k, ref in enumerate(run):
-            # (an item whose text opens like the next item's bullet, or like a field, is
-            # written against its own bullet, where it reads as neither)
-            against = bool(ref.letter) and (
-                opens_like_bullet(ref.text, chr(ord(ref.letter or "A") + 1)) or ends_ref_block(ref.text)
-            )
-            gap = "" if against else " "
-            item = f"{ref.letter}.{gap}{ref.text}" if ref.letter else ref.text
-            if k and not ref.letter and (ends_ref_block(item) or split_marker(item) is not None):
+            item = ref.text
+            if ref.letter:
+                # (an item whose text opens like the next item's bullet, or like a field, is
+                # written against its own bullet, where it reads as neither)
+                against = opens_like_bullet(item, chr(ord(ref.letter) + 1)) or ends_ref_block(item)
+                item = f"{ref.letter}.{'' if against else ' '}{item}"
+            elif k and (ends_ref_block(item) or split_marker(item) is not None):
                 # an unlettered item that reads as a field, a paragraph or a page break on a
                 # line of its own (``1. A``, ``PAGE 02 271458Z``) goes on the line above,
                 # after a semicolon and a comma: items are cut at semicolons and read
