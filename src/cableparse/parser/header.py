@@ -609,8 +609,9 @@ _CLBY_FIRST = "Cc("
 _BARE_NUMBER_RE = re.compile(r"\d{1,3}\.$")
 
 
-def _is_field_start(s: str) -> bool:
-    """True when the stripped line ``s`` opens a header field or a numbered paragraph."""
+def opens_field(s: str) -> bool:
+    """True when the stripped line ``s`` opens a header field (E.O., TAGS, SUBJECT, REF,
+    Classified By, their misspellings included) or a numbered paragraph."""
     c = s[:1]
     if not c:
         return False
@@ -626,16 +627,10 @@ def _is_field_start(s: str) -> bool:
     )
 
 
-def opens_field(s: str) -> bool:
-    """True when the stripped line ``s`` opens a header field (E.O., TAGS, SUBJECT, REF,
-    Classified By, their misspellings included) or a numbered paragraph."""
-    return _is_field_start(s)
-
-
 def ends_ref_block(s: str) -> bool:
     """True when the stripped line ``s`` ends a REF block above it: it opens a header
     field or a numbered paragraph (another REF keyword stays with the items)."""
-    return _is_field_start(s) and not (s[:1] in _REF_FIRST and _REF_RE.match(s))
+    return opens_field(s) and not (s[:1] in _REF_FIRST and _REF_RE.match(s))
 
 
 # "OF 0" once a line's spaces are folded: a continuation marker that folding shows
@@ -678,7 +673,7 @@ def _fields_below(lines: list[Line], i: int) -> bool:
         s = _fold(t)
         if s[0].isdecimal():
             return False
-        if _is_field_start(s):
+        if opens_field(s):
             return True
         at = _find_field(_SPLIT_ALL, s, 1)
         head = s if at is None else s[: at.start()].rstrip()
@@ -744,7 +739,7 @@ def parse_header(
                 n += 1
             break
         seen += 1
-        if seen >= 6 or _is_field_start(s) or _captions_of(s)[0]:
+        if seen >= 6 or opens_field(s) or _captions_of(s)[0]:
             break
     if h.classification_line is None:
         diags.add("CP201", line=lines[i][0] if i < n else None)
@@ -845,7 +840,7 @@ def parse_header(
                 nxt = lines[i][1].strip()
                 if not nxt:
                     break
-                if _is_field_start(nxt) or nxt in ("REF", "REFS", "BT", "NNNN"):
+                if opens_field(nxt) or nxt in ("REF", "REFS", "BT", "NNNN"):
                     break
                 # (after a space, or a separator as on the TAGS line itself)
                 inline = _find_field(_SPLIT_ALL, " " + nxt)
@@ -892,7 +887,7 @@ def parse_header(
                 # and only a line opening with upper-case words: text is the body
                 if (
                     j < n
-                    and not _is_field_start(lines[j][1].strip())
+                    and not opens_field(lines[j][1].strip())
                     and (j == i + 1 or ((h.tags or h.executive_order is not None) and _opens_upper(lines[j][1])))
                 ):
                     # "SUBJECT:" alone, the subject on a later line: read them as one line
@@ -902,7 +897,7 @@ def parse_header(
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
-                if not nxt or _is_field_start(nxt) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
+                if not nxt or opens_field(nxt) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
                     break
                 if _take_until_field(lines, i, nxt, _SPLIT_AFTER_SUBJECT, parts):
                     break
@@ -952,7 +947,7 @@ def parse_header(
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
-                if not nxt or _is_field_start(nxt):
+                if not nxt or opens_field(nxt):
                     break
                 if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
                     break
