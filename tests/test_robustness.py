@@ -323,6 +323,8 @@ def test_arbitrary_bytes(data: bytes) -> None:
 
 
 @given(st.lists(st.sampled_from([*KEYWORD_LINES, *ODD_CHARS, "\n", "\n\n", " ", "A", "1", "."]), max_size=60))
+# a metadata label written twice: the second value replaced the first (now text from there)
+@example(pieces=["Reference ID: 07STATE1", "TAGS:", "\r", "Reference ID: 07STATE1"])
 def test_keywords_in_any_order(pieces: list[str]) -> None:
     text = "".join(pieces)
     check_preserved(text)
@@ -1765,4 +1767,65 @@ def test_a_level_word_alone_over_a_rule_among_attention_lines_without_a_classifi
     cable = cableparse.parse("Z\nCONFIDENTIAL\n---\nREF: X\n")
     assert cable.header.classification_line is None
     assert cable.header.handling[:3] == ("Z", "CONFIDENTIAL", "---")
+    _fixed_point(cable)
+
+
+def test_a_line_left_a_whole_marker_once_a_marker_is_taken_out_of_it() -> None:
+    # fuzz crash, 2026-12-05 (b"N 00000350 000 OF 007 o 0017 0 OF 0"): what was left of
+    # the line once its inline marker was taken out stayed as text, where canonical text
+    # read it back as a marker
+    cable = cableparse.parse(
+        "UNCLAS PHNOM PENH 000350\n\n1. (U) Text.\n\nPHNOM PENH 00000350  002 OF 007 PHNOM PENH 0350 2 OF 7\n\n"
+        "2. (U) More.\n"
+    )
+    assert [(b.section, b.total) for b in cable.page_breaks] == [(2, 7), (2, 7)]
+    assert [p.text for p in cable.paragraphs] == ["Text.", "More."]
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize("routing", ["R&#x000C;", "RR&#x000A;DE RUEHC #0001 0010000"])
+def test_a_prosign_line_without_routing_indicators_keeps_its_precedence(routing: str) -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>R&#x000C</pre><pre>"): the precedence of a prosign
+    # line without routing indicators had no line in canonical text and was lost there
+    cable = cableparse.parse(f"<pre>{routing}</pre><pre>UNCLAS STATE 000001&#x000A;&#x000A;1. Text.</pre>")
+    assert cable.routing is not None
+    assert cable.routing.precedence == "ROUTINE"
+    assert cableparse.parse(cableparse.dumps(cable)).routing == cable.routing
+    _fixed_point(cable)
+
+
+# 06SANSALVADOR169's header, with a SIPDIS line dropped into its REF block (damaged corpus
+# pages, seed 20), as the SIPDIS system dropped such lines anywhere in a cable
+_SIPDIS_IN_REFS = (
+    "UNCLAS SAN SALVADOR 000169\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PARM PREL MARR MCAP ES CS PM GANGS\n"
+    "SUBJECT: UNIVERSALIZATION OF FRAMEWORK TREATY ON DEMOCRATIC\nSECURITY IN CENTRAL AMERICA\n\n"
+    "REF: A. STATE 009539\n{between}B. SAN JOSE 001488\n\nOn January 23, Poloff met with Jose Francisco Gonzalez.\n\n"
+    "Barclay\n"
+)
+
+
+@pytest.mark.parametrize("between", ["\nSIPDIS\n", "SIPDIS\n", "\nSIPDIS\n\n", "\nNOFORN SIPDIS\n"])
+def test_a_caption_line_inside_a_ref_block(between: str) -> None:
+    # the list went on below the caption line when the caption was written above it in
+    # canonical text, not when it was read: reference B read as a paragraph, then as a
+    # reference; or SIPDIS read as the text of reference A
+    cable = cableparse.parse(_SIPDIS_IN_REFS.format(between=between))
+    assert [(r.letter, r.text) for r in cable.header.references] == [("A", "STATE 009539"), ("B", "SAN JOSE 001488")]
+    assert cable.header.captions[0] == "SIPDIS"
+    assert cable.header.captions[-1] == "SIPDIS"
+    assert [p.text for p in cable.paragraphs] == ["On January 23, Poloff met with Jose Francisco Gonzalez."]
+    _fixed_point(cable)
+
+
+def test_a_caption_below_a_ref_block_stays_apart_from_it() -> None:
+    text = _SIPDIS_IN_REFS.format(between="").replace("001488\n\n", "001488\n\nSIPDIS\n\n", 1)
+    cable = cableparse.parse(text)
+    assert [r.letter for r in cable.header.references] == ["A", "B"]
+    assert cable.header.captions == ("SIPDIS", "SIPDIS")
+    _fixed_point(cable)
+
+
+def test_an_unlettered_ref_item_that_is_a_caption_line() -> None:
+    cable = cableparse.parse("UNCLAS STATE 000001\n\nSUBJECT: X\n\nREF: STATE 009539; SIPDIS\n\nText.\n")
+    assert [r.text for r in cable.header.references] == ["STATE 009539", "SIPDIS"]
     _fixed_point(cable)

@@ -17,6 +17,7 @@ from .parser.body import RULE_CHARS, is_rule
 from .parser.header import (
     HEADER_ENDS,
     PREAMBLE_END,
+    captions_alone,
     ends_ref_block,
     is_tags_keyword,
     match_classification_line,
@@ -78,6 +79,9 @@ def _routing(r: Routing, out: list[str]) -> None:
     letter = _PROSIGNS.get(r.precedence or "", "")
     if r.routing_indicators:
         out.append(" ".join([letter * 2 or "RR", *r.routing_indicators]))
+    elif letter and r.dtg is None:
+        # a prosign line without routing indicators: the precedence has no other line
+        out.append(letter * 2)
     if r.originator:
         de = f"DE {r.originator}"
         if r.serial is not None:
@@ -164,9 +168,10 @@ def _header(h: Header, out: list[str]) -> None:
                 # written against its own bullet, where it reads as neither)
                 against = opens_like_bullet(item, chr(ord(ref.letter) + 1)) or ends_ref_block(item)
                 item = f"{ref.letter}.{'' if against else ' '}{item}"
-            elif k and (ends_ref_block(item) or split_marker(item) is not None):
-                # an unlettered item that reads as a field, a paragraph or a page break on a
-                # line of its own (``1. A``, ``PAGE 02 271458Z``) goes on the line above,
+            elif k and (ends_ref_block(item) or split_marker(item) is not None or captions_alone(item)):
+                # an unlettered item that reads as a field, a paragraph, a page break or a
+                # caption on a line of its own (``1. A``, ``PAGE 02 271458Z``, ``SIPDIS``)
+                # goes on the line above,
                 # after a semicolon and a comma: items are cut at semicolons and read
                 # without either, and a field after a semicolon ends the block only where
                 # it opens the rest of the line

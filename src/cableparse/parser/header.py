@@ -30,6 +30,7 @@ from .markings import PARA_START_RE, split_marking
 
 __all__ = [
     "HeaderFields",
+    "captions_alone",
     "classify_references",
     "ends_ref_block",
     "handling_like",
@@ -468,6 +469,13 @@ def opens_with_caption(s: str) -> bool:
     """True when the line ``s`` opens with a caption (``SIPDIS``, ``SENSITIVE``, ...): in
     the header, it is read as a caption line."""
     return bool(_captions_of(_fold(s))[0])
+
+
+def captions_alone(s: str) -> bool:
+    """True when the line ``s`` holds captions and nothing else (``SIPDIS``, ``NOFORN
+    SIPDIS``): inside a REF block it is a caption, and the list goes on below it."""
+    caps, rest = _captions_of(_fold(s))
+    return bool(caps) and not rest
 
 
 def _captions_of(s: str) -> tuple[tuple[str, ...], str]:
@@ -916,10 +924,22 @@ def parse_header(
                     j = i
                     while j < n and is_blank(lines[j][1]):
                         j += 1
-                    if j < n and _continues_refs(lines[j][1].strip(), block):
-                        i = j
+                    # (past caption lines too, that the list goes on below)
+                    k = j
+                    while k < n and captions_alone(lines[k][1]):
+                        k += 1
+                        while k < n and is_blank(lines[k][1]):
+                            k += 1
+                    if k < n and _continues_refs(lines[k][1].strip(), block):
+                        h.captions.extend(c for t in lines[j:k] if t[1].strip() for c in _captions_of(_fold(t[1]))[0])
+                        i = k
                         continue
                     break
+                if captions_alone(nxt):
+                    # a caption line dropped into the list (SIPDIS): no text of an item
+                    h.captions.extend(_captions_of(_fold(nxt))[0])
+                    i += 1
+                    continue
                 # any field but another REF keyword, which stays with the items
                 if ends_ref_block(nxt):
                     break

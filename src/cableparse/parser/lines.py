@@ -314,6 +314,12 @@ def remove_page_breaks(
         i = c + 1
         lineno, text = lines[c]
         pb = split_marker(text) if text and not text.isspace() else None
+        kept = text
+        if pb is None and "OF 0" in text:
+            kept = strip_inline_markers(lineno, text, breaks, diags)
+            if kept is not text and kept.strip():
+                # what is left once markers are taken out of a line may be one more, whole
+                pb = split_marker(kept)
         if pb is not None:
             banner = ""
             if not markers:
@@ -342,9 +348,7 @@ def remove_page_breaks(
             if blanks - 3 * markers > 0 and out:
                 out.append((lineno, ""))
             markers = blanks = 0
-        if "OF 0" in text:
-            text = strip_inline_markers(lineno, text, breaks, diags)
-        out.append((lineno, text))
+        out.append((lineno, kept))
     if markers:
         close_run(i, n)
     else:

@@ -31,6 +31,7 @@ __all__ = [
     "PRECEDENCE_LETTERS",
     "SECURITY_GROUPS",
     "is_de_line",
+    "is_prosign_line",
     "is_routing_start",
     "parse_routing",
     "split_routing",
@@ -133,6 +134,14 @@ def is_de_line(text: str) -> bool:
     short (``DE 0``), as :func:`parse_routing` reads it in a known routing block."""
     s = text.strip()
     return s.startswith("DE ") and _DE_RE.match(s) is not None
+
+
+def is_prosign_line(text: str) -> bool:
+    """True for a precedence prosign alone on its line (``RR``, ``O``): a prosign line
+    without routing indicators, as :func:`parse_routing` reads it in a known routing block."""
+    s = text.strip()
+    m = _PROSIGN_RE.match(s)
+    return m is not None and m.end() == len(s)
 
 
 def _only_ris(s: str, pos: int = 0) -> bool:

@@ -11,7 +11,7 @@ line, so that the blocks are read back where they were written.
 from __future__ import annotations
 
 from ..diagnostics import Collector
-from ..parser.routing import is_de_line, is_routing_start
+from ..parser.routing import is_de_line, is_prosign_line, is_routing_start
 from .base import Source
 
 __all__ = ["FIELD_NAMES", "LABELS", "opens_routing_block", "read"]
@@ -33,8 +33,14 @@ LABELS = tuple(_BY_LABEL)
 def opens_routing_block(line: str) -> bool:
     """True when ``line``, the first under the metadata, opens canonical text's routing
     header: a format line, or the sender or addressees of a header that has no other, or
-    its originator's line however short."""
-    return is_routing_start(line) or line.startswith(("TO ", "INFO ")) or line in ("TO", "INFO") or is_de_line(line)
+    its originator's line however short, or a prosign line without routing indicators."""
+    return (
+        is_routing_start(line)
+        or line.startswith(("TO ", "INFO "))
+        or line in ("TO", "INFO")
+        or is_de_line(line)
+        or is_prosign_line(line)
+    )
 
 
 def read(text: str, diags: Collector) -> Source | None:
@@ -44,12 +50,15 @@ def read(text: str, diags: Collector) -> Source | None:
     lines = text.split("\n")
     src = Source("canonical")
     i = 0
+    seen: set[str] = set()
     while i < len(lines):
         line = lines[i]
         label, sep, value = line.partition(": ")
         name = _BY_LABEL.get(label + ":") if sep else _BY_LABEL.get(line.rstrip())
-        if name is None:
+        if name is None or name in seen:
+            # (a label again is text: canonical text writes each once)
             break
+        seen.add(name)
         if value.strip():
             src.metadata[name] = value.strip()
         i += 1
