@@ -1829,3 +1829,54 @@ def test_an_unlettered_ref_item_that_is_a_caption_line() -> None:
     cable = cableparse.parse("UNCLAS STATE 000001\n\nSUBJECT: X\n\nREF: STATE 009539; SIPDIS\n\nText.\n")
     assert [r.text for r in cable.header.references] == ["STATE 009539", "SIPDIS"]
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("text", ["X-\n---\nClassified By: x\n", "\xe0-\r---\rClasfd by"])
+def test_a_classified_by_line_below_lines_read_back_as_text_is_text(text: str) -> None:
+    # fuzz crash, 2026-12-05 (b"\xe0-\r---\rClasfd by"): upper-case lines with no
+    # classification line above them and no header field after them are text, and the
+    # header is read again from the first of them; a Classified By line below them stayed
+    # the header's too, and was written twice, or read as one only from canonical text
+    cable = cableparse.parse(text)
+    assert cable.header.classified_by is None
+    assert cable.paragraphs[0].text.lower().startswith("clas")
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        ("C\n---\nTAGS\ufffd\n---\n", ["C", "TAGS\ufffd"]),
+        ("NOTE\n----\nSubject of the talks\n-----\n\nText.\n", ["NOTE", "Subject of the talks"]),
+    ],
+)
+def test_a_heading_that_opens_like_a_field_below_a_heading_alone(text: str, headings: list[str]) -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>C&#xA---&#xATAGS\x99&#x000A---"): below a heading
+    # without text the header is still read, and the second heading, written as a title
+    # over a rule, read back as a field
+    cable = cableparse.parse(text)
+    assert cable.header.tags == () and cable.header.subject is None
+    assert [p.heading for p in cable.paragraphs][:2] == headings
+    _fixed_point(cable)
+
+
+def test_a_handling_notice_below_a_ref_block_is_no_reference() -> None:
+    # 09THEHAGUE546: the notice, below the REF line and a continuation marker, was read
+    # as two more references (cut at its semicolon)
+    cable = cableparse.parse(
+        "UNCLAS SECTION 01 OF 02 THE HAGUE 000546\n\nSENSITIVE\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: SENV ENRG KGHG NL\n"
+        "SUBJECT: NETHERLANDS: FEEDBACK ON CLIMATE CHANGE\nNEGOTIATIONS\n\nREF: STATE 70837\n\n"
+        "THE HAGUE 00000546  001.2 OF 002\n\n\nSENSITIVE BUT UNCLASSIFIED; PLEASE HANDLE ACCORDINGLY.\n\n"
+        "1. (SBU) SUMMARY. Several climate change issues are proving difficult.\n\nGALLAGHER\n"
+    )
+    assert [r.text for r in cable.header.references] == ["STATE 70837"]
+    assert cable.paragraphs[0].text == "SENSITIVE BUT UNCLASSIFIED; PLEASE HANDLE ACCORDINGLY."
+    assert cable.paragraphs[1].number == "1"
+    _fixed_point(cable)
+
+
+def test_an_unlettered_ref_item_that_opens_like_a_handling_notice() -> None:
+    text = "UNCLAS STATE 000001\n\nSUBJECT: X\n\nREF: STATE 1; SENSITIVE BUT UNCLASSIFIED NOTE\n\nText.\n"
+    cable = cableparse.parse(text)
+    assert [r.text for r in cable.header.references] == ["STATE 1", "SENSITIVE BUT UNCLASSIFIED NOTE"]
+    _fixed_point(cable)

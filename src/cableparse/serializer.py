@@ -19,6 +19,7 @@ from .parser.header import (
     PREAMBLE_END,
     captions_alone,
     ends_ref_block,
+    is_handling_notice,
     is_tags_keyword,
     match_classification_line,
     opens_field,
@@ -168,10 +169,15 @@ def _header(h: Header, out: list[str]) -> None:
                 # written against its own bullet, where it reads as neither)
                 against = opens_like_bullet(item, chr(ord(ref.letter) + 1)) or ends_ref_block(item)
                 item = f"{ref.letter}.{'' if against else ' '}{item}"
-            elif k and (ends_ref_block(item) or split_marker(item) is not None or captions_alone(item)):
-                # an unlettered item that reads as a field, a paragraph, a page break or a
-                # caption on a line of its own (``1. A``, ``PAGE 02 271458Z``, ``SIPDIS``)
-                # goes on the line above,
+            elif k and (
+                ends_ref_block(item)
+                or split_marker(item) is not None
+                or captions_alone(item)
+                or is_handling_notice(item)
+            ):
+                # an unlettered item that reads as a field, a paragraph, a page break, a
+                # caption or a handling notice on a line of its own (``1. A``, ``PAGE 02
+                # 271458Z``, ``SIPDIS``) goes on the line above,
                 # after a semicolon and a comma: items are cut at semicolons and read
                 # without either, and a field after a semicolon ends the block only where
                 # it opens the rest of the line
@@ -230,8 +236,9 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
         rule = "-" * max(3, len(p.heading))
         if p.heading[-1] in RULE_CHARS or (first and (opens_with_caption(p.heading) or opens_field(p.heading))):
             # a title over a rule that ends in a rule of its own is read as a heading run
-            # on to text; the first paragraph's, where the header is still read, as a
-            # caption or a field when it opens like one; between two rules, it is a
+            # on to text; the first paragraph's (or one below headings alone), where the
+            # header is still read, as a caption or a field when it opens like one;
+            # between two rules, it is a
             # heading, whole (and the body opens there)
             out.append(rule)
         out.append(p.heading)
@@ -311,8 +318,12 @@ def _text(cable: Cable) -> str:
     _header(cable.header, out)
     if out and out[-1]:
         out.append("")
-    for k, p in enumerate(cable.paragraphs):
-        _paragraph(p, out, k == 0)
+    # (below headings without text, the header may still be read: each such heading is
+    # written as the first one is)
+    first = True
+    for p in cable.paragraphs:
+        _paragraph(p, out, first)
+        first = first and not (p.text or p.number or p.marking)
     if cable.signature:
         out.append(cable.signature)
         out.append("")

@@ -34,6 +34,7 @@ __all__ = [
     "classify_references",
     "ends_ref_block",
     "handling_like",
+    "is_handling_notice",
     "is_preamble_end",
     "match_classification_line",
     "opens_field",
@@ -478,6 +479,14 @@ def captions_alone(s: str) -> bool:
     return bool(caps) and not rest
 
 
+def is_handling_notice(s: str) -> bool:
+    """True when the line ``s`` opens with a caption of several words and holds more
+    (``SENSITIVE BUT UNCLASSIFIED; PLEASE HANDLE ACCORDINGLY.``): a handling notice,
+    which ends a REF block above it."""
+    caps, rest = _captions_of(_fold(s))
+    return bool(caps) and bool(rest) and " " in caps[0]
+
+
 def _captions_of(s: str) -> tuple[tuple[str, ...], str]:
     """Captions at the start of ``s`` and the text after them."""
     first = _FIRST_TOKEN_RE.match(s)
@@ -754,6 +763,7 @@ def parse_header(
     seen_main = False
     last_handling = -2
     first_handling = -1  # the first attention line
+    clby_at = -1  # the Classified By line
     cut: tuple[int, Line] | None = None  # an attention line cut at a heading, as it was
     split_noted = False
     while i < n:
@@ -935,11 +945,15 @@ def parse_header(
                         i = k
                         continue
                     break
-                if captions_alone(nxt):
+                caps, rest = _captions_of(_fold(nxt))
+                if caps and not rest:
                     # a caption line dropped into the list (SIPDIS): no text of an item
-                    h.captions.extend(_captions_of(_fold(nxt))[0])
+                    h.captions.extend(caps)
                     i += 1
                     continue
+                if caps and " " in caps[0]:
+                    # a handling notice (SENSITIVE BUT UNCLASSIFIED; PLEASE ...) ends it
+                    break
                 # any field but another REF keyword, which stays with the items
                 if ends_ref_block(nxt):
                     break
@@ -964,6 +978,7 @@ def parse_header(
                 diags.add("CP206", "a second Classified By line: the header ends there", line=lineno)
                 break
             parts = [m_cl.group(2)]
+            clby_at = i
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
@@ -1019,6 +1034,9 @@ def parse_header(
         # and no caption: text, not attention lines (canonical text must read them back so)
         h.handling = []
         i = first_handling
+        if clby_at > first_handling:
+            # (a Classified By line below them is the text's then, as they are)
+            h.classified_by = None
         if cut is not None:  # (a line cut at its heading is whole again)
             lines[cut[0] : cut[0] + 2] = [cut[1]]
     elif h.handling and h.classification_line is None and not h.captions:
