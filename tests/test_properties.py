@@ -451,7 +451,9 @@ def _well_formed(cable: Cable) -> None:
         if d.code in CODES:
             assert d.severity == CODES[d.code][0], d
     assert "CP999" not in {d.code for d in cable.diagnostics}, cable.diagnostics
-    assert isinstance(dumps(cable), str)
+    text = dumps(cable)
+    assert isinstance(text, str)
+    assert not re.search(r"[ \t]$", text, re.M), "canonical text keeps no trailing spaces"
 
 
 @given(st.text())

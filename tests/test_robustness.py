@@ -1880,3 +1880,10 @@ def test_an_unlettered_ref_item_that_opens_like_a_handling_notice() -> None:
     cable = cableparse.parse(text)
     assert [r.text for r in cable.header.references] == ["STATE 1", "SENSITIVE BUT UNCLASSIFIED NOTE"]
     _fixed_point(cable)
+
+
+def test_an_empty_lettered_ref_item_is_written_without_a_trailing_space() -> None:
+    cable = cableparse.parse("UNCLAS STATE 000001\n\nREF: A. STATE 1\nB.\nC. STATE 3\n\nText.\n")
+    assert [(r.letter, r.text) for r in cable.header.references][1] == ("B", "")
+    assert "\nB.\n" in cableparse.dumps(cable)
+    _fixed_point(cable)

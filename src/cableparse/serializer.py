@@ -168,7 +168,7 @@ def _header(h: Header, out: list[str]) -> None:
                 # (an item whose text opens like the next item's bullet, or like a field, is
                 # written against its own bullet, where it reads as neither)
                 against = opens_like_bullet(item, chr(ord(ref.letter) + 1)) or ends_ref_block(item)
-                item = f"{ref.letter}.{'' if against else ' '}{item}"
+                item = f"{ref.letter}.{'' if against or not item else ' '}{item}"
             elif k and (
                 ends_ref_block(item)
                 or split_marker(item) is not None
