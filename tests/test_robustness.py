@@ -1887,3 +1887,22 @@ def test_an_empty_lettered_ref_item_is_written_without_a_trailing_space() -> Non
     assert [(r.letter, r.text) for r in cable.header.references][1] == ("B", "")
     assert "\nB.\n" in cableparse.dumps(cable)
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    ("text", "letters", "first"),
+    [
+        ("Ref a. TAG:\nB.\n", ["A"], "B."),
+        ("\nRef a. B. c. d.;TAGS\ne.\n", ["A", "B", "C", "D"], "e."),
+        # canonical text: a block's items stand without a blank line between them
+        ("Reference ID: 07STATE1\n\nUNCLAS STATE 000001\n\nREF: A. STATE 1\n\nB. Text.\n", ["A"], "B. Text."),
+    ],
+)
+def test_a_paragraph_that_opens_like_the_next_ref_bullet(text: str, letters: list[str], first: str) -> None:
+    # fuzz crashes, 2026-12-05 (b"<pre>Ref a. TAG:&#x000A;<>B."): the REF block ended
+    # where a field cut it, and the line below was the body's; in canonical text, below
+    # the block and a blank line, it opened like the next bullet and went on the block
+    cable = cableparse.parse(text)
+    assert [r.letter for r in cable.header.references] == letters
+    assert cable.paragraphs[0].text.startswith(first)
+    _fixed_point(cable)

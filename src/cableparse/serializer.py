@@ -191,6 +191,22 @@ def _header(h: Header, out: list[str]) -> None:
         out.append(f"{marking}Classified By: {h.classified_by.text}".rstrip())
 
 
+def _reads_on_into_refs(h: Header, text: str) -> bool:
+    """True when the first line below the header, in ``text`` as written, opens like the
+    bullet after the last REF item's (past blank and caption lines): as bare text, the
+    block would go on there; as canonical text, it does not go on past a blank line."""
+    if not h.references or h.classified_by is not None or not h.references[-1].letter:
+        return False
+    head: list[str] = []
+    _header(h, head)
+    letter = chr(ord(h.references[-1].letter.upper()) + 1)
+    for line in text.split("\n", len(head) + 40)[len(head) : len(head) + 40]:
+        s = line.strip()
+        if s and not captions_alone(s):
+            return opens_like_bullet(s, letter)
+    return False
+
+
 def _level_word_alone(line: str) -> bool:
     """True for a classification level alone on its line (``CONFIDENTIAL``)."""
     found = match_classification_line(" ".join(line.split()))
@@ -287,11 +303,13 @@ def dumps(cable: Cable) -> str:
         or looks_like_html(text)
         or is_page_copy(text)
         or text.startswith("\ufeff")
+        or _reads_on_into_refs(cable.header, text)
     ):
         # marks the blocks below as canonical: text that opens like a metadata line is no
         # metadata, text that opens like a web page or holds a page copy's metadata lines
         # is neither, a backslash at a line's end is no csv escape to clean, and a byte
-        # order mark that opens the text is no mark to drop
+        # order mark that opens the text is no mark to drop, and the body's first line,
+        # below a blank line, does not carry on a REF block
         out.append(FIELD_NAMES["reference_id"] + ":")
     if out:
         out.append("")

@@ -931,6 +931,10 @@ def parse_header(
             while i < n:
                 nxt = lines[i][1].strip()
                 if not nxt:
+                    if canonical:
+                        # (canonical text writes a block's items without a blank line
+                        # between them: text below one is the body's, whatever it opens with)
+                        break
                     j = i
                     while j < n and is_blank(lines[j][1]):
                         j += 1
