@@ -1906,3 +1906,26 @@ def test_a_paragraph_that_opens_like_the_next_ref_bullet(text: str, letters: lis
     assert [r.letter for r in cable.header.references] == letters
     assert cable.paragraphs[0].text.startswith(first)
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "text", ["CONFIDENTIAL\n-\n2. --- \xc0 ---\n", "UNCLAS\n\n1. Text.\n\n2. --- TITLE ---\n\nMore.\n"]
+)
+def test_a_heading_run_on_to_a_paragraph_number_alone(text: str) -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>CONFIDENTIAL&#x000A-\n2. ---\x00\xc0\x00---"): cut
+    # at the heading, the line left the number alone, no paragraph's opening, which
+    # canonical text then wrote where the header read it as an attention line
+    cable = cableparse.parse(text)
+    assert cable.paragraphs[-1].number == "2"
+    assert cable.paragraphs[-1].text.startswith("---")
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize("d_text", ["", "STATE 4"])
+def test_a_lettered_ref_item_whose_line_reads_as_an_eo_line(d_text: str) -> None:
+    # fuzz crashes, 2026-12-05 (b"<pre>Secret&#x000ARef a.;<>B.;c.;d. E.O2591"): item E,
+    # "O2591", written on a line of its own, read back as an E.O. line
+    cable = cableparse.parse(f"SECRET\n\nREF: A. STATE 1\nB. STATE 2\nC. STATE 3\nD. {d_text} E.O2591\n\nText.\n")
+    assert [(r.letter, r.text) for r in cable.header.references][-2:] == [("D", d_text), ("E", "O2591")]
+    assert cable.header.executive_order is None
+    _fixed_point(cable)

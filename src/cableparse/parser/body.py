@@ -485,8 +485,10 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                         i += 1
                         prev_blank = True
                         continue
-                else:
+                elif not (first.isdecimal() and PARA_START_RE.match(found[0]) is None and PARA_START_RE.match(text)):
                     # a heading run on to the end of a paragraph line: it closes the paragraph
+                    # (not one that a paragraph's number alone stands before: ``2. --- X ---``
+                    # is paragraph 2's text, as canonical text writes it back)
                     s, after = found
                     first = s[0]
                     text = text[: len(text) - len(text.lstrip())] + s
