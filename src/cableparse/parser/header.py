@@ -475,7 +475,7 @@ def opens_with_caption(s: str) -> bool:
 def captions_alone(s: str) -> bool:
     """True when the line ``s`` holds captions and nothing else (``SIPDIS``, ``NOFORN
     SIPDIS``): inside a REF block it is a caption, and the list goes on below it."""
-    caps, rest = _captions_of(_fold(s))
+    caps, rest = _captions_of(s)
     return bool(caps) and not rest
 
 
@@ -483,7 +483,7 @@ def is_handling_notice(s: str) -> bool:
     """True when the line ``s`` opens with a caption of several words and holds more
     (``SENSITIVE BUT UNCLASSIFIED; PLEASE HANDLE ACCORDINGLY.``): a handling notice,
     which ends a REF block above it."""
-    caps, rest = _captions_of(_fold(s))
+    caps, rest = _captions_of(s)
     return bool(caps) and bool(rest) and " " in caps[0]
 
 
@@ -945,11 +945,11 @@ def parse_header(
                         while k < n and is_blank(lines[k][1]):
                             k += 1
                     if k < n and _continues_refs(lines[k][1].strip(), block):
-                        h.captions.extend(c for t in lines[j:k] if t[1].strip() for c in _captions_of(_fold(t[1]))[0])
+                        h.captions.extend(c for t in lines[j:k] if t[1].strip() for c in _captions_of(t[1])[0])
                         i = k
                         continue
                     break
-                caps, rest = _captions_of(_fold(nxt))
+                caps, rest = _captions_of(nxt)
                 if caps and not rest:
                     # a caption line dropped into the list (SIPDIS): no text of an item
                     h.captions.extend(caps)

@@ -117,6 +117,12 @@ def is_blank(text: str) -> bool:
 def split_marker(text: str) -> PageBreak | None:
     """The page break a whole line is, or None.  A marker is at most 80 characters long
     once its spaces are folded, as canonical text writes the line."""
+    last = text[-1:]
+    if last.isspace():
+        last = text.rstrip()[-1:]
+    if last not in _ASCII_DIGITS and "PAGE" not in text:
+        # (a marker ends in its total, but a teletype page header: the cheap test first)
+        return None
     if len(text) > 80 and len(" ".join(text.split())) > 80:
         return None
     probe = _spaced(text)
