@@ -1929,3 +1929,12 @@ def test_a_lettered_ref_item_whose_line_reads_as_an_eo_line(d_text: str) -> None
     assert [(r.letter, r.text) for r in cable.header.references][-2:] == [("D", d_text), ("E", "O2591")]
     assert cable.header.executive_order is None
     _fixed_point(cable)
+
+
+def test_a_title_over_a_rule_with_a_rule_of_its_own_once_folded() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000&#xA---&#xA\xff\x0c---&#xA---"): folded, the
+    # title ran on to a rule of its own (``\xff ---``), which a boxed title loses when read
+    # and a title over a rule kept
+    cable = cableparse.parse("X\n---\n\xff\x0c---\n---\n")
+    assert [p.heading for p in cable.paragraphs] == ["X", "\xff"]
+    _fixed_point(cable)

@@ -530,6 +530,12 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
             heading = " ".join(s.split())
+            if heading[-1] in _RULE_START:
+                # the title with a rule of its own run on once folded (``TITLE\f---``), as a
+                # boxed title is read
+                found = inline_heading(heading)
+                if found is not None and not found[0]:
+                    heading = found[1]
             i += 2
             prev_blank = True
             continue
