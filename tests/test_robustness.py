@@ -1938,3 +1938,35 @@ def test_a_title_over_a_rule_with_a_rule_of_its_own_once_folded() -> None:
     cable = cableparse.parse("X\n---\n\xff\x0c---\n---\n")
     assert [p.heading for p in cable.paragraphs] == ["X", "\xff"]
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    ("text", "eo", "tags"),
+    [
+        ("\nEO2958\n DECL Classified by\n", "EO2958 DECL", ()),
+        (
+            "UNCLAS\n\nE.O. 12958\nDECL: 1/1/2019 TAGS: PREL\nSUBJECT: X\n\n1. Text.\n",
+            "E.O. 12958 DECL: 1/1/2019",
+            ("PREL",),
+        ),
+    ],
+)
+def test_a_field_run_on_to_the_decl_line_below_an_eo_line(text: str, eo: str, tags: tuple[str, ...]) -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#xA;EO2958&#x000A DECL Classified by"): the DECL
+    # line was joined to the E.O. line whole, and canonical text's one line then read as
+    # two fields
+    cable = cableparse.parse(text)
+    assert cable.header.executive_order is not None
+    assert cable.header.executive_order.raw == eo
+    assert cable.header.tags == tags
+    _fixed_point(cable)
+
+
+def test_a_heading_that_opens_like_a_field_below_attention_like_text() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>C&#xA&#x000A---&#xATAGS C&#xA---"): below text that
+    # the header keeps as attention lines, a heading written as a title over a rule read
+    # back as a field
+    cable = cableparse.parse("C\n\n---\nTAGS C\n---\n")
+    assert cable.header.tags == ()
+    assert [p.heading for p in cable.paragraphs] == [None, "TAGS C"]
+    _fixed_point(cable)

@@ -19,6 +19,7 @@ from .parser.header import (
     PREAMBLE_END,
     captions_alone,
     ends_ref_block,
+    handling_like,
     is_handling_notice,
     is_tags_keyword,
     match_classification_line,
@@ -342,12 +343,12 @@ def _text(cable: Cable) -> str:
     _header(cable.header, out)
     if out and out[-1]:
         out.append("")
-    # (below headings without text, the header may still be read: each such heading is
-    # written as the first one is)
+    # (below headings without text, and text that the header would keep as attention
+    # lines, the header may still be read: each heading there is written as the first is)
     first = True
     for p in cable.paragraphs:
         _paragraph(p, out, first)
-        first = first and not (p.text or p.number or p.marking)
+        first = first and not (p.number or p.marking) and all(map(handling_like, filter(None, p.text.split("\n"))))
     if cable.signature:
         out.append(cable.signature)
         out.append("")

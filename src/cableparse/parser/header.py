@@ -833,7 +833,14 @@ def parse_header(
             nxt_eo = lines[i + 1][1].strip() if i + 1 < n else ""
             if nxt_eo.upper().startswith("DECL") and "DECL" not in s.upper():
                 eo_line = f"{s} {nxt_eo}"
-                lines[i + 1] = (lines[i + 1][0], "")
+                at = _field_cut(eo_line, _SPLIT_ALL)
+                if at is not None and at[0] > len(s):
+                    # a field run on to the DECL line stays a line of its own, as it is
+                    # once the two lines are one (canonical text writes them so)
+                    lines[i + 1] = (lines[i + 1][0], eo_line[at[1] :])
+                    eo_line = eo_line[: at[0]].rstrip()
+                else:
+                    lines[i + 1] = (lines[i + 1][0], "")
             h.executive_order = parse_executive_order(eo_line)
             if h.executive_order is not None and h.executive_order.declassify_on is None and "DECL" in eo_line.upper():
                 diags.add(
