@@ -1970,3 +1970,22 @@ def test_a_heading_that_opens_like_a_field_below_attention_like_text() -> None:
     assert cable.header.tags == ()
     assert [p.heading for p in cable.paragraphs] == [None, "TAGS C"]
     _fixed_point(cable)
+
+
+def test_a_heading_that_ends_in_a_dash_alone_is_written_over_its_rule() -> None:
+    # fuzz crash, 2026-12-05 (b"\xe2-\r---\nREF"): a title that merely ends in a dash was
+    # written between two rules, where the header read the box as attention lines
+    cable = cableparse.parse("\xe2-\n---\nREF\n")
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [("\xe2-", "REF")]
+    assert "\n\xe2-\n---\n" in "\n" + cableparse.dumps(cable)
+    _fixed_point(cable)
+
+
+def test_a_heading_that_opens_like_a_field_below_attention_like_lines_and_a_short_one() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>C&#xAr&#xA---&#x000ATAGS N&#xA---"): the header keeps
+    # a short line right below an attention line, so the heading below is still the
+    # header's to read
+    cable = cableparse.parse("C\nr\n---\nTAGS N\n---\n")
+    assert cable.header.tags == ()
+    assert [p.heading for p in cable.paragraphs] == [None, "TAGS N"]
+    _fixed_point(cable)

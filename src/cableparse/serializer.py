@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
-from .parser.body import RULE_CHARS, is_rule
+from .parser.body import RULE_CHARS, inline_heading, is_rule
 from .parser.header import (
     HEADER_ENDS,
     PREAMBLE_END,
@@ -198,6 +198,21 @@ def _header(h: Header, out: list[str]) -> None:
         out.append(f"{marking}Classified By: {h.classified_by.text}".rstrip())
 
 
+def _kept_as_attention(text: str) -> bool:
+    """True when the header would keep every line of ``text`` as an attention line:
+    upper-case ones (or without letters), and short ones right below another."""
+    below = False
+    for line in text.split("\n"):
+        if not line:
+            below = False
+            continue
+        s = " ".join(line.split())
+        if not (handling_like(s) or (below and len(s) <= 120)):
+            return False
+        below = True
+    return True
+
+
 def _reads_on_into_refs(h: Header, text: str) -> bool:
     """True when the first line below the header, in ``text`` as written, opens like the
     bullet after the last REF item's (past blank and caption lines): as bare text, the
@@ -257,12 +272,14 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
 def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
     if p.heading:
         rule = "-" * max(3, len(p.heading))
-        if p.heading[-1] in RULE_CHARS or (first and (opens_with_caption(p.heading) or opens_field(p.heading))):
+        if (p.heading[-1] in RULE_CHARS and inline_heading(p.heading) is not None) or (
+            first and (opens_with_caption(p.heading) or opens_field(p.heading))
+        ):
             # a title over a rule that ends in a rule of its own is read as a heading run
-            # on to text; the first paragraph's (or one below headings alone), where the
-            # header is still read, as a caption or a field when it opens like one;
-            # between two rules, it is a
-            # heading, whole (and the body opens there)
+            # on to text (a title that merely ends in a dash, ``X-``, is not); the first
+            # paragraph's (or one where the header may still be read), as a caption or a
+            # field when it opens like one; between two rules, it is a heading, whole
+            # (and the body opens there)
             out.append(rule)
         out.append(p.heading)
         out.append(rule)
@@ -348,7 +365,7 @@ def _text(cable: Cable) -> str:
     first = True
     for p in cable.paragraphs:
         _paragraph(p, out, first)
-        first = first and not (p.number or p.marking) and all(map(handling_like, filter(None, p.text.split("\n"))))
+        first = first and not (p.number or p.marking) and _kept_as_attention(p.text)
     if cable.signature:
         out.append(cable.signature)
         out.append("")
