@@ -1989,3 +1989,24 @@ def test_a_heading_that_opens_like_a_field_below_attention_like_lines_and_a_shor
     assert cable.header.tags == ()
     assert [p.heading for p in cable.paragraphs] == [None, "TAGS N"]
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(("text", "number"), [("2A. X\n2B. ---\n", "2B"), ("2A. X\n\n2B. ---\n", "2B")])
+def test_a_rule_run_on_to_a_paragraph_number(text: str, number: str) -> None:
+    # fuzz crash, 2026-12-05 (b"2A. \xa1\n2B. ---"): below a blank line, the number was
+    # read as a heading's title over a rule run on to it; below a line, as the paragraph
+    cable = cableparse.parse(text)
+    assert [(p.number, p.heading, p.text) for p in cable.paragraphs][-1] == (number, None, "---")
+    _fixed_point(cable)
+
+
+def test_a_marker_glued_to_a_portion_marking() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000A;<>1.(U)<>S 00001276 002 OF 002"): the
+    # marker's origin glued to the marking was no origin; canonical text writes a space
+    # after the marking, and the marker read back as one
+    cable = cableparse.parse(
+        "UNCLAS\n\n1. (SBU)The talks LONDON 00001234  002 OF 004 went on.\n\n2.(U)S 00001276 002 OF 004\n"
+    )
+    assert [b.text for b in cable.page_breaks] == ["LONDON 00001234  002 OF 004", "S 00001276 002 OF 004"]
+    assert [(p.marking, p.text) for p in cable.paragraphs] == [("SBU", "The talks went on."), ("U", "")]
+    _fixed_point(cable)

@@ -472,10 +472,13 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             continue
         after: str | None = None
         if last in _RULE_START and not is_rule(s):
+            # (a line that opens a numbered paragraph is the paragraph's, a rule run on to
+            # its number and all: ``2B. ---``, ``2. --- X ---``)
+            opens = first.isdecimal() and PARA_START_RE.match(text) is not None
             found = inline_heading(s)
             if found is not None:
                 if not found[0]:
-                    if prev_blank or s[0] in _RULE_CHARS:
+                    if (prev_blank or s[0] in _RULE_CHARS) and not opens:
                         if cur is not None:
                             out.append(cur.close())
                             cur = None
@@ -485,10 +488,9 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                         i += 1
                         prev_blank = True
                         continue
-                elif not (first.isdecimal() and PARA_START_RE.match(found[0]) is None and PARA_START_RE.match(text)):
+                elif not (opens and PARA_START_RE.match(found[0]) is None):
                     # a heading run on to the end of a paragraph line: it closes the paragraph
-                    # (not one that a paragraph's number alone stands before: ``2. --- X ---``
-                    # is paragraph 2's text, as canonical text writes it back)
+                    # (not one that a paragraph's number alone stands before)
                     s, after = found
                     first = s[0]
                     text = text[: len(text) - len(text.lstrip())] + s

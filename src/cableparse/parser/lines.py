@@ -150,7 +150,7 @@ def split_marker(text: str) -> PageBreak | None:
     )
 
 
-_WORD_ENDS = " ,;"
+_WORD_ENDS = " ,;)"
 
 
 def _origin_start(probe: str, lo: int, hi: int) -> int | None:
@@ -158,8 +158,9 @@ def _origin_start(probe: str, lo: int, hi: int) -> int | None:
     three upper-case words of twelve letters in all, after ``lo``; None when there are
     none.  Any run of spaces may stand before the serial (``probe`` has white space as
     spaces, as folding a line's spaces leaves one); the origin's words are one space
-    apart, and two spaces, a comma or a semicolon end it (``BY GAZA  LONDON``,
-    ``GOL, TRIPOLI``, ``0.;SUBJE``: a field's items are written back apart)."""
+    apart, and two spaces, a comma, a semicolon or a closing parenthesis end it (``BY
+    GAZA  LONDON``, ``GOL, TRIPOLI``, ``0.;SUBJE``: a field's items are written back
+    apart; ``1.(U)LONDON``: a portion marking is written with a space after it)."""
     cut = None
     chars = 0
     k = hi
