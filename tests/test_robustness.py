@@ -2010,3 +2010,22 @@ def test_a_marker_glued_to_a_portion_marking() -> None:
     assert [b.text for b in cable.page_breaks] == ["LONDON 00001234  002 OF 004", "S 00001276 002 OF 004"]
     assert [(p.marking, p.text) for p in cable.paragraphs] == [("SBU", "The talks went on."), ("U", "")]
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\n---\nY\nN\n-\n&\nN\n---\nY\n---\nTAGS G\n",
+        "\n---\nY\n-\nY\nY\n-\n---\nxARY\n---\nTAGS O\n",
+        ";\nY\n---\nY\n---\nC\nD\nC\nD\nN\nM\nSUBJECT\n",
+        ";\nY\n---\nY\n---\nC\nD\nP\nR\nZ\nN\nEO1295\n",
+    ],
+)
+def test_a_field_below_boxes_and_short_attention_lines(text: str) -> None:
+    # fuzz crashes, 2026-12-05 (b"<pre>&#xA---&#xAY&#xAN&#xA-&#xA&&#xAN&#xA---&#xAY&#x000A
+    # ---&#xATAGS G" and others): whether a field follows a box was counted in lines, rules
+    # too, and canonical text, which writes a heading's rules its own way, moved the field
+    # into reach or out of it
+    cable = cableparse.parse(text)
+    assert cable.header.tags or cable.header.subject is not None or cable.header.executive_order is not None
+    _fixed_point(cable)

@@ -688,6 +688,11 @@ def _fields_below(lines: list[Line], i: int) -> bool:
             adjacent = False
             continue
         s = _fold(t)
+        if s[0] in RULE_CHARS and is_rule(s):
+            # (a rule is not counted: canonical text writes a heading's rules its own way,
+            # a title over one or between two)
+            adjacent = True
+            continue
         if s[0].isdecimal():
             return False
         if opens_field(s):
