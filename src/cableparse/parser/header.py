@@ -673,7 +673,7 @@ def _box_end(lines: list[Line], i: int) -> int:
 
 def _fields_below(lines: list[Line], i: int) -> bool:
     """True when a header field follows from line ``i``: among the next eight lines that
-    are not blank, with attention lines between (lines the header would keep: upper-case
+    are neither blank nor rules, with attention lines between (lines the header would keep: upper-case
     ones, and short ones right below another), before
     any line that opens with a digit (a paragraph) or holds a paragraph's opening further
     on.  A caption line does not count: canonical text writes the captions above the
