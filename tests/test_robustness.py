@@ -2029,3 +2029,14 @@ def test_a_field_below_boxes_and_short_attention_lines(text: str) -> None:
     cable = cableparse.parse(text)
     assert cable.header.tags or cable.header.subject is not None or cable.header.executive_order is not None
     _fixed_point(cable)
+
+
+def test_a_classification_line_below_boxes() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>VZCZC&#xA---&#xAY&#xA---&#xAY&#xA;;&#xAG&#xA;
+    # CONFIDENTIAL&#x000A"): the classification line was looked for in the first six
+    # lines, rules too, and canonical text, which writes the box as a title over a rule,
+    # brought it into reach
+    cable = cableparse.parse("VZCZC\n\n---\nY\n---\nY\n;\nG\nCONFIDENTIAL\n\n1. Text.\n")
+    assert cable.header.classification_line is not None
+    assert cable.preamble == ("---", "Y", "---", "Y", ";", "G")
+    _fixed_point(cable)

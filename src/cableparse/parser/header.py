@@ -742,7 +742,7 @@ def parse_header(
     if start > i:
         h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not is_preamble_end(t))
         i = start
-    # the classification line: the first line, or one of the next few (blank lines aside)
+    # the classification line: the first line, or one of the next few (blank lines and rules aside)
     seen = 0
     for j in range(i, n):
         s = " ".join(lines[j][1].split())  # folded, as canonical text writes it
@@ -760,6 +760,9 @@ def parse_header(
                 lines.insert(i, (lines[j][0], rest))
                 n += 1
             break
+        if s[0] in RULE_CHARS and is_rule(s):
+            # (a rule is not counted: canonical text writes a heading's rules its own way)
+            continue
         seen += 1
         if seen >= 6 or opens_field(s) or _captions_of(s)[0]:
             break
