@@ -2040,3 +2040,22 @@ def test_a_classification_line_below_boxes() -> None:
     assert cable.header.classification_line is not None
     assert cable.preamble == ("---", "Y", "---", "Y", ";", "G")
     _fixed_point(cable)
+
+
+def test_an_addressee_that_reads_as_a_keyword() -> None:
+    # fuzz crash, 2026-12-05 (b"VZCZC\nTO H\nTO INFO"): an addressee named INFO, written
+    # on a line of its own, read back as the INFO keyword
+    cable = cableparse.parse("VZCZC\nTO H\nTO INFO\n")
+    assert cable.routing is not None
+    assert [a.name for a in cable.routing.to] == ["H", "INFO"]
+    assert cableparse.parse(cableparse.dumps(cable)).routing == cable.routing
+    _fixed_point(cable)
+
+
+def test_a_heading_whose_title_reads_as_a_paragraph_opening() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>VZCZC&#xA\x00\x00\x00\x00\x00\x00\x00<>1.(&#x000A---"):
+    # indented beyond a paragraph number's reach, the line was a heading's title; folded,
+    # as canonical text wrote it, a paragraph's opening
+    cable = cableparse.parse("UNCLAS\n\n       1.(\n---\n\nText.\n")
+    assert [p.heading for p in cable.paragraphs] == ["1.("]
+    _fixed_point(cable)

@@ -29,7 +29,7 @@ from .parser.header import (
 )
 from .parser.lines import split_marker
 from .parser.markings import PARA_START_RE
-from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS
+from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS, opens_addressee_keyword
 from .sources.base import looks_like_html
 from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
 from .sources.pagetext import is_page_copy
@@ -39,6 +39,8 @@ __all__ = ["dumps", "stamp"]
 _NOT_A_NUMBER = " " * 8
 _PROSIGNS = {"FLASH": "Z", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R", "EMERGENCY": "Y"}
 _GROUPS = {v: k for k, v in SECURITY_GROUPS.items()}
+#: deeper than a paragraph number may stand (``PARA_START_RE`` allows six spaces)
+_DEEP_INDENT = " " * 7
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
@@ -113,7 +115,9 @@ def _routing(r: Routing, out: list[str]) -> None:
     for word, addressees in (("TO", r.to), ("INFO", r.info)):
         for k, a in enumerate(addressees):
             lines = _addressee(a)
-            if k == 0:
+            if k == 0 or opens_addressee_keyword(lines[0]):
+                # (an addressee that reads as a keyword, ``INFO``, is written after its
+                # list's own, as the first is)
                 lines[0] = f"{word} {lines[0]}"
             out.extend(lines)
 
@@ -281,7 +285,9 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
             # field when it opens like one; between two rules, it is a heading, whole
             # (and the body opens there)
             out.append(rule)
-        out.append(p.heading)
+        # (a title that reads as a paragraph's opening, ``1.(``, is indented beyond a
+        # paragraph number's reach: it is read folded)
+        out.append(_DEEP_INDENT + p.heading if PARA_START_RE.match(p.heading) else p.heading)
         out.append(rule)
         out.append("")
     lead = ""

@@ -33,6 +33,7 @@ __all__ = [
     "is_de_line",
     "is_prosign_line",
     "is_routing_start",
+    "opens_addressee_keyword",
     "parse_routing",
     "split_routing",
 ]
@@ -134,6 +135,12 @@ def is_de_line(text: str) -> bool:
     short (``DE 0``), as :func:`parse_routing` reads it in a known routing block."""
     s = text.strip()
     return s.startswith("DE ") and _DE_RE.match(s) is not None
+
+
+def opens_addressee_keyword(text: str) -> bool:
+    """True when the stripped line ``text`` opens with a keyword of the addressee lines
+    (``TO``, ``INFO``, ``XMT``, ``BT``, ``NNNN``): in a routing block it is read as that."""
+    return text.startswith(_ADDR_WORDS) or text in ("TO", "INFO")
 
 
 def is_prosign_line(text: str) -> bool:
