@@ -1614,7 +1614,8 @@ def test_a_classification_line_run_on_to_fields_below_a_classified_by_line() -> 
     cable = cableparse.parse(text)
     line = cable.header.classification_line
     assert line is not None and (line.level, line.origin, line.serial) == ("CONFIDENTIAL", "OTTAWA", 1090)
-    assert cable.header.handling == ("SIPDIS",)
+    assert cable.header.captions == ("SIPDIS",)
+    assert cable.header.handling == ()
     assert cable.header.tags == ("MOPS", "PREL")
     _fixed_point(cable)
 
@@ -2058,4 +2059,35 @@ def test_a_heading_whose_title_reads_as_a_paragraph_opening() -> None:
     # as canonical text wrote it, a paragraph's opening
     cable = cableparse.parse("UNCLAS\n\n       1.(\n---\n\nText.\n")
     assert [p.heading for p in cable.paragraphs] == ["1.("]
+    _fixed_point(cable)
+
+
+def test_a_field_cut_off_a_line_that_is_a_whole_marker() -> None:
+    # fuzz crash, 2026-12-05 (b") Classified by 0350 4 OF 0"): the line cut off at the
+    # field keyword was a continuation marker, whole, which canonical text's line of its
+    # own read as one
+    cable = cableparse.parse(") Classified by 0350 4 OF 0\n")
+    assert [b.text for b in cable.page_breaks] == ["Classified by 0350 4 OF 0"]
+    assert cable.header.classified_by is None
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 08OSLO452 spliced into itself (damaged corpus pages, seed 25)
+        "VZCZCXYZ0002\nOO RUEHTATE 85678\n\nClassified By: Charge de Affairs Kevin M Johnson\nfor reasons ...\n\n"
+        "C O N F I D E N T I A L OSLO 000452 SIPDIS E.O. 12958: DECL: 08/11/2018 TAGS: PREL MARR NATO EUN RU GG NO\n",
+        "Classified By: X\n\nPASS TO Y\nCONFIDENTIAL OSLO 000452 SIPDIS TAGS: PREL\n\n1. Text.\n",
+    ],
+)
+def test_a_classification_line_among_attention_lines_below_a_field(text: str) -> None:
+    # canonical text writes the attention lines at the top of the text, where the
+    # classification line among them was read as the cable's, and the lines above it as
+    # the preamble: only one that opened the attention lines was read so at first
+    cable = cableparse.parse(text)
+    assert cable.header.classification_line is not None
+    assert cable.header.classification_line.serial == 452
+    assert cable.header.captions == ("SIPDIS",)
+    assert cable.header.handling == ()
     _fixed_point(cable)

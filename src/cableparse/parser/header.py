@@ -22,6 +22,7 @@ from .lines import (
     Line,
     is_blank,
     joined,
+    split_marker,
     strip_inline_markers,
     without_backslash_residue,
     without_escaped_newline,
@@ -824,8 +825,22 @@ def parse_header(
             head, tail = without_backslash_residue(s[: at[0]]), s[at[1] :]
             if head:
                 lines[i] = (lineno, head)
-                lines.insert(i + 1, (lineno, tail))
-                n += 1
+                marker = split_marker(tail) if breaks is not None else None
+                if marker is None or breaks is None:
+                    lines.insert(i + 1, (lineno, tail))
+                    n += 1
+                else:
+                    # the line cut off is a continuation marker, whole (``Classified by
+                    # 0350 4 OF 0``), as canonical text's line of its own would read
+                    breaks.append(
+                        PageBreak(
+                            section=marker.section,
+                            page=marker.page,
+                            total=marker.total,
+                            line=lineno + 1 + diags.offset,
+                            text=marker.text,
+                        )
+                    )
                 s = head
                 if not split_noted:
                     diags.add("CP205", line=lineno)
@@ -1059,14 +1074,37 @@ def parse_header(
         if cut is not None:  # (a line cut at its heading is whole again)
             lines[cut[0] : cut[0] + 2] = [cut[1]]
     elif h.handling and h.classification_line is None and not h.captions:
-        # a whole classification line among the attention lines, below a field that came
-        # first (a spliced copy): canonical text writes the first attention line at the
-        # top of the text, where it is read as the classification line; read so here too
-        found = match_classification_line(_fold(h.handling[0]))
-        if found is not None and found[0].serial is not None and found[0].origin:
-            h.classification_line, rest = found
-            h.handling[:1] = [rest] if rest else []
+        _classification_among_attention_lines(h)
     return h, lines[i:]
+
+
+def _classification_among_attention_lines(h: HeaderFields) -> None:
+    """A classification line among the attention lines, below a field that came first (a
+    spliced copy, a Classified By line above the text): canonical text writes the
+    attention lines at the top of the text, where the first classification line among
+    the first few is read as the cable's, the lines above it as the preamble and a
+    caption after it as a caption.  Read so here too."""
+    seen = 0
+    for k, line in enumerate(h.handling):
+        s = _fold(line)
+        if not s:
+            continue
+        found = match_classification_line(s)
+        if found is not None and found[0].serial is None and not found[1] and k + 1 < len(h.handling):
+            if is_rule(h.handling[k + 1]):
+                found = None  # (a level word alone over a rule is a heading's title)
+        if found is not None:
+            h.preamble.extend(h.handling[:k])
+            h.classification_line, rest = found
+            caps, rest = _captions_of(rest) if rest else ((), rest)
+            h.captions.extend(caps)
+            h.handling[: k + 1] = [rest] if rest else []
+            return
+        if s[0] in RULE_CHARS and is_rule(s):
+            continue
+        seen += 1
+        if seen >= 6 or opens_field(s) or _captions_of(s)[0]:
+            return
 
 
 #: the words of the line that closes a pasted database record (and canonical text's preamble)
