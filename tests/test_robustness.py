@@ -2091,3 +2091,13 @@ def test_a_classification_line_among_attention_lines_below_a_field(text: str) ->
     assert cable.header.captions == ("SIPDIS",)
     assert cable.header.handling == ()
     _fixed_point(cable)
+
+
+def test_a_first_heading_that_holds_a_field() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000A---&#xDI REF:&#xA---"): a boxed title that
+    # holds a field past its start, written as a title over a rule, was cut there by the
+    # header
+    cable = cableparse.parse("---\nI REF:\n---\n")
+    assert [p.heading for p in cable.paragraphs] == ["I REF:"]
+    assert cable.header.references == ()
+    _fixed_point(cable)

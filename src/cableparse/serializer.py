@@ -20,6 +20,7 @@ from .parser.header import (
     captions_alone,
     ends_ref_block,
     handling_like,
+    holds_field,
     is_handling_notice,
     is_tags_keyword,
     match_classification_line,
@@ -277,12 +278,12 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
     if p.heading:
         rule = "-" * max(3, len(p.heading))
         if (p.heading[-1] in RULE_CHARS and inline_heading(p.heading) is not None) or (
-            first and (opens_with_caption(p.heading) or opens_field(p.heading))
+            first and (opens_with_caption(p.heading) or opens_field(p.heading) or holds_field(p.heading))
         ):
             # a title over a rule that ends in a rule of its own is read as a heading run
             # on to text (a title that merely ends in a dash, ``X-``, is not); the first
             # paragraph's (or one where the header may still be read), as a caption or a
-            # field when it opens like one; between two rules, it is a heading, whole
+            # field when it opens like one or holds one; between two rules, it is a heading, whole
             # (and the body opens there)
             out.append(rule)
         # (a title that reads as a paragraph's opening, ``1.(``, is indented beyond a

@@ -35,6 +35,7 @@ __all__ = [
     "classify_references",
     "ends_ref_block",
     "handling_like",
+    "holds_field",
     "is_handling_notice",
     "is_preamble_end",
     "match_classification_line",
@@ -471,6 +472,12 @@ def opens_with_caption(s: str) -> bool:
     """True when the line ``s`` opens with a caption (``SIPDIS``, ``SENSITIVE``, ...): in
     the header, it is read as a caption line."""
     return bool(_captions_of(_fold(s))[0])
+
+
+def holds_field(s: str) -> bool:
+    """True when the folded line ``s`` holds a header field past its start (``I REF:``),
+    where the header, reading it, cuts it in two."""
+    return _find_field(_SPLIT_ALL, s, 1) is not None
 
 
 def captions_alone(s: str) -> bool:
