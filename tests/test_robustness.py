@@ -2101,3 +2101,24 @@ def test_a_first_heading_that_holds_a_field() -> None:
     assert [p.heading for p in cable.paragraphs] == ["I REF:"]
     assert cable.header.references == ()
     _fixed_point(cable)
+
+
+def test_a_marking_before_text_that_opens_with_a_rule() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>EO2958&#x000A(C)---"): written with a space after
+    # the marking, the line read as a heading's title with its rule run on
+    cable = cableparse.parse("UNCLAS\n\nE.O. 12958: N/A\n(C)---\n")
+    assert [(p.marking, p.heading, p.text) for p in cable.paragraphs] == [("C", None, "---")]
+    _fixed_point(cable)
+
+
+def test_a_teletype_page_header_run_on_to_a_field() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000APAGE 02 REHFRA2440 C x0\xff\xff O N F I D ENT EF:
+    # SUBJECT: ..."): the line was too long for a page header until the field was cut off
+    # it, and canonical text's line of its own read as one
+    subject = "UK TREATY ON THE TRANSFER OF SENTENCED PERSONS"
+    cable = cableparse.parse(
+        f"PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440 SUBJECT: {subject}\n\n1. Text.\n"
+    )
+    assert [b.page for b in cable.page_breaks] == [2]
+    assert cable.header.subject == subject
+    _fixed_point(cable)

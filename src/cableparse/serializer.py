@@ -37,11 +37,10 @@ from .sources.pagetext import is_page_copy
 
 __all__ = ["dumps", "stamp"]
 
+#: deeper than a paragraph number may stand (``PARA_START_RE`` allows six spaces)
 _NOT_A_NUMBER = " " * 8
 _PROSIGNS = {"FLASH": "Z", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R", "EMERGENCY": "Y"}
 _GROUPS = {v: k for k, v in SECURITY_GROUPS.items()}
-#: deeper than a paragraph number may stand (``PARA_START_RE`` allows six spaces)
-_DEEP_INDENT = " " * 7
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 
 
@@ -288,7 +287,7 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
             out.append(rule)
         # (a title that reads as a paragraph's opening, ``1.(``, is indented beyond a
         # paragraph number's reach: it is read folded)
-        out.append(_DEEP_INDENT + p.heading if PARA_START_RE.match(p.heading) else p.heading)
+        out.append(_NOT_A_NUMBER + p.heading if PARA_START_RE.match(p.heading) else p.heading)
         out.append(rule)
         out.append("")
     lead = ""
@@ -307,6 +306,10 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
     if lead and not p.number and len(lines) > 1 and is_rule(lines[1]):
         # a marking before a line over a rule would make a heading of them: alone on its line
         out.append(lead.rstrip())
+    elif lead and not p.number and lines[0][:1] in RULE_CHARS and inline_heading((lead + lines[0]).strip()):
+        # a marking before text that opens with a rule would read as a heading's title with
+        # its rule run on (``(C) ---``): against it, as a marking reads too (``(C)---``)
+        lines[0] = lead.rstrip() + lines[0]
     else:
         lines[0] = (lead + lines[0]).rstrip()
     out.extend(line.rstrip() for line in lines)

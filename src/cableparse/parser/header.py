@@ -474,6 +474,24 @@ def opens_with_caption(s: str) -> bool:
     return bool(_captions_of(_fold(s))[0])
 
 
+def _take_marker(s: str, lineno: int, breaks: list[PageBreak], diags: Collector) -> bool:
+    """Add the page break that the line ``s`` (cut from line ``lineno``) is, whole, to
+    ``breaks``; False when it is none."""
+    marker = split_marker(s)
+    if marker is None:
+        return False
+    breaks.append(
+        PageBreak(
+            section=marker.section,
+            page=marker.page,
+            total=marker.total,
+            line=lineno + 1 + diags.offset,
+            text=marker.text,
+        )
+    )
+    return True
+
+
 def holds_field(s: str) -> bool:
     """True when the folded line ``s`` holds a header field past its start (``I REF:``),
     where the header, reading it, cuts it in two."""
@@ -831,23 +849,16 @@ def parse_header(
             # (a backslash before the next field: an escaped newline of the csv dump)
             head, tail = without_backslash_residue(s[: at[0]]), s[at[1] :]
             if head:
+                # either part may be a continuation marker, whole (``PAGE 02 RUEHFRA2440
+                # ...`` before a field, ``Classified by 0350 4 OF 0`` after one), as
+                # canonical text's line of its own would read
+                if breaks is not None and _take_marker(head, lineno, breaks, diags):
+                    lines[i] = (lineno, tail)
+                    continue
                 lines[i] = (lineno, head)
-                marker = split_marker(tail) if breaks is not None else None
-                if marker is None or breaks is None:
+                if breaks is None or not _take_marker(tail, lineno, breaks, diags):
                     lines.insert(i + 1, (lineno, tail))
                     n += 1
-                else:
-                    # the line cut off is a continuation marker, whole (``Classified by
-                    # 0350 4 OF 0``), as canonical text's line of its own would read
-                    breaks.append(
-                        PageBreak(
-                            section=marker.section,
-                            page=marker.page,
-                            total=marker.total,
-                            line=lineno + 1 + diags.offset,
-                            text=marker.text,
-                        )
-                    )
                 s = head
                 if not split_noted:
                     diags.add("CP205", line=lineno)
