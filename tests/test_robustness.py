@@ -1676,7 +1676,8 @@ def test_a_ref_item_that_reads_as_a_paragraph_or_page_break_on_its_own_line(text
         "SECRET\n\n---\n!\n---\n\n--- 0m ---\n\nTAGS\n",
         # a line the header does not keep (below a blank line, not upper-case), which
         # holds the field further on
-        "CONFIDENTIAL 0\n---\n!\n---\n\nt CLASSIFIED BY\n",
+        # (a whole classification line: ``CONFIDENTIAL 0`` over the rule is a heading's title)
+        "CONFIDENTIAL PARIS 000001\n---\n!\n---\n\nt CLASSIFIED BY\n",
     ],
 )
 def test_a_box_below_the_attention_lines_with_a_field_out_of_the_header_s_reach(text: str) -> None:
@@ -2121,4 +2122,31 @@ def test_a_teletype_page_header_run_on_to_a_field() -> None:
     )
     assert [b.page for b in cable.page_breaks] == [2]
     assert cable.header.subject == subject
+    _fixed_point(cable)
+
+
+def test_a_teletype_page_header_run_on_to_the_classification_line() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>CONFIDENTIAL 1 PAGE 02 271458Z&#x000A"): the rest
+    # of the classification line, a page header whole, was kept as an attention line
+    cable = cableparse.parse("CONFIDENTIAL 1 PAGE 02 271458Z\n\n1. Text.\n")
+    assert [b.page for b in cable.page_breaks] == [2]
+    assert cable.header.handling == ()
+    _fixed_point(cable)
+
+
+def test_a_classification_line_over_a_rule_is_a_title() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000A---\x00<>CONFIDENTIAL 0 ---"): the heading,
+    # written as a title over a rule, read back as the classification line; as a level
+    # word alone over a rule does, it reads as the title
+    cable = cableparse.parse("--- CONFIDENTIAL 0 ---\n")
+    assert cable.header.classification_line is None
+    assert [p.heading for p in cable.paragraphs] == ["CONFIDENTIAL 0"]
+    _fixed_point(cable)
+    cable = cableparse.parse("CONFIDENTIAL 0\n---\n!\n---\n\nt CLASSIFIED BY\n")
+    assert [p.heading for p in cable.paragraphs] == ["CONFIDENTIAL 0", "!"]
+    _fixed_point(cable)
+    # a whole classification line over a rule stays the classification line
+    cable = cableparse.parse("CONFIDENTIAL PARIS 000001\n---\n\n1. Text.\n")
+    assert cable.header.classification_line is not None
+    assert cable.header.classification_line.serial == 1
     _fixed_point(cable)

@@ -23,7 +23,7 @@ from .parser.header import (
     holds_field,
     is_handling_notice,
     is_tags_keyword,
-    match_classification_line,
+    is_title_like_level,
     opens_field,
     opens_like_bullet,
     opens_with_caption,
@@ -141,7 +141,7 @@ def _header(h: Header, out: list[str]) -> None:
                 and is_rule(h.handling[k + 1])
                 and not is_rule(line)
                 and not (k and is_rule(h.handling[k - 1]))
-                and not (h.classification_line is None and _level_word_alone(line))
+                and not (h.classification_line is None and is_title_like_level(" ".join(line.split())))
             ):
                 # a line right above a rule is a title over it: the header reads whether
                 # fields follow from below the rule, not from below the box that the rule
@@ -231,12 +231,6 @@ def _reads_on_into_refs(h: Header, text: str) -> bool:
         if s and not captions_alone(s):
             return opens_like_bullet(s, letter)
     return False
-
-
-def _level_word_alone(line: str) -> bool:
-    """True for a classification level alone on its line (``CONFIDENTIAL``)."""
-    found = match_classification_line(" ".join(line.split()))
-    return found is not None and found[0].serial is None and not found[1]
 
 
 def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:

@@ -38,6 +38,7 @@ __all__ = [
     "holds_field",
     "is_handling_notice",
     "is_preamble_end",
+    "is_title_like_level",
     "match_classification_line",
     "opens_field",
     "opens_like_bullet",
@@ -207,6 +208,21 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
         return None  # (no level word, nor one spaced out: the cheap test first)
     # the routing split and the header parser look at the same line: a short one is read once
     return _classification_line_cached(s) if len(s) <= 200 else _classification_line(s)
+
+
+def _title_like(found: tuple[ClassificationLine, str]) -> bool:
+    """True for a classification line read by :func:`match_classification_line` that
+    is no whole one and has nothing after it (``CONFIDENTIAL``, ``CONFIDENTIAL 0``): over
+    a rule, it is a heading's title."""
+    line, rest = found
+    return not rest and (line.serial is None or not line.origin)
+
+
+def is_title_like_level(s: str) -> bool:
+    """True when the folded line ``s`` is a classification level that over a rule reads
+    as a heading's title (:func:`_title_like`)."""
+    found = match_classification_line(s)
+    return found is not None and _title_like(found)
 
 
 def _classification_line(s: str) -> tuple[ClassificationLine, str] | None:
@@ -775,14 +791,16 @@ def parse_header(
         if not s:
             continue
         found = match_classification_line(s)
-        if found is not None and found[0].serial is None and not found[1] and j + 1 < n and is_rule(lines[j + 1][1]):
-            # a level word alone over a rule is a heading's title, as the body reads it
+        if found is not None and _title_like(found) and j + 1 < n and is_rule(lines[j + 1][1]):
+            # a level word alone (or with a serial but no origin: ``CONFIDENTIAL 0``) over
+            # a rule is a heading's title, as the body reads it
             found = None
         if found is not None:
             h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip())
             h.classification_line, rest = found
             i = j + 1
-            if rest:
+            # (the rest may be a continuation marker, whole: ``PAGE 02 271458Z``)
+            if rest and not (breaks is not None and _take_marker(rest, lines[j][0], breaks, diags)):
                 lines.insert(i, (lines[j][0], rest))
                 n += 1
             break
@@ -1108,9 +1126,8 @@ def _classification_among_attention_lines(h: HeaderFields) -> None:
         if not s:
             continue
         found = match_classification_line(s)
-        if found is not None and found[0].serial is None and not found[1] and k + 1 < len(h.handling):
-            if is_rule(h.handling[k + 1]):
-                found = None  # (a level word alone over a rule is a heading's title)
+        if found is not None and _title_like(found) and k + 1 < len(h.handling) and is_rule(h.handling[k + 1]):
+            found = None  # (a level word alone over a rule is a heading's title)
         if found is not None:
             h.preamble.extend(h.handling[:k])
             h.classification_line, rest = found
