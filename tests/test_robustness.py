@@ -2150,3 +2150,13 @@ def test_a_classification_line_over_a_rule_is_a_title() -> None:
     assert cable.header.classification_line is not None
     assert cable.header.classification_line.serial == 1
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("title", ["CONFIDENTIAL 010m", "SECRET PARIS 000001"])
+def test_a_first_heading_that_reads_as_a_classification_line(title: str) -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000A---\x00<>CONFIDENTIAL 010m ---"): over a rule
+    # or between two, the title read back as the classification line
+    cable = cableparse.parse(f"--- {title} ---\n\nText.\n")
+    assert cable.header.classification_line is None
+    assert [p.heading for p in cable.paragraphs] == [title]
+    _fixed_point(cable)

@@ -24,6 +24,7 @@ from .parser.header import (
     is_handling_notice,
     is_tags_keyword,
     is_title_like_level,
+    match_classification_line,
     opens_field,
     opens_like_bullet,
     opens_with_caption,
@@ -268,7 +269,19 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
 
 
 def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
-    if p.heading:
+    if (
+        p.heading
+        and first
+        and p.heading[0] not in RULE_CHARS
+        and p.heading[-1] not in RULE_CHARS
+        and match_classification_line(p.heading) is not None
+    ):
+        # a title that reads as a classification line where the header may still be read
+        # (``CONFIDENTIAL 010m``), over a rule or between two, would read as one there:
+        # written on one line with its rules, where it reads as a heading
+        out.append(f"--- {p.heading} ---")
+        out.append("")
+    elif p.heading:
         rule = "-" * max(3, len(p.heading))
         if (p.heading[-1] in RULE_CHARS and inline_heading(p.heading) is not None) or (
             first and (opens_with_caption(p.heading) or opens_field(p.heading) or holds_field(p.heading))
