@@ -2160,3 +2160,11 @@ def test_a_first_heading_that_reads_as_a_classification_line(title: str) -> None
     assert cable.header.classification_line is None
     assert [p.heading for p in cable.paragraphs] == [title]
     _fixed_point(cable)
+
+
+def test_an_unlettered_ref_item_that_is_a_rule() -> None:
+    # fuzz crash, 2026-12-05 (b'<pre>... " REF:A;---'): the item, a rule on a line of its
+    # own, underlined the REF line as a heading
+    cable = cableparse.parse('---\nx\nY\n&\nY\n;\nS\n\xf5\n" REF:A;---\n')
+    assert [r.text for r in cable.header.references] == ["A", "---"]
+    _fixed_point(cable)

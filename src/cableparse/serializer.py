@@ -186,10 +186,11 @@ def _header(h: Header, out: list[str]) -> None:
                 or split_marker(item) is not None
                 or captions_alone(item)
                 or is_handling_notice(item)
+                or is_rule(item)
             ):
                 # an unlettered item that reads as a field, a paragraph, a page break, a
-                # caption or a handling notice on a line of its own (``1. A``, ``PAGE 02
-                # 271458Z``, ``SIPDIS``) goes on the line above,
+                # caption, a handling notice or a rule on a line of its own (``1. A``,
+                # ``PAGE 02 271458Z``, ``SIPDIS``, ``---``) goes on the line above,
                 # after a semicolon and a comma: items are cut at semicolons and read
                 # without either, and a field after a semicolon ends the block only where
                 # it opens the rest of the line
