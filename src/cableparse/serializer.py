@@ -276,10 +276,12 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
         and p.heading[0] not in RULE_CHARS
         and p.heading[-1] not in RULE_CHARS
         and match_classification_line(p.heading) is not None
+        and not is_title_like_level(p.heading)
     ):
         # a title that reads as a classification line where the header may still be read
-        # (``CONFIDENTIAL 010m``), over a rule or between two, would read as one there:
-        # written on one line with its rules, where it reads as a heading
+        # (``CONFIDENTIAL 010m``), over a rule or between two, would read as one there
+        # (but a level word alone, which over a rule is a title): written on one line
+        # with its rules, where it reads as a heading
         out.append(f"--- {p.heading} ---")
         out.append("")
     elif p.heading:
@@ -290,8 +292,8 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
             # a title over a rule that ends in a rule of its own is read as a heading run
             # on to text (a title that merely ends in a dash, ``X-``, is not); the first
             # paragraph's (or one where the header may still be read), as a caption or a
-            # field when it opens like one or holds one; between two rules, it is a heading, whole
-            # (and the body opens there)
+            # field when it opens like one or holds one; between two rules, it is a
+            # heading, whole (and the body opens there)
             out.append(rule)
         # (a title that reads as a paragraph's opening, ``1.(``, is indented beyond a
         # paragraph number's reach: it is read folded)

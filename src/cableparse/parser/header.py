@@ -715,11 +715,11 @@ def _box_end(lines: list[Line], i: int) -> int:
 
 def _fields_below(lines: list[Line], i: int) -> bool:
     """True when a header field follows from line ``i``: among the next eight lines that
-    are neither blank nor rules, with attention lines between (lines the header would keep: upper-case
-    ones, and short ones right below another), before
-    any line that opens with a digit (a paragraph) or holds a paragraph's opening further
-    on.  A caption line does not count: canonical text writes the captions above the
-    attention lines, where they could not count again."""
+    are neither blank nor rules, with attention lines between (lines the header would
+    keep: upper-case ones, and short ones right below another), before any line that
+    opens with a digit (a paragraph) or holds a paragraph's opening further on.  A
+    caption line does not count: canonical text writes the captions above the attention
+    lines, where they could not count again."""
     n = len(lines)
     seen = 0
     adjacent = True  # no blank line since the last line (the header keeps a short one then)
@@ -784,7 +784,8 @@ def parse_header(
     if start > i:
         h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not is_preamble_end(t))
         i = start
-    # the classification line: the first line, or one of the next few (blank lines and rules aside)
+    # the classification line: the first line, or one of the next few (blank lines and
+    # rules aside)
     seen = 0
     for j in range(i, n):
         s = " ".join(lines[j][1].split())  # folded, as canonical text writes it
@@ -1006,22 +1007,23 @@ def parse_header(
                         j += 1
                     # (past caption lines too, that the list goes on below)
                     k = j
+                    passed: list[str] = []
                     while k < n and captions_alone(lines[k][1]):
+                        passed.extend(_captions_of(lines[k][1])[0])
                         k += 1
                         while k < n and is_blank(lines[k][1]):
                             k += 1
                     if k < n and _continues_refs(lines[k][1].strip(), block):
-                        h.captions.extend(c for t in lines[j:k] if t[1].strip() for c in _captions_of(t[1])[0])
+                        h.captions.extend(passed)
                         i = k
                         continue
                     break
-                caps, rest = _captions_of(nxt)
-                if caps and not rest:
+                if captions_alone(nxt):
                     # a caption line dropped into the list (SIPDIS): no text of an item
-                    h.captions.extend(caps)
+                    h.captions.extend(_captions_of(nxt)[0])
                     i += 1
                     continue
-                if caps and " " in caps[0]:
+                if is_handling_notice(nxt):
                     # a handling notice (SENSITIVE BUT UNCLASSIFIED; PLEASE ...) ends it
                     break
                 # any field but another REF keyword, which stays with the items
