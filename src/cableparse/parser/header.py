@@ -14,6 +14,7 @@ import datetime as _dt
 import functools
 import re
 from types import ModuleType
+from typing import Protocol
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
@@ -22,6 +23,7 @@ from .lines import (
     Line,
     is_blank,
     joined,
+    marker_at,
     split_marker,
     strip_inline_markers,
     without_backslash_residue,
@@ -496,15 +498,7 @@ def _take_marker(s: str, lineno: int, breaks: list[PageBreak], diags: Collector)
     marker = split_marker(s)
     if marker is None:
         return False
-    breaks.append(
-        PageBreak(
-            section=marker.section,
-            page=marker.page,
-            total=marker.total,
-            line=lineno + 1 + diags.offset,
-            text=marker.text,
-        )
-    )
+    breaks.append(marker_at(marker, lineno + 1 + diags.offset))
     return True
 
 
@@ -784,33 +778,16 @@ def parse_header(
     if start > i:
         h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not is_preamble_end(t))
         i = start
-    # the classification line: the first line, or one of the next few (blank lines and
-    # rules aside)
-    seen = 0
-    for j in range(i, n):
-        s = " ".join(lines[j][1].split())  # folded, as canonical text writes it
-        if not s:
-            continue
-        found = match_classification_line(s)
-        if found is not None and _title_like(found) and j + 1 < n and is_rule(lines[j + 1][1]):
-            # a level word alone (or with a serial but no origin: ``CONFIDENTIAL 0``) over
-            # a rule is a heading's title, as the body reads it
-            found = None
-        if found is not None:
-            h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip())
-            h.classification_line, rest = found
-            i = j + 1
-            # (the rest may be a continuation marker, whole: ``PAGE 02 271458Z``)
-            if rest and not (breaks is not None and _take_marker(rest, lines[j][0], breaks, diags)):
-                lines.insert(i, (lines[j][0], rest))
-                n += 1
-            break
-        if s[0] in RULE_CHARS and is_rule(s):
-            # (a rule is not counted: canonical text writes a heading's rules its own way)
-            continue
-        seen += 1
-        if seen >= 6 or opens_field(s) or _captions_of(s)[0]:
-            break
+    # the classification line: the first line, or one of the next few
+    found = _classification_among(_Texts(lines), i)
+    if found is not None:
+        j, (h.classification_line, rest) = found
+        h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip())
+        i = j + 1
+        # (the rest may be a continuation marker, whole: ``PAGE 02 271458Z``)
+        if rest and not (breaks is not None and _take_marker(rest, lines[j][0], breaks, diags)):
+            lines.insert(i, (lines[j][0], rest))
+            n += 1
     if h.classification_line is None:
         diags.add("CP201", line=lines[i][0] if i < n else None)
     seen_main = False
@@ -1122,26 +1099,60 @@ def _classification_among_attention_lines(h: HeaderFields) -> None:
     attention lines at the top of the text, where the first classification line among
     the first few is read as the cable's, the lines above it as the preamble and a
     caption after it as a caption.  Read so here too."""
+    at = _classification_among(h.handling, 0)
+    if at is not None:
+        k, (h.classification_line, rest) = at
+        h.preamble.extend(h.handling[:k])
+        caps, rest = _captions_of(rest) if rest else ((), rest)
+        h.captions.extend(caps)
+        h.handling[: k + 1] = [rest] if rest else []
+
+
+class _Indexed(Protocol):
+    """Texts read by index: a list of them, or :class:`_Texts`."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, k: int, /) -> str: ...
+
+
+class _Texts:
+    """The texts of ``lines``, read by index (not copied)."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, k: int, /) -> str:
+        return self.lines[k][1]
+
+
+def _classification_among(texts: _Indexed, start: int) -> tuple[int, tuple[ClassificationLine, str]] | None:
+    """The classification line among the first lines of ``texts`` from ``start`` (blank
+    lines and rules aside, six at most, and none past a field or a caption line): its
+    index and what :func:`match_classification_line` reads in it (folded, as canonical
+    text writes it).  A level word alone (or with a serial but no origin:
+    ``CONFIDENTIAL 0``) over a rule is a heading's title, as the body reads it; a rule is
+    not counted, since canonical text writes a heading's rules its own way."""
+    n = len(texts)
     seen = 0
-    for k, line in enumerate(h.handling):
-        s = _fold(line)
+    for j in range(start, n):
+        s = " ".join(texts[j].split())
         if not s:
             continue
         found = match_classification_line(s)
-        if found is not None and _title_like(found) and k + 1 < len(h.handling) and is_rule(h.handling[k + 1]):
-            found = None  # (a level word alone over a rule is a heading's title)
-        if found is not None:
-            h.preamble.extend(h.handling[:k])
-            h.classification_line, rest = found
-            caps, rest = _captions_of(rest) if rest else ((), rest)
-            h.captions.extend(caps)
-            h.handling[: k + 1] = [rest] if rest else []
-            return
+        if found is not None and not (_title_like(found) and j + 1 < n and is_rule(texts[j + 1])):
+            return j, found
         if s[0] in RULE_CHARS and is_rule(s):
             continue
         seen += 1
         if seen >= 6 or opens_field(s) or _captions_of(s)[0]:
-            return
+            return None
+    return None
 
 
 #: the words of the line that closes a pasted database record (and canonical text's preamble)

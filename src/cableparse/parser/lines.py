@@ -27,6 +27,7 @@ __all__ = [
     "Line",
     "is_blank",
     "joined",
+    "marker_at",
     "remove_page_breaks",
     "split_marker",
     "strip_inline_markers",
@@ -148,6 +149,13 @@ def split_marker(text: str) -> PageBreak | None:
     return PageBreak(
         section=int(m.group(3)), page=int(page) if page else None, total=int(m.group(5)), text=text.strip()
     )
+
+
+def marker_at(pb: PageBreak, line: int, banner: str = "") -> PageBreak:
+    """The page break ``pb`` that :func:`split_marker` read, at ``line`` (1-based in the
+    text parsed), with ``banner`` (a classification banner above a page header) before
+    its text."""
+    return PageBreak(section=pb.section, page=pb.page, total=pb.total, line=line, text=banner + pb.text)
 
 
 _WORD_ENDS = " ,;)"
@@ -337,15 +345,7 @@ def remove_page_breaks(
                 blanks = before
                 if pb.text.startswith("PAGE") and before <= 2 and out and out[-1][1].strip() in _BANNERS:
                     banner = out.pop()[1].strip() + " "
-            breaks.append(
-                PageBreak(
-                    section=pb.section,
-                    page=pb.page,
-                    total=pb.total,
-                    line=lineno + 1 + diags.offset,
-                    text=banner + pb.text,
-                )
-            )
+            breaks.append(marker_at(pb, lineno + 1 + diags.offset, banner))
             markers += 1
             continue
         if markers:
