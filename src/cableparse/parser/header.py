@@ -512,7 +512,7 @@ def captions_alone(s: str) -> bool:
     """True when the line ``s`` holds captions and nothing else (``SIPDIS``, ``NOFORN
     SIPDIS``): inside a REF block it is a caption, and the list goes on below it."""
     caps, rest = _captions_of(s)
-    return bool(caps) and not rest
+    return _alone(caps, rest)
 
 
 def is_handling_notice(s: str) -> bool:
@@ -520,6 +520,16 @@ def is_handling_notice(s: str) -> bool:
     (``SENSITIVE BUT UNCLASSIFIED; PLEASE HANDLE ACCORDINGLY.``): a handling notice,
     which ends a REF block above it."""
     caps, rest = _captions_of(s)
+    return _notice(caps, rest)
+
+
+def _alone(caps: tuple[str, ...], rest: str) -> bool:
+    """:func:`captions_alone`, from what :func:`_captions_of` read."""
+    return bool(caps) and not rest
+
+
+def _notice(caps: tuple[str, ...], rest: str) -> bool:
+    """:func:`is_handling_notice`, from what :func:`_captions_of` read."""
     return bool(caps) and bool(rest) and " " in caps[0]
 
 
@@ -995,12 +1005,13 @@ def parse_header(
                         i = k
                         continue
                     break
-                if captions_alone(nxt):
+                caps, rest = _captions_of(nxt)
+                if _alone(caps, rest):
                     # a caption line dropped into the list (SIPDIS): no text of an item
-                    h.captions.extend(_captions_of(nxt)[0])
+                    h.captions.extend(caps)
                     i += 1
                     continue
-                if is_handling_notice(nxt):
+                if _notice(caps, rest):
                     # a handling notice (SENSITIVE BUT UNCLASSIFIED; PLEASE ...) ends it
                     break
                 # any field but another REF keyword, which stays with the items
