@@ -335,6 +335,8 @@ def cables(draw: st.DrawFn, page_breaks: bool = True) -> CableSpec:
     refs = draw(
         st.lists(st.tuples(st.sampled_from(("STATE", "PHNOM PENH", "TRIPOLI")), st.integers(1, 300000)), max_size=4)
     )
+    # (a cable does not cite itself: a mention of its own id is read as a page header's)
+    refs = [(station, number) for station, number in refs if (station, number) != (spec.origin_words, spec.serial)]
     if refs:
         letters = len(refs) > 1
         for k, (station, number) in enumerate(refs):

@@ -31,7 +31,7 @@ from .parser.header import (
 )
 from .parser.lines import split_marker
 from .parser.markings import PARA_START_RE
-from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS, opens_addressee_keyword
+from .parser.routing import ADDRESSEE_KEYWORD_INITIALS, PARTIAL_SENTENCE, SECURITY_GROUPS, opens_addressee_keyword
 from .sources.base import looks_like_html
 from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
 from .sources.pagetext import is_page_copy
@@ -116,7 +116,7 @@ def _routing(r: Routing, out: list[str]) -> None:
     for word, addressees in (("TO", r.to), ("INFO", r.info)):
         for k, a in enumerate(addressees):
             lines = _addressee(a)
-            if k == 0 or opens_addressee_keyword(lines[0]):
+            if k == 0 or (lines[0][:1] in ADDRESSEE_KEYWORD_INITIALS and opens_addressee_keyword(lines[0])):
                 # (an addressee that reads as a keyword, ``INFO``, is written after its
                 # list's own, as the first is)
                 lines[0] = f"{word} {lines[0]}"
@@ -219,16 +219,15 @@ def _kept_as_attention(text: str) -> bool:
     return True
 
 
-def _reads_on_into_refs(h: Header, text: str) -> bool:
-    """True when the first line below the header, in ``text`` as written, opens like the
-    bullet after the last REF item's (past blank and caption lines): as bare text, the
-    block would go on there; as canonical text, it does not go on past a blank line."""
+def _reads_on_into_refs(h: Header, out: list[str], head: int) -> bool:
+    """True when the first line written below the header (``out`` from ``head`` on)
+    opens like the bullet after the last REF item's (past blank and caption lines): as
+    bare text, the block would go on there; as canonical text, it does not go on past a
+    blank line."""
     if not h.references or h.classified_by is not None or not h.references[-1].letter:
         return False
-    head: list[str] = []
-    _header(h, head)
     letter = chr(ord(h.references[-1].letter.upper()) + 1)
-    for line in text.split("\n", len(head) + 40)[len(head) : len(head) + 40]:
+    for line in out[head : head + 40]:
         s = line.strip()
         if s and not captions_alone(s):
             return opens_like_bullet(s, letter)
@@ -270,36 +269,37 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
 
 
 def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
-    if (
-        p.heading
-        and first
-        and p.heading[0] not in RULE_CHARS
-        and p.heading[-1] not in RULE_CHARS
-        and match_classification_line(p.heading) is not None
-        and not is_title_like_level(p.heading)
-    ):
-        # a title that reads as a classification line where the header may still be read
-        # (``CONFIDENTIAL 010m``), over a rule or between two, would read as one there
-        # (but a level word alone, which over a rule is a title): written on one line
-        # with its rules, where it reads as a heading
-        out.append(f"--- {p.heading} ---")
-        out.append("")
-    elif p.heading:
-        rule = "-" * max(3, len(p.heading))
-        if (p.heading[-1] in RULE_CHARS and inline_heading(p.heading) is not None) or (
-            first and (opens_with_caption(p.heading) or opens_field(p.heading) or holds_field(p.heading))
+    heading = p.heading
+    if heading:
+        if (
+            first
+            and heading[0] not in RULE_CHARS
+            and match_classification_line(heading) is not None
+            and not is_title_like_level(heading)
+            and inline_heading(f"--- {heading} ---") == ("", heading)
         ):
-            # a title over a rule that ends in a rule of its own is read as a heading run
-            # on to text (a title that merely ends in a dash, ``X-``, is not); the first
-            # paragraph's (or one where the header may still be read), as a caption or a
-            # field when it opens like one or holds one; between two rules, it is a
-            # heading, whole (and the body opens there)
+            # a title that reads as a classification line where the header may still be
+            # read (``CONFIDENTIAL 010m``), over a rule or between two, would read as one
+            # there (but a level word alone, which over a rule is a title): written on one
+            # line with its rules, where it reads as a heading (when it reads so)
+            out.append(f"--- {heading} ---")
+            out.append("")
+        else:
+            rule = "-" * max(3, len(heading))
+            if (heading[-1] in RULE_CHARS and inline_heading(heading) is not None) or (
+                first and (opens_with_caption(heading) or opens_field(heading) or holds_field(heading))
+            ):
+                # a title over a rule that ends in a rule of its own is read as a heading
+                # run on to text (a title that merely ends in a dash, ``X-``, is not); the
+                # first paragraph's (or one where the header may still be read), as a
+                # caption or a field when it opens like one or holds one; between two
+                # rules, it is a heading, whole (and the body opens there)
+                out.append(rule)
+            # (a title that reads as a paragraph's opening, ``1.(``, is indented beyond a
+            # paragraph number's reach: it is read folded)
+            out.append(_NOT_A_NUMBER + heading if heading[0].isdecimal() and PARA_START_RE.match(heading) else heading)
             out.append(rule)
-        # (a title that reads as a paragraph's opening, ``1.(``, is indented beyond a
-        # paragraph number's reach: it is read folded)
-        out.append(_NOT_A_NUMBER + p.heading if PARA_START_RE.match(p.heading) else p.heading)
-        out.append(rule)
-        out.append("")
+            out.append("")
     lead = ""
     if p.number:
         lead = f"{p.number}. "
@@ -328,7 +328,7 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
 
 def dumps(cable: Cable) -> str:
     """The canonical text of ``cable``."""
-    text = _text(cable)
+    text, reads_on = _text(cable)
     out: list[str] = []
     _metadata(cable.header, out)
     # the preamble's closing line is written, after an empty preamble too, when the text
@@ -347,7 +347,7 @@ def dumps(cable: Cable) -> str:
         or looks_like_html(text)
         or is_page_copy(text)
         or text.startswith("\ufeff")
-        or _reads_on_into_refs(cable.header, text)
+        or reads_on
     ):
         # marks the blocks below as canonical: text that opens like a metadata line is no
         # metadata, text that opens like a web page or holds a page copy's metadata lines
@@ -374,18 +374,25 @@ def dumps(cable: Cable) -> str:
     return "\n".join(out)
 
 
-def _text(cable: Cable) -> str:
-    """The header fields, paragraphs, signature, trailer and unplaced lines, written."""
+def _text(cable: Cable) -> tuple[str, bool]:
+    """The header fields, paragraphs, signature, trailer and unplaced lines, written; and
+    whether the first line below the header would carry on its REF block
+    (:func:`_reads_on_into_refs`)."""
+    h = cable.header
     out: list[str] = []
-    _header(cable.header, out)
+    _header(h, out)
     if out and out[-1]:
         out.append("")
+    head = len(out)
     # (below headings without text, and text that the header would keep as attention
-    # lines, the header may still be read: each heading there is written as the first is)
+    # lines where it has read no field that ends them, the header may still be read: each
+    # heading there is written as the first is)
+    fields = h.executive_order is not None or bool(h.tags) or h.subject is not None or bool(h.references)
     first = True
     for p in cable.paragraphs:
         _paragraph(p, out, first)
-        first = first and not (p.number or p.marking) and _kept_as_attention(p.text)
+        first = first and not (p.number or p.marking) and (not p.text or (not fields and _kept_as_attention(p.text)))
+    reads_on = _reads_on_into_refs(h, out, head)
     if cable.signature:
         out.append(cable.signature)
         out.append("")
@@ -397,4 +404,4 @@ def _text(cable: Cable) -> str:
         out.append("")
     while out and not out[-1]:
         out.pop()
-    return "\n".join(out) + "\n" if out else ""
+    return ("\n".join(out) + "\n" if out else ""), reads_on

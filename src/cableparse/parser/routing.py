@@ -27,6 +27,7 @@ from .header import _LEVEL_FIRST, match_classification_line
 from .lines import Line, is_blank, strip_inline_markers
 
 __all__ = [
+    "ADDRESSEE_KEYWORD_INITIALS",
     "PARTIAL_SENTENCE",
     "PRECEDENCE_LETTERS",
     "SECURITY_GROUPS",
@@ -108,6 +109,8 @@ _ADDR_WORDS = ("TO ", "INFO ", "XMT", "BT", "NNNN")
 # (a date-time group may also open with a digit) and of one _ADDR_WORDS may match
 _START_FIRST = frozenset("VDZFTOPRY")
 _ADDR_FIRST = frozenset("TIXBN")
+#: the first letters of the addressee lines' keywords (:func:`opens_addressee_keyword`)
+ADDRESSEE_KEYWORD_INITIALS = _ADDR_FIRST
 _NOT_LEVELS = ("SECSTATE", "SECDEF")
 
 
