@@ -17,9 +17,9 @@ from .parser.body import RULE_CHARS, inline_heading, is_rule
 from .parser.header import (
     HEADER_ENDS,
     PREAMBLE_END,
+    attention_like,
     captions_alone,
     ends_ref_block,
-    handling_like,
     holds_field,
     is_handling_notice,
     is_tags_keyword,
@@ -212,8 +212,7 @@ def _kept_as_attention(text: str) -> bool:
         if not line:
             below = False
             continue
-        s = " ".join(line.split())
-        if not (handling_like(s) or (below and len(s) <= 120)):
+        if not attention_like(" ".join(line.split()), below):
             return False
         below = True
     return True

@@ -33,6 +33,7 @@ from .markings import PARA_START_RE, split_marking
 
 __all__ = [
     "HeaderFields",
+    "attention_like",
     "captions_alone",
     "classify_references",
     "ends_ref_block",
@@ -601,6 +602,16 @@ def handling_like(s: str) -> bool:
     return len(s) <= 120 and any(w in up for w in _HANDLING_WORDS)
 
 
+#: an attention line right below another is kept for being short, up to this length
+_SHORT_ATTENTION = 120
+
+
+def attention_like(s: str, below: bool) -> bool:
+    """True when the header keeps the folded line ``s`` as an attention line: when it is
+    :func:`handling_like`, or short and ``below`` another attention line."""
+    return handling_like(s) or (below and len(s) <= _SHORT_ATTENTION)
+
+
 def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern[str], parts: list[str]) -> bool:
     """Add continuation line ``i`` (``text``) to ``parts``, up to the next field that a
     reflowed line holds; that field is put back as line ``i``.  True when it was cut, or
@@ -745,7 +756,7 @@ def _fields_below(lines: list[Line], i: int) -> bool:
             return True
         at = _find_field(_SPLIT_ALL, s, 1)
         head = s if at is None else s[: at.start()].rstrip()
-        if not (handling_like(head) or (adjacent and len(head) <= 120)):
+        if not attention_like(head, adjacent):
             return False
         if at is not None:
             # fields run together on one line: the first one decides
@@ -1072,9 +1083,15 @@ def parse_header(
         if (
             not seen_main
             and len(h.handling) < 60
+            # (:func:`attention_like`, the line below another only when it holds no field:
+            # that test last, as it costs most)
             and (
                 handling_like(attention)
-                or (last_handling == i - 1 and len(attention) <= 120 and not _find_field(_SPLIT_ALL, attention))
+                or (
+                    last_handling == i - 1
+                    and len(attention) <= _SHORT_ATTENTION
+                    and not _find_field(_SPLIT_ALL, attention)
+                )
             )
         ):
             if first_handling < 0:
