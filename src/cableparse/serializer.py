@@ -31,7 +31,7 @@ from .parser.header import (
 )
 from .parser.lines import split_marker
 from .parser.markings import PARA_START_RE
-from .parser.routing import ADDRESSEE_KEYWORD_INITIALS, PARTIAL_SENTENCE, SECURITY_GROUPS, opens_addressee_keyword
+from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS, opens_addressee_keyword
 from .sources.base import looks_like_html
 from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
 from .sources.pagetext import is_page_copy
@@ -116,7 +116,7 @@ def _routing(r: Routing, out: list[str]) -> None:
     for word, addressees in (("TO", r.to), ("INFO", r.info)):
         for k, a in enumerate(addressees):
             lines = _addressee(a)
-            if k == 0 or (lines[0][:1] in ADDRESSEE_KEYWORD_INITIALS and opens_addressee_keyword(lines[0])):
+            if k == 0 or opens_addressee_keyword(lines[0]):
                 # (an addressee that reads as a keyword, ``INFO``, is written after its
                 # list's own, as the first is)
                 lines[0] = f"{word} {lines[0]}"

@@ -27,7 +27,6 @@ from .header import _LEVEL_FIRST, match_classification_line
 from .lines import Line, is_blank, strip_inline_markers
 
 __all__ = [
-    "ADDRESSEE_KEYWORD_INITIALS",
     "PARTIAL_SENTENCE",
     "PRECEDENCE_LETTERS",
     "SECURITY_GROUPS",
@@ -109,8 +108,6 @@ _ADDR_WORDS = ("TO ", "INFO ", "XMT", "BT", "NNNN")
 # (a date-time group may also open with a digit) and of one _ADDR_WORDS may match
 _START_FIRST = frozenset("VDZFTOPRY")
 _ADDR_FIRST = frozenset("TIXBN")
-#: the first letters of the addressee lines' keywords (:func:`opens_addressee_keyword`)
-ADDRESSEE_KEYWORD_INITIALS = _ADDR_FIRST
 _NOT_LEVELS = ("SECSTATE", "SECDEF")
 
 
@@ -143,7 +140,7 @@ def is_de_line(text: str) -> bool:
 def opens_addressee_keyword(text: str) -> bool:
     """True when the stripped line ``text`` opens with a keyword of the addressee lines
     (``TO``, ``INFO``, ``XMT``, ``BT``, ``NNNN``): in a routing block it is read as that."""
-    return text.startswith(_ADDR_WORDS) or text in ("TO", "INFO")
+    return text[:1] in _ADDR_FIRST and (text.startswith(_ADDR_WORDS) or text in ("TO", "INFO"))
 
 
 def is_prosign_line(text: str) -> bool:
@@ -162,9 +159,9 @@ def _only_ris(s: str, pos: int = 0) -> bool:
 def _routing_line_kind(s: str) -> str | None:
     """ "addr", "start" or None for a stripped, non-blank line."""
     # (no addressee line opens a header: the cheap test first)
-    c = s[0]
-    if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
+    if opens_addressee_keyword(s):
         return "addr"
+    c = s[0]
     if (c in _START_FIRST or c.isdecimal()) and is_routing_start(s):
         return "start"
     return None
@@ -210,7 +207,8 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
             return i
         if s[0] in _LEVEL_FIRST and match_classification_line(s) is not None and not s.startswith(_NOT_LEVELS):
             return i
-        # _routing_line_kind(s), inline: this loop runs over every line of the header
+        # _routing_line_kind(s), inline (opens_addressee_keyword too): this loop runs over
+        # every line of the header
         c = s[0]
         if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
             in_addresses = True
