@@ -1006,8 +1006,11 @@ def parse_header(
                     # (past caption lines too, that the list goes on below)
                     k = j
                     passed: list[str] = []
-                    while k < n and captions_alone(lines[k][1]):
-                        passed.extend(_captions_of(lines[k][1])[0])
+                    while k < n:
+                        caps, rest = _captions_of(lines[k][1])
+                        if not _alone(caps, rest):
+                            break
+                        passed.extend(caps)
                         k += 1
                         while k < n and is_blank(lines[k][1]):
                             k += 1
