@@ -2168,3 +2168,85 @@ def test_an_unlettered_ref_item_that_is_a_rule() -> None:
     cable = cableparse.parse('---\nx\nY\n&\nY\n;\nS\n\xf5\n" REF:A;---\n')
     assert [r.text for r in cable.header.references] == ["A", "---"]
     _fixed_point(cable)
+
+
+def test_captions_before_an_attention_line_below_a_box() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#xA---&#xAY&#xA---&#x000ASIPDIS 5 Classified by"):
+    # whether fields follow the box was decided on the whole line, captions and all;
+    # canonical text writes the captions at the top and the rest ("5") below the box
+    cable = cableparse.parse("---\nY\n---\nSIPDIS 5 Classified by\n")
+    assert cable.header.captions == ("SIPDIS",)
+    assert cable.header.handling == ("---", "Y", "---", "5")
+    assert cable.header.classified_by is not None
+    _fixed_point(cable)
+
+
+def test_a_field_run_on_to_the_eighth_attention_line_below_a_box() -> None:
+    # fuzz crash, 2026-12-05 (b'<pre>&#xA---&#xA#&#xAY&#xAo&#xAY&#xA---...\n" REF:'): a
+    # field run on to the eighth line below a box counted, and the same field on the
+    # line below it, as canonical text writes it, did not
+    cable = cableparse.parse("---\nA\nB\nC\nD\n---\nE\n---\nF\nG\nH REF: STATE 1\n\nText.\n")
+    assert cable.header.handling == ("---", "A", "B", "C", "D", "---", "E", "---", "F", "G", "H")
+    assert [r.text for r in cable.header.references] == ["STATE 1"]
+    assert [p.text for p in cable.paragraphs] == ["Text."]
+    _fixed_point(cable)
+    # a ninth attention line still ends the look: the box is a heading
+    cable = cableparse.parse("---\nA\n---\nB\nC\nD\nE\nF\nG\nH\nI\nJ\nREF: STATE 1\n\nText.\n")
+    assert cable.paragraphs[0].heading == "A"
+    _fixed_point(cable)
+
+
+def test_an_attention_line_that_opens_with_a_digit_but_no_paragraph() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#xA---&#xAY&#xA---&#xA Clasfd by\r&#x000ASIPDIS 1"):
+    # the "1" left of a caption line below the field is an attention line, written above
+    # the field in canonical text, where any line that opened with a digit ended the
+    # look for fields below the box (a paragraph's opening does)
+    cable = cableparse.parse("---\nY\n---\nClassified By: x\n\nSIPDIS 1\n")
+    assert cable.header.handling == ("---", "Y", "---", "1")
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.text == "x"
+    _fixed_point(cable)
+    cable = cableparse.parse("---\nY\n---\n1. Text.\n\nClassified By: x\n")
+    assert cable.header.handling == ()
+    assert cable.paragraphs[0].heading == "Y"
+
+
+def test_a_marker_spaced_twice_inside_a_body_line() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000A;<>1.(U)<>\nS 00001276 002 OF  002 X"): a
+    # marker with two spaces before its total was taken out of a header line (folded
+    # first) but left in a body line, and so in the first paragraph's line once canonical
+    text = (
+        "UNCLAS LONDON 001276\n\nSUBJECT: X\n\n1. (U) The talks went on\nLONDON 00001276 002 OF  002 into the night.\n"
+    )
+    cable = cableparse.parse(text)
+    assert [(b.section, b.total) for b in cable.page_breaks] == [(2, 2)]
+    assert cable.paragraphs[0].text == "The talks went on\ninto the night."
+    _fixed_point(cable)
+
+
+def test_a_box_whose_title_is_too_long_for_the_body() -> None:
+    # fuzz crash, 2026-12-05 (b'<pre>\x9d&#xA---&#x000A-------- 0...REF: S/...&#xA---'):
+    # a rule, a line and a rule made a box for the header whatever the line's length,
+    # where the body reads a title of 100 characters at most (as written); a line of 102
+    # is text below a lone rule, and the header reads on into it
+    line = "-- A NOTE ON THE TALKS  REF: STATE 1234;  LONDON 5678;  PARIS 9012;  ROME 3456;  BERLIN 7890;    -----"
+    assert len(line) > 100 and len(" ".join(line.split())) <= 100
+    cable = cableparse.parse(f"NOTE\n---\n{line}\n---\n")
+    assert cable.header.handling == ("NOTE", "---", "-- A NOTE ON THE TALKS")
+    assert [r.text for r in cable.header.references][:2] == ["STATE 1234", "LONDON 5678"]
+    _fixed_point(cable)
+    # a title of 100 characters or less between the two rules is a heading
+    cable = cableparse.parse(f"NOTE\n---\n{' '.join(line.split())}\n---\n")
+    assert [p.heading for p in cable.paragraphs][:1] == ["NOTE"]
+    _fixed_point(cable)
+
+
+def test_a_heading_that_reads_as_a_classification_line_below_text() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>v&#x000A---\x00<>CONFIDENTIAL 0 0 ---"): in a cable
+    # without a classification line the header looks for one past the first lines of
+    # text; the heading, written over its rule, was read as one there
+    cable = cableparse.parse("Text.\n\n--- CONFIDENTIAL 0 0 ---\n\nMore text.\n")
+    assert cable.header.classification_line is None
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [(None, "Text."), ("CONFIDENTIAL 0 0", "More text.")]
+    assert "--- CONFIDENTIAL 0 0 ---" in cableparse.dumps(cable)
+    _fixed_point(cable)

@@ -267,20 +267,22 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
     return runs
 
 
-def _paragraph(p: Paragraph, out: list[str], first: bool = False) -> None:
+def _paragraph(p: Paragraph, out: list[str], first: bool = False, searched: bool = False) -> None:
     heading = p.heading
     if heading:
         if (
-            first
+            (first or searched)
             and heading[0] not in RULE_CHARS
             and match_classification_line(heading) is not None
             and not is_title_like_level(heading)
             and inline_heading(f"--- {heading} ---") == ("", heading)
         ):
             # a title that reads as a classification line where the header may still be
-            # read (``CONFIDENTIAL 010m``), over a rule or between two, would read as one
-            # there (but a level word alone, which over a rule is a title): written on one
-            # line with its rules, where it reads as a heading (when it reads so)
+            # read (``CONFIDENTIAL 010m``), or in a cable without one (``searched``: the
+            # header looks for one past the first lines of text), over a rule or between
+            # two, would read as one there (but a level word alone, which over a rule is a
+            # title): written on one line with its rules, where it reads as a heading (when
+            # it reads so)
             out.append(f"--- {heading} ---")
             out.append("")
         else:
@@ -389,7 +391,7 @@ def _text(cable: Cable) -> tuple[str, bool]:
     fields = h.executive_order is not None or bool(h.tags) or h.subject is not None or bool(h.references)
     first = True
     for p in cable.paragraphs:
-        _paragraph(p, out, first)
+        _paragraph(p, out, first, h.classification_line is None)
         first = first and not (p.number or p.marking) and (not p.text or (not fields and _kept_as_attention(p.text)))
     reads_on = _reads_on_into_refs(h, out, head)
     if cable.signature:

@@ -720,25 +720,32 @@ def _opens_paragraph(text: str) -> bool:
 
 def _box_end(lines: list[Line], i: int) -> int:
     """Where the heading that line ``i`` opens, a rule or a title over one, ends: below
-    a rule, a title and a rule, or a lone rule, or below the title's rule."""
+    a rule, a title and a rule, or a lone rule, or below the title's rule.  A title
+    between two rules is one as the body reads it: 100 characters at most as written,
+    and not a paragraph's opening (else the rule is a lone one, and the line below it
+    text)."""
     if not is_rule(lines[i][1]):
         return i + 2
-    if i + 2 < len(lines) and not is_blank(lines[i + 1][1]) and is_rule(lines[i + 2][1]):
-        return i + 3
+    if i + 2 < len(lines) and is_rule(lines[i + 2][1]):
+        title = lines[i + 1][1]
+        s = title.strip()
+        if s and len(s) <= 100 and not is_rule(title) and not PARA_START_RE.match(title):
+            return i + 3
     return i + 1
 
 
 def _fields_below(lines: list[Line], i: int) -> bool:
-    """True when a header field follows from line ``i``: among the next eight lines that
-    are neither blank nor rules, with attention lines between (lines the header would
-    keep: upper-case ones, and short ones right below another), before any line that
-    opens with a digit (a paragraph) or holds a paragraph's opening further on.  A
-    caption line does not count: canonical text writes the captions above the attention
-    lines, where they could not count again."""
+    """True when a header field follows from line ``i``: after at most eight lines that
+    are neither blank nor rules, all attention lines (lines the header would keep:
+    upper-case ones, and short ones right below another), before any line that opens a
+    paragraph or holds a paragraph's opening further on.  A field opens the line or is
+    run on to an attention line (canonical text writes it on the line below).  Captions
+    do not count: canonical text writes them above the attention lines, where they could
+    not count again; what follows them on their line does."""
     n = len(lines)
     seen = 0
     adjacent = True  # no blank line since the last line (the header keeps a short one then)
-    while i < n and seen < 8:
+    while i < n:
         t = lines[i][1]
         i += 1
         if is_blank(t):
@@ -750,10 +757,19 @@ def _fields_below(lines: list[Line], i: int) -> bool:
             # a title over one or between two)
             adjacent = True
             continue
-        if s[0].isdecimal():
+        caps, rest = _captions_of(s)
+        if caps and rest:
+            # canonical text writes the captions above the attention lines, and the rest
+            # of the line where it was: the rest is what counts
+            s = rest
+        if s[0].isdecimal() and PARA_START_RE.match(s):
             return False
         if opens_field(s):
             return True
+        if seen == 8:
+            # (a field that opens the line below the eighth counts: canonical text writes a
+            # field run on to an attention line on a line of its own)
+            return False
         at = _find_field(_SPLIT_ALL, s, 1)
         head = s if at is None else s[: at.start()].rstrip()
         if not attention_like(head, adjacent):
@@ -763,7 +779,7 @@ def _fields_below(lines: list[Line], i: int) -> bool:
             return not s[at.end() :].lstrip()[:1].isdecimal()
         # (a caption line is taken apart from the attention lines: a short line below it
         # is not kept for following one)
-        adjacent = not _captions_of(s)[0]
+        adjacent = not caps or bool(rest)
         seen += 1
     return False
 

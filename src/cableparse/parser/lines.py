@@ -330,7 +330,7 @@ def remove_page_breaks(
         lineno, text = lines[c]
         pb = split_marker(text) if text and not text.isspace() else None
         kept = text
-        if pb is None and "OF 0" in text:
+        if pb is None and "OF" in text:
             kept = strip_inline_markers(lineno, text, breaks, diags)
             if kept is not text and kept.strip():
                 # what is left once markers are taken out of a line may be one more, whole
