@@ -1404,7 +1404,8 @@ def test_a_marker_in_the_rest_of_the_classification_line() -> None:
     data = b"UNCLas 1 0\xa0TAGS-e BSILIA 000\x01$129 002 F 00000129 002 OF" + b"\x00" * 60 + b" 002 Mister Unger"
     for source in (data, data.decode("latin-1")):
         cable = cableparse.parse(source)
-        assert [b.text for b in cable.page_breaks] == ["F 00000129 002 OF 002"]
+        # (the marker's text as written, its spaces as the control characters left them)
+        assert [" ".join(b.text.split()) for b in cable.page_breaks] == ["F 00000129 002 OF 002"]
         assert "00000129" not in cableparse.dumps(cable)
         _fixed_point(cable)
 
@@ -2249,4 +2250,34 @@ def test_a_heading_that_reads_as_a_classification_line_below_text() -> None:
     assert cable.header.classification_line is None
     assert [(p.heading, p.text) for p in cable.paragraphs] == [(None, "Text."), ("CONFIDENTIAL 0 0", "More text.")]
     assert "--- CONFIDENTIAL 0 0 ---" in cableparse.dumps(cable)
+    _fixed_point(cable)
+
+
+def test_a_level_word_over_the_rule_of_a_box_below_text() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>S&#xA;CONFIDENTIAL&#xA---\nA&#x000A---"): right below
+    # a line of text, the level word carries the text on and the rule opens the box below
+    # it, as the body reads them; the header read the level word as a heading's title over
+    # that rule, and canonical text, which writes the box's title over its rule, read it
+    # back as the classification line
+    cable = cableparse.parse("S\nCONFIDENTIAL\n---\nA\n---\n")
+    assert cable.header.classification_line is not None
+    assert cable.header.classification_line.level == "CONFIDENTIAL"
+    assert cable.preamble == ("S",)
+    assert [p.heading for p in cable.paragraphs] == ["A"]
+    _fixed_point(cable)
+    # below a blank line, the level word over a rule is a heading's title
+    cable = cableparse.parse("S\n\nCONFIDENTIAL\n---\nA\n---\n")
+    assert cable.header.classification_line is None
+    assert [p.heading for p in cable.paragraphs] == [None, "CONFIDENTIAL", "A"]
+    _fixed_point(cable)
+
+
+def test_a_marker_spaced_twice_in_a_text_that_is_not_plain_ascii() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#xA---&#xAS 00001276 002 OF\x00 002,\x99&#x000A---"):
+    # in a text with other characters than plain ASCII, a marker inside a line was looked
+    # for as "OF 0", and one spaced twice was left in a heading's title, whose canonical
+    # text (folded) read back without it
+    cable = cableparse.parse("---\nLONDON 00001276 002 OF  002, \u00e9t\u00e9\n---\n")
+    assert [(b.section, b.total) for b in cable.page_breaks] == [(2, 2)]
+    assert [p.heading for p in cable.paragraphs] == [", \u00e9t\u00e9"]
     _fixed_point(cable)

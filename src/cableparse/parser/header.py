@@ -726,12 +726,17 @@ def _box_end(lines: list[Line], i: int) -> int:
     text)."""
     if not is_rule(lines[i][1]):
         return i + 2
-    if i + 2 < len(lines) and is_rule(lines[i + 2][1]):
-        title = lines[i + 1][1]
-        s = title.strip()
-        if s and len(s) <= 100 and not is_rule(title) and not PARA_START_RE.match(title):
-            return i + 3
-    return i + 1
+    return i + 3 if _opens_box(_Texts(lines), i) else i + 1
+
+
+def _opens_box(texts: _Indexed, i: int) -> bool:
+    """True when the rule ``texts[i]`` opens a box as the body reads one: a title below it
+    (100 characters at most as written, no paragraph's opening) and a rule below that."""
+    if i + 2 >= len(texts) or not is_rule(texts[i + 2]):
+        return False
+    title = texts[i + 1]
+    s = title.strip()
+    return bool(s) and len(s) <= 100 and not is_rule(title) and not PARA_START_RE.match(title)
 
 
 def _fields_below(lines: list[Line], i: int) -> bool:
@@ -1155,6 +1160,12 @@ def _classification_among_attention_lines(h: HeaderFields) -> None:
         h.handling[: k + 1] = [rest] if rest else []
 
 
+def _opens_block(above: str) -> bool:
+    """True when the line below ``above`` opens a block as the body reads it: ``above``
+    is blank or a rule."""
+    return is_blank(above) or is_rule(above)
+
+
 class _Indexed(Protocol):
     """Texts read by index: a list of them, or :class:`_Texts`."""
 
@@ -1183,8 +1194,10 @@ def _classification_among(texts: _Indexed, start: int) -> tuple[int, tuple[Class
     lines and rules aside, six at most, and none past a field or a caption line): its
     index and what :func:`match_classification_line` reads in it (folded, as canonical
     text writes it).  A level word alone (or with a serial but no origin:
-    ``CONFIDENTIAL 0``) over a rule is a heading's title, as the body reads it; a rule is
-    not counted, since canonical text writes a heading's rules its own way."""
+    ``CONFIDENTIAL 0``) over a rule is a heading's title, as the body reads it, but
+    right below a line of text over a rule that opens a box (a title and a rule below
+    it): the body carries the text on then, and the rule is the box's; a rule is not
+    counted, since canonical text writes a heading's rules its own way."""
     n = len(texts)
     seen = 0
     for j in range(start, n):
@@ -1192,7 +1205,12 @@ def _classification_among(texts: _Indexed, start: int) -> tuple[int, tuple[Class
         if not s:
             continue
         found = match_classification_line(s)
-        if found is not None and not (_title_like(found) and j + 1 < n and is_rule(texts[j + 1])):
+        if found is not None and not (
+            _title_like(found)
+            and j + 1 < n
+            and is_rule(texts[j + 1])
+            and not (j > start and not _opens_block(texts[j - 1]) and _opens_box(texts, j + 1))
+        ):
             return j, found
         if s[0] in RULE_CHARS and is_rule(s):
             continue

@@ -51,10 +51,11 @@ _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
 # a teletype page header without its date-time group: PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440
 _LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b")
-# the words that mark a teletype page header and a marker inside a line, looked for in the
-# whole text (a pattern's search for a literal runs faster than ``str.find``'s)
+# the words that mark a teletype page header and a marker inside a line (``OF``, white
+# space but a newline, a digit), looked for in the whole text (a pattern's search for a
+# literal, or from one, runs faster than ``str.find``'s)
 _PAGE_WORD_RE = re.compile("PAGE")
-_INLINE_HINT_RE = re.compile("OF 0")
+_INLINE_HINT_RE = re.compile(r"OF[^\S\n]++[0-9]")
 # in text of plain ASCII with spaces only: "F", spaces and a digit (a whole-line marker's
 # upper-case "OF" or "oF" and its total; "OF 0" inside a line), and "f", spaces and at most
 # three digits that end a line (a marker's "of" or "Of" and its total)
@@ -252,10 +253,11 @@ def _candidates(texts: list[str], text: str) -> list[int]:
     the lines have no trailing space.
 
     A whole-line marker ends in ``OF``, ``of`` (any case) and at most three digits, a
-    teletype page header holds ``PAGE``, a marker inside a reflowed line ``OF 0``: in a
-    text of plain ASCII with spaces only, these are found in ``text``.  In any other, a
-    marker may be spaced with other white space and read only once it is a space: each
-    line that ends in a digit and holds ``OF`` or ``of`` is looked at.
+    teletype page header holds ``PAGE``, a marker inside a reflowed line ``OF``, white
+    space and a digit: in a text of plain ASCII with spaces only, these are found in
+    ``text``.  In any other, a marker may be spaced with other white space and read only
+    once it is a space: each line that ends in a digit and holds ``OF`` or ``of`` is
+    looked at too.
     """
     if _spaced_plainly(text):
         found: list[int] = []
