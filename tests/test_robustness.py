@@ -2281,3 +2281,18 @@ def test_a_marker_spaced_twice_in_a_text_that_is_not_plain_ascii() -> None:
     assert [(b.section, b.total) for b in cable.page_breaks] == [(2, 2)]
     assert [p.heading for p in cable.paragraphs] == [", \u00e9t\u00e9"]
     _fixed_point(cable)
+
+
+def test_a_line_below_text_over_the_rule_of_a_box() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>C\nN&#xA---&#xAY&#xA---&#xA-...&#xATAGS G"): the
+    # header took the line right below a line of text as a title over the rule, where the
+    # body carries the text on and reads the rule, a title and a rule as a box; canonical
+    # text, which writes the box's title over its rule, moved the field below into reach
+    cable = cableparse.parse("C\nN\n---\nY\n---\nA\nB\nC\nD\nE\nF\nG\nH\nTAGS: G\n")
+    assert cable.header.handling == ("C", "N", "---", "Y", "---", "A", "B", "C", "D", "E", "F", "G", "H")
+    assert cable.header.tags == ("G",)
+    _fixed_point(cable)
+    # below a blank line the line over the rule is a title
+    cable = cableparse.parse("C\n\nN\n---\nText.\n")
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [(None, "C"), ("N", "Text.")]
+    _fixed_point(cable)

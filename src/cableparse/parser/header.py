@@ -1098,7 +1098,14 @@ def parse_header(
         # notice in a box); an attention line with a heading run on to it is read up to
         # the heading, which opens the body
         attention, heading = s, None
-        boxed = is_rule(s) or (len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]))
+        # (a line right below a line of text, over a rule that opens a box, is no title:
+        # the body carries the text on, and the rule is the box's)
+        boxed = is_rule(s) or (
+            len(s) <= 100
+            and i + 1 < n
+            and is_rule(lines[i + 1][1])
+            and (i == 0 or _opens_block(lines[i - 1][1]) or not _opens_box(_Texts(lines), i + 1))
+        )
         run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
         if (boxed or run_on is not None) and not _fields_below(lines, _box_end(lines, i) if boxed else i + 1):
             if run_on is None or not run_on[0]:
