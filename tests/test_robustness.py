@@ -2296,3 +2296,23 @@ def test_a_line_below_text_over_the_rule_of_a_box() -> None:
     cable = cableparse.parse("C\n\nN\n---\nText.\n")
     assert [(p.heading, p.text) for p in cable.paragraphs] == [(None, "C"), ("N", "Text.")]
     _fixed_point(cable)
+
+
+def test_a_rule_spaced_with_a_form_feed_before_a_box_run_on_to_a_line() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>E- Y&#xA---\x0c\x00---\x00A\x00---&#x000A"): the rule
+    # before the box, spaced with a form feed, was kept as text before the heading, below
+    # the paragraph's line, where canonical text read the two as a title over its rule
+    cable = cableparse.parse("E- Y\n---\f --- A ---\n")
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [(None, "E- Y"), ("A", "")]
+    _fixed_point(cable)
+
+
+def test_a_heading_run_on_to_text_that_reads_as_a_page_header() -> None:
+    # fuzz crash, 2026-12-05 (b"PAGE 02 REHFRA2440\xff\xa5 . ... the ---\x00---)------m ----"):
+    # the text before a heading run on to a line, too long with it to be a page header,
+    # was one on the line of its own that canonical text gives it; the line stays whole
+    line = "PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440 the end. ------- Next steps -------"
+    cable = cableparse.parse(f"Text.\n\n{line}\n")
+    assert [p.text for p in cable.paragraphs] == ["Text.", line]
+    assert cable.page_breaks == ()
+    _fixed_point(cable)

@@ -17,7 +17,7 @@ import re
 
 from ..diagnostics import Collector
 from ..models import Paragraph
-from .lines import Line, is_blank, without_escaped_newline
+from .lines import Line, is_blank, split_marker, without_escaped_newline
 from .markings import PARA_START_RE, split_marking
 
 __all__ = ["RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
@@ -25,6 +25,11 @@ __all__ = ["RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
 _RULE_RE = re.compile(r"[ \t]*[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[ \t]+[-=_~\u2010\u2012\u2013\u2014]+)*+[ \t]*$")
 _RULE_CHARS = "-=_~\u2010\u2012\u2013\u2014"
 _RULE_AND_SPACE = _RULE_CHARS + " \t"
+# ... and any other white space (what ``str.split`` folds)
+_RULE_AND_ANY_SPACE = _RULE_AND_SPACE + (
+    "\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 # signer words: upper case (``O'DONOHUE``, ``STRAUSZ-HUPE``) or capitalised (``McMullen``)
 _UPPER_NAME_RE = re.compile(r"[A-Z][A-Z'-]*[A-Z]$")
 _MIXED_NAME_RE = re.compile(r"[A-Z][a-z]*+(?:['-]?[A-Z][a-z]+)*+$")
@@ -365,7 +370,8 @@ def inline_heading(s: str) -> tuple[str, str] | None:
     m = _last_rule_run(body)
     if m is not None:
         # boxed: rule, title, rule
-        left = body[: m[0]].rstrip(_RULE_AND_SPACE).lstrip()
+        # (a rule before the box, spaced with any white space, is no text before it)
+        left = body[: m[0]].rstrip(_RULE_AND_ANY_SPACE).lstrip()
         title = body[m[1] :].lstrip(_RULE_AND_SPACE)
     elif len(body) > 100:
         # title over its rule, run on: the title is as long as the rule, after a sentence
@@ -488,9 +494,10 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                         i += 1
                         prev_blank = True
                         continue
-                elif not (opens and PARA_START_RE.match(found[0]) is None):
+                elif not (opens and PARA_START_RE.match(found[0]) is None) and split_marker(found[0]) is None:
                     # a heading run on to the end of a paragraph line: it closes the paragraph
-                    # (not one that a paragraph's number alone stands before)
+                    # (not one that a paragraph's number alone stands before, nor one after
+                    # text that, on a line of its own, reads as a continuation marker)
                     s, after = found
                     first = s[0]
                     text = text[: len(text) - len(text.lstrip())] + s
