@@ -2316,3 +2316,20 @@ def test_a_heading_run_on_to_text_that_reads_as_a_page_header() -> None:
     assert [p.text for p in cable.paragraphs] == ["Text.", line]
     assert cable.page_breaks == ()
     _fixed_point(cable)
+
+
+def test_a_heading_that_opens_like_a_field_below_a_classified_by_line_read_as_text() -> None:
+    # fuzz crash, 2026-12-05 (b"F Classified by cting DAS James ... ARY&#x0-\r--- ref ---"):
+    # an attention line and a long Classified By line, with no classification line nor
+    # another field, are text; the header reads on below them, where canonical text wrote
+    # the heading `ref` over its rule and it read back as a REF field
+    line = (
+        "Classified by the acting deputy assistant secretary of the bureau of western hemisphere"
+        " affairs, for the reasons of national security given"
+    )
+    assert len(line) > 120
+    for text in (f"F {line} --- ref ---\n", f"F\n{line}\n\n---\nref\n---\n"):
+        cable = cableparse.parse(text)
+        assert cable.header.classified_by is None and cable.header.references == ()
+        assert [(p.heading, p.text) for p in cable.paragraphs] == [(None, f"F\n{line}"), ("ref", "")]
+        _fixed_point(cable)

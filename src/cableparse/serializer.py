@@ -25,6 +25,7 @@ from .parser.header import (
     is_tags_keyword,
     is_title_like_level,
     match_classification_line,
+    opens_classified_by,
     opens_field,
     opens_like_bullet,
     opens_with_caption,
@@ -206,13 +207,24 @@ def _header(h: Header, out: list[str]) -> None:
 
 def _kept_as_attention(text: str) -> bool:
     """True when the header would keep every line of ``text`` as an attention line:
-    upper-case ones (or without letters), and short ones right below another."""
+    upper-case ones (or without letters), and short ones right below another; or read
+    it as its Classified By line, once, with the lines below it up to a blank line or a
+    field (text where the header reads no other field: it reads on below it)."""
     below = False
+    field = seen_field = False
     for line in text.split("\n"):
         if not line:
+            below = field = False
+            continue
+        s = " ".join(line.split())
+        if field and not opens_field(s):
+            continue
+        field = False
+        if opens_classified_by(s) and not seen_field:
+            field = seen_field = True
             below = False
             continue
-        if not attention_like(" ".join(line.split()), below):
+        if not attention_like(s, below):
             return False
         below = True
     return True

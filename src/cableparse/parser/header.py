@@ -43,6 +43,7 @@ __all__ = [
     "is_preamble_end",
     "is_title_like_level",
     "match_classification_line",
+    "opens_classified_by",
     "opens_field",
     "opens_like_bullet",
     "opens_with_caption",
@@ -699,6 +700,12 @@ def opens_field(s: str) -> bool:
         or (c in _REF_FIRST and _REF_RE.match(s))
         or (c in _CLBY_FIRST and _CLBY_RE.match(s))
     )
+
+
+def opens_classified_by(s: str) -> bool:
+    """True when the stripped line ``s`` opens a Classified By line (its misspellings
+    included)."""
+    return s[:1] in _CLBY_FIRST and _CLBY_RE.match(s) is not None
 
 
 def ends_ref_block(s: str) -> bool:
