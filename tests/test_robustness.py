@@ -2333,3 +2333,22 @@ def test_a_heading_that_opens_like_a_field_below_a_classified_by_line_read_as_te
         assert cable.header.classified_by is None and cable.header.references == ()
         assert [(p.heading, p.text) for p in cable.paragraphs] == [(None, f"F\n{line}"), ("ref", "")]
         _fixed_point(cable)
+
+
+def test_text_cut_off_a_header_line_at_a_field_keeps_its_spacing() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>VZCZC&#x000A<>(U)0.(U)\x00\x00/"): the part of a header
+    # line after a field (here a paragraph's opening) was cut from the line folded, and the
+    # body read it so; canonical text writes the marking apart (``(U) 0.(U)``), where the
+    # header cut the line that the first reading kept whole, with its two spaces
+    cable = cableparse.parse("VZCZC\n(U)0.(U)  /\n")
+    assert [(p.marking, p.text) for p in cable.paragraphs] == [("U", "0.(U)  /")]
+    _fixed_point(cable)
+    # a paragraph run on to the Classified By line keeps its spacing, as the others do
+    cable = cableparse.parse(
+        "CONFIDENTIAL\n\nSUBJECT: X\n\n"
+        "Classified By: Ambassador, reasons 1.4 (b) and (d).  1. (C)  Summary:  The talks.\n"
+    )
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.text == "Ambassador, reasons 1.4 (b) and (d)."
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [("1", "C", "Summary:  The talks.")]
+    _fixed_point(cable)

@@ -613,6 +613,22 @@ def attention_like(s: str, below: bool) -> bool:
     return handling_like(s) or (below and len(s) <= _SHORT_ATTENTION)
 
 
+def _as_written(text: str, folded: str, pos: int) -> str:
+    """``folded[pos:]`` as ``text`` writes it (its white space kept), where ``folded`` is
+    ``text`` with its white space folded; ``folded[pos:]`` when it is not."""
+    if text == folded:
+        return folded[pos:]
+    words = text.split()
+    if " ".join(words) != folded:
+        return folded[pos:]
+    k = folded.count(" ", 0, pos)  # the words before the one that holds pos
+    into = pos - (folded.rfind(" ", 0, pos) + 1)
+    at = 0
+    for w in words[: k + 1]:
+        at = text.index(w, at) + len(w)
+    return text[at - len(words[k]) + into :]
+
+
 def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern[str], parts: list[str]) -> bool:
     """Add continuation line ``i`` (``text``) to ``parts``, up to the next field that a
     reflowed line holds; that field is put back as line ``i``.  True when it was cut, or
@@ -891,8 +907,9 @@ def parse_header(
             if value > 0 and (at is None or value < at[0]) and splitter.match(" " + s[value:]):
                 at = (value, value)
         if at is not None:
-            # (a backslash before the next field: an escaped newline of the csv dump)
-            head, tail = without_backslash_residue(s[: at[0]]), s[at[1] :]
+            # (a backslash before the next field: an escaped newline of the csv dump; the
+            # next field as written, which the body reads if the header ends there)
+            head, tail = without_backslash_residue(s[: at[0]]), _as_written(lines[i][1], s, at[1])
             if head:
                 # either part may be a continuation marker, whole (``PAGE 02 RUEHFRA2440
                 # ...`` before a field, ``Classified by 0350 4 OF 0`` after one), as
