@@ -2352,3 +2352,38 @@ def test_text_cut_off_a_header_line_at_a_field_keeps_its_spacing() -> None:
     assert cable.header.classified_by.text == "Ambassador, reasons 1.4 (b) and (d)."
     assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [("1", "C", "Summary:  The talks.")]
     _fixed_point(cable)
+
+
+def test_a_rule_broken_by_a_no_break_space() -> None:
+    # fuzz crash, 2026-12-05 (b"---\xa0-\r---"): a rule broken by white space other than
+    # spaces and tabs was a heading's title over the rule below it, which canonical text,
+    # its spaces folded, wrote as two rules
+    cable = cableparse.parse("---\xa0-\n---\n")
+    assert all(p.heading is None for p in cable.paragraphs)
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize(("text", "items"), [("REF-,\\,\n", ["-"]), ("REF\\,\\,\n", [""])])
+def test_a_ref_item_that_ends_in_a_separator_and_a_backslash(text: str, items: list[str]) -> None:
+    # fuzz crashes, 2026-12-05 (b"<pre>&#x000AREF-,\\,", b"<pre>&#x000AREF\\,\\,"): the
+    # backslash at the item's end went (the csv dump's escaped newline) after its
+    # separators were stripped, and the separator it left was stripped on the line of its
+    # own that canonical text gives the item
+    cable = cableparse.parse(text)
+    assert [r.text for r in cable.header.references] == items
+    _fixed_point(cable)
+
+
+def test_boxes_whose_titles_open_like_a_field() -> None:
+    # fuzz crash, 2026-12-05 (b"--- ref\x01---\r--- ref\x01---"): canonical text writes both
+    # headings between two rules; whether fields follow the first box counted the second
+    # box's title as a REF field, where the header, at that box's rule, asks whether
+    # fields follow it
+    cable = cableparse.parse("--- ref ---\n--- ref ---\n")
+    assert [p.heading for p in cable.paragraphs] == ["ref", "ref"]
+    assert cable.header.references == ()
+    _fixed_point(cable)
+    # fields below the second box: the first box is attention lines, the title a field
+    cable = cableparse.parse("---\nX\n---\n---\nREF\n---\nTAGS: PREL\n")
+    assert cable.header.tags == ("PREL",)
+    _fixed_point(cable)

@@ -22,7 +22,10 @@ from .markings import PARA_START_RE, split_marking
 
 __all__ = ["RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
 
-_RULE_RE = re.compile(r"[ \t]*[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[ \t]+[-=_~\u2010\u2012\u2013\u2014]+)*+[ \t]*$")
+# (broken by any white space but a newline: folded, it is a space)
+_RULE_RE = re.compile(
+    r"[^\S\n]*[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[^\S\n]+[-=_~\u2010\u2012\u2013\u2014]+)*+[^\S\n]*$"
+)
 _RULE_CHARS = "-=_~\u2010\u2012\u2013\u2014"
 _RULE_AND_SPACE = _RULE_CHARS + " \t"
 # ... and any other white space (what ``str.split`` folds)
@@ -106,7 +109,8 @@ RULE_CHARS = _RULE_START
 
 
 def is_rule(s: str) -> bool:
-    """A line made of a rule (dashes, equals signs, underscores), perhaps broken by spaces."""
+    """A line made of a rule (dashes, equals signs, underscores), perhaps broken by white
+    space (any but a newline: folded, it is one space)."""
     t = s.strip()
     return bool(t) and t[0] in _RULE_START and t[-1] in _RULE_START and _RULE_RE.match(s) is not None
 

@@ -781,6 +781,14 @@ def _fields_below(lines: list[Line], i: int) -> bool:
             continue
         s = _fold(t)
         if s[0] in RULE_CHARS and is_rule(s):
+            if _opens_box(_Texts(lines), i - 1) and opens_field(_fold(lines[i][1])):
+                # a box whose title opens like a field: where the header meets its rule,
+                # whether fields follow the box decides, looked for afresh below it (and if
+                # they do, the title is read as the field it opens like)
+                i += 2
+                seen = 0
+                adjacent = True
+                continue
             # (a rule is not counted: canonical text writes a heading's rules its own way,
             # a title over one or between two)
             adjacent = True
@@ -1083,8 +1091,11 @@ def parse_header(
                 i += 1
             # (a line that ends in a backslash: the csv dump's escaped newline)
             block = [without_escaped_newline(b) for b in block]
+            # (an item's separators are stripped again once a marker or a backslash at its
+            # end is gone, and a backslash left at its end with them, as reading the item
+            # on its own line does)
             refs = [
-                Reference(letter=a, text=_without_markers(b, lineno, breaks, diags))
+                Reference(letter=a, text=_without_markers(b, lineno, breaks, diags).rstrip(",; \\").lstrip(",; "))
                 for a, b in reference_items("\n".join(block).strip())
             ]
             # a REF keyword with no items is kept as one empty reference
