@@ -2387,3 +2387,12 @@ def test_boxes_whose_titles_open_like_a_field() -> None:
     cable = cableparse.parse("---\nX\n---\n---\nREF\n---\nTAGS: PREL\n")
     assert cable.header.tags == ("PREL",)
     _fixed_point(cable)
+
+
+def test_a_marking_before_a_title_with_its_rule_run_on() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>AGS:.&#x000AU)<>\nm ---"): a marking alone on its
+    # line, then "m ---" (no heading right below a line); canonical text wrote
+    # "(U) m ---", which reads as a heading titled "(U) m"
+    cable = cableparse.parse("TAGS: .\n\n(U)\nm ---\n")
+    assert [(p.marking, p.heading, p.text) for p in cable.paragraphs] == [("U", None, "m ---")]
+    _fixed_point(cable)

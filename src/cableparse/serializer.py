@@ -279,6 +279,14 @@ def _reference_runs(refs: tuple[Reference, ...]) -> list[list[Reference]]:
     return runs
 
 
+def _reads_as_heading(line: str) -> bool:
+    """True when ``line`` reads as a heading with its rule run on, and nothing before it."""
+    if line[-1:] not in RULE_CHARS:
+        return False
+    found = inline_heading(line.strip())
+    return found is not None and not found[0]
+
+
 def _paragraph(p: Paragraph, out: list[str], first: bool = False, searched: bool = False) -> None:
     heading = p.heading
     if heading:
@@ -328,6 +336,10 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False, searched: bool
         lines[0] = _NOT_A_NUMBER + lines[0]
     if lead and not p.number and len(lines) > 1 and is_rule(lines[1]):
         # a marking before a line over a rule would make a heading of them: alone on its line
+        out.append(lead.rstrip())
+    elif lead and not p.number and lines[0][:1] not in RULE_CHARS and _reads_as_heading(lead + lines[0]):
+        # a marking before a title with its rule run on (``m ---``) would read as part of
+        # the title, a heading: alone on its line (the title's line below it is text)
         out.append(lead.rstrip())
     elif lead and not p.number and lines[0][:1] in RULE_CHARS and inline_heading((lead + lines[0]).strip()):
         # a marking before text that opens with a rule would read as a heading's title with
