@@ -2396,3 +2396,13 @@ def test_a_marking_before_a_title_with_its_rule_run_on() -> None:
     cable = cableparse.parse("TAGS: .\n\n(U)\nm ---\n")
     assert [(p.marking, p.heading, p.text) for p in cable.paragraphs] == [("U", None, "m ---")]
     _fixed_point(cable)
+
+
+def test_a_lettered_ref_item_whose_line_reads_as_a_page_break() -> None:
+    # fuzz crash, 2026-12-05 (b"REF\x88;A)0050 5 OF 0"): the item's line, bullet and all
+    # (``A. 0050 5 OF 0``), is a continuation marker; canonical text writes it on the line
+    # above, after a space, as it writes an item whose line reads as a field
+    cable = cableparse.parse("REF: X;A)0050 5 OF 0\n")
+    assert [(r.letter, r.text) for r in cable.header.references] == [(None, "X"), ("A", "0050 5 OF 0")]
+    assert cable.page_breaks == ()
+    _fixed_point(cable)

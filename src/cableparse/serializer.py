@@ -176,10 +176,10 @@ def _header(h: Header, out: list[str]) -> None:
                 # written against its own bullet, where it reads as neither)
                 against = opens_like_bullet(item, chr(ord(ref.letter) + 1)) or ends_ref_block(item)
                 item = f"{ref.letter}.{'' if against or not item else ' '}{item}"
-                if k and ends_ref_block(item):
+                if k and (ends_ref_block(item) or split_marker(item) is not None):
                     # an item whose line, bullet and all, reads as a field (``E. O2591``,
-                    # an E.O. line) goes on the line above, after a space, where it is
-                    # read as the next bullet's item
+                    # an E.O. line) or a page break (``A. 0050 5 OF 0``) goes on the line
+                    # above, after a space, where it is read as the next bullet's item
                     out[-1] += " " + item
                     continue
             elif k and (
