@@ -2406,3 +2406,14 @@ def test_a_lettered_ref_item_whose_line_reads_as_a_page_break() -> None:
     assert [(r.letter, r.text) for r in cable.header.references] == [(None, "X"), ("A", "0050 5 OF 0")]
     assert cable.page_breaks == ()
     _fixed_point(cable)
+
+
+def test_a_name_after_a_portion_marking_alone_is_no_signer() -> None:
+    # fuzz crash, 2026-12-05 (b"b\n\nH 00036249 004 OF 007\x00(C)A Cq"): once the marker was
+    # out, "(C)A Cq" was a paragraph; canonical text writes "(C) A Cq", where the name
+    # read as a signer run on to a sentence, and the paragraph was left empty
+    for text in ("b\n\n(C)A Cq\n", "b\n\n(C) A Cq\n", "b\n\nH 00036249 004 OF 007 (C)A Cq\n"):
+        cable = cableparse.parse(text)
+        assert [(p.marking, p.text) for p in cable.paragraphs] == [(None, "b"), ("C", "A Cq")]
+        assert cable.signature is None
+        _fixed_point(cable)

@@ -319,6 +319,10 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
                 # the text's only line, which canonical text would write without the name,
                 # where the header reads it as an attention line: the name stays in it
                 glued = None
+            if glued is not None and not split_marking(glued[0])[1]:
+                # a portion marking alone before the name ends no sentence: the words are
+                # its paragraph's (``(C) A Cq``, as ``(C)A Cq`` reads)
+                glued = None
             if glued is not None:
                 body.signature = glued[1]
                 body.trailer = ([junk] if junk else []) + trailer[::-1]
