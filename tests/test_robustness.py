@@ -2417,3 +2417,21 @@ def test_a_name_after_a_portion_marking_alone_is_no_signer() -> None:
         assert [(p.marking, p.text) for p in cable.paragraphs] == [(None, "b"), ("C", "A Cq")]
         assert cable.signature is None
         _fixed_point(cable)
+
+
+def test_a_marking_before_text_that_opens_like_a_paragraph() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#xA&#x000A<>(C)1.(C)"): written "(C) 1.(C)", the
+    # header cut the line at the paragraph's opening after the space, where the first
+    # reading, without the space, kept it whole
+    cable = cableparse.parse("(C)1.(C)\n")
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [(None, "C", "1.(C)")]
+    _fixed_point(cable)
+
+
+def test_an_unlettered_ref_item_that_makes_a_paragraph_of_the_item_above() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000AREF> <>1.;(U)"): on a line of its own below
+    # "> 1.", the item "(U)" joined to it reads as a paragraph's opening ("1. (U)"), which
+    # ends the block; canonical text writes it after ";," on the line above
+    cable = cableparse.parse("REF> 1.;(U)\n")
+    assert [r.text for r in cable.header.references] == ["> 1.", "(U)"]
+    _fixed_point(cable)

@@ -24,6 +24,7 @@ from .parser.header import (
     is_handling_notice,
     is_tags_keyword,
     is_title_like_level,
+    joins_into_ref_field,
     match_classification_line,
     opens_classified_by,
     opens_field,
@@ -188,10 +189,12 @@ def _header(h: Header, out: list[str]) -> None:
                 or captions_alone(item)
                 or is_handling_notice(item)
                 or is_rule(item)
+                or joins_into_ref_field(out[-1], item)
             ):
                 # an unlettered item that reads as a field, a paragraph, a page break, a
                 # caption, a handling notice or a rule on a line of its own (``1. A``,
-                # ``PAGE 02 271458Z``, ``SIPDIS``, ``---``) goes on the line above,
+                # ``PAGE 02 271458Z``, ``SIPDIS``, ``---``), or that makes one of the end
+                # of the line above (``... 1.`` and ``(U)``) goes on the line above,
                 # after a semicolon and a comma: items are cut at semicolons and read
                 # without either, and a field after a semicolon ends the block only where
                 # it opens the rest of the line
@@ -341,6 +344,11 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False, searched: bool
         # a marking before a title with its rule run on (``m ---``) would read as part of
         # the title, a heading: alone on its line (the title's line below it is text)
         out.append(lead.rstrip())
+    elif first and lead and not p.number and opens_field(lines[0].strip()):
+        # a marking before text that opens like a field or a paragraph (``1.(C)``) where
+        # the header may still be read: the line would be cut there after a space; against
+        # it, as the line was read
+        lines[0] = lead.rstrip() + lines[0]
     elif lead and not p.number and lines[0][:1] in RULE_CHARS and inline_heading((lead + lines[0]).strip()):
         # a marking before text that opens with a rule would read as a heading's title with
         # its rule run on (``(C) ---``): against it, as a marking reads too (``(C)---``)

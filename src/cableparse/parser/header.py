@@ -42,6 +42,7 @@ __all__ = [
     "is_handling_notice",
     "is_preamble_end",
     "is_title_like_level",
+    "joins_into_ref_field",
     "match_classification_line",
     "opens_classified_by",
     "opens_field",
@@ -660,6 +661,13 @@ def _joins_into_field(parts: list[str], nxt: str, splitter: re.Pattern[str]) -> 
         return cut is not None and cut[0] <= len(tail)
     m = _find_field(splitter, joined)
     return m is not None and m.start() <= len(tail)
+
+
+def joins_into_ref_field(above: str, line: str) -> bool:
+    """True when the line ``line`` of a REF block, joined to the line ``above`` it, makes a
+    field or a paragraph's opening of the end of ``above`` (``... 1.`` and ``(U)``): the
+    block ends above it."""
+    return _joins_into_field([above], line, _SPLIT_IN_REFS)
 
 
 def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
