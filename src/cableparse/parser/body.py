@@ -17,7 +17,7 @@ import re
 
 from ..diagnostics import Collector
 from ..models import Paragraph
-from .lines import Line, is_blank, split_marker, without_escaped_newline
+from .lines import WHITE_SPACE, Line, is_blank, split_marker, without_escaped_newline
 from .markings import PARA_START_RE, split_marking
 
 __all__ = ["RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
@@ -29,10 +29,7 @@ _RULE_RE = re.compile(
 _RULE_CHARS = "-=_~\u2010\u2012\u2013\u2014"
 _RULE_AND_SPACE = _RULE_CHARS + " \t"
 # ... and any other white space (what ``str.split`` folds)
-_RULE_AND_ANY_SPACE = _RULE_AND_SPACE + (
-    "\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
+_RULE_AND_ANY_SPACE = _RULE_CHARS + WHITE_SPACE
 # signer words: upper case (``O'DONOHUE``, ``STRAUSZ-HUPE``) or capitalised (``McMullen``)
 _UPPER_NAME_RE = re.compile(r"[A-Z][A-Z'-]*[A-Z]$")
 _MIXED_NAME_RE = re.compile(r"[A-Z][a-z]*+(?:['-]?[A-Z][a-z]+)*+$")

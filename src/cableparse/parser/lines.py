@@ -24,6 +24,7 @@ from ..diagnostics import Collector
 from ..models import PageBreak
 
 __all__ = [
+    "WHITE_SPACE",
     "Line",
     "is_blank",
     "joined",
@@ -71,6 +72,8 @@ _ODD_SPACES = (
     "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 _AS_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
+#: every white space character (``str.isspace``): what ``str.split()`` folds
+WHITE_SPACE = " \n" + _ODD_SPACES
 
 
 def _spaced_plainly(text: str) -> bool:
