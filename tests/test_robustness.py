@@ -2435,3 +2435,26 @@ def test_an_unlettered_ref_item_that_makes_a_paragraph_of_the_item_above() -> No
     cable = cableparse.parse("REF> 1.;(U)\n")
     assert [r.text for r in cable.header.references] == ["> 1.", "(U)"]
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("text", ["U) Clasfd by\n", "\x0c( U)Clasfd by\n"])
+def test_a_classified_by_line_with_a_damaged_marking(text: str) -> None:
+    # fuzz crashes, 2026-12-05 (b"U) Clasfd by", b"<pre>&#xA&#x000C(\x00U)Clasfd by"): the
+    # body read "U)" (or "( U)") as the portion marking of a paragraph, which canonical
+    # text writes "(U)", where the header reads a Classified By line; the line is one
+    cable = cableparse.parse(text)
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.marking == "U"
+    assert cable.paragraphs == ()
+    _fixed_point(cable)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a name run on to a line below a paragraph's number and marking alone is no "
+    "signer (2009-01-15) TLY below 1.(U)), but on the paragraph's one line that canonical text "
+    "writes (1. (U) 2009-01-15) TLY) it is",
+)
+def test_a_signer_below_a_paragraph_number_alone() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>u&#x000A;<>1.(U)<>\n<>2009-01-15) TLY"), open
+    _fixed_point(cableparse.parse("u\n\n1.(U)\n2009-01-15) TLY\n"))

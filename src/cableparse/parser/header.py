@@ -71,7 +71,7 @@ _SUBJECT_RE = re.compile(r"(?:(SUBJECT)\b\s*[:.;-]?|(SUBJ|UBJECT|SUBJEC|SUBECT|S
 _REF_RE = re.compile(
     r"(?:PROGRAM\s+)?(?:REFTELS?|REFS?|REF\s?\(S\)|REFERENCES?\s*:)(?![A-Za-z0-9])\s*[:.]?\s*(.*)", re.I
 )
-_CLBY_RE = re.compile(r"(?:\((U)\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
+_CLBY_RE = re.compile(r"(?:\(?\s{0,3}(U)\s{0,3}\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
 _REASON_RE = re.compile(r"1\s?[.,]\s?([2-6])")
 _REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
 _TAG_CODES_RE = re.compile(r"[A-Z]{2,5}(?:\s*,\s*[A-Z]{2,5})*+\s*,?$")
@@ -702,7 +702,7 @@ _EO_FIRST = "Ee"
 _TAGS_FIRST = "TtAa"
 _SUBJECT_FIRST = "Ssſ" + "Uu"
 _REF_FIRST = "RrPp"
-_CLBY_FIRST = "Cc("
+_CLBY_FIRST = "Cc(Uu"
 
 
 _BARE_NUMBER_RE = re.compile(r"\d{1,3}\.$")
