@@ -2449,12 +2449,13 @@ def test_a_classified_by_line_with_a_damaged_marking(text: str) -> None:
     _fixed_point(cable)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a name run on to a line below a paragraph's number and marking alone is no "
-    "signer (2009-01-15) TLY below 1.(U)), but on the paragraph's one line that canonical text "
-    "writes (1. (U) 2009-01-15) TLY) it is",
-)
-def test_a_signer_below_a_paragraph_number_alone() -> None:
-    # fuzz crash, 2026-12-05 (b"<pre>u&#x000A;<>1.(U)<>\n<>2009-01-15) TLY"), open
-    _fixed_point(cableparse.parse("u\n\n1.(U)\n2009-01-15) TLY\n"))
+@pytest.mark.parametrize("text", ["u\n\n1.(U)\n2009-01-15) TLY\n", "u\n\n1. (U) 2009-01-15) TLY\n"])
+def test_a_name_after_junk_on_a_paragraphs_line_is_no_signer(text: str) -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>u&#x000A;<>1.(U)<>\n<>2009-01-15) TLY"): on a line of
+    # its own below the paragraph's number and marking, "2009-01-15) TLY" opens like junk
+    # after a signer and holds none; on the paragraph's one line that canonical text
+    # writes, the name read as a signer run on to a sentence
+    cable = cableparse.parse(text)
+    assert cable.signature is None
+    assert [(p.number, p.text) for p in cable.paragraphs] == [(None, "u"), ("1", "2009-01-15) TLY")]
+    _fixed_point(cable)

@@ -254,6 +254,13 @@ def _attention_like(text: str) -> bool:
     return handling_like(" ".join(text.split()))
 
 
+def _past_number(s: str) -> str:
+    """The stripped line ``s`` past a paragraph's number and portion marking, if it opens
+    with them."""
+    m = PARA_START_RE.match(s)
+    return split_marking(s[m.end() :].lstrip() if m else s)[1]
+
+
 def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Line]:
     """Take the signature and the trailer off the end of ``lines``.
 
@@ -319,6 +326,11 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
             if glued is not None and not split_marking(glued[0])[1]:
                 # a portion marking alone before the name ends no sentence: the words are
                 # its paragraph's (``(C) A Cq``, as ``(C)A Cq`` reads)
+                glued = None
+            if glued is not None and _JUNK_LINE_RE.match(_past_number(s)):
+                # a line that, past a paragraph's number and marking, opens like junk
+                # (``1. (U) 2009-01-15) TLY``) holds no signer: on a line of its own below
+                # them, as the paragraph's text, it is junk or text, never a signer's line
                 glued = None
             if glued is not None:
                 body.signature = glued[1]
