@@ -2459,3 +2459,24 @@ def test_a_name_after_junk_on_a_paragraphs_line_is_no_signer(text: str) -> None:
     assert cable.signature is None
     assert [(p.number, p.text) for p in cable.paragraphs] == [(None, "u"), ("1", "2009-01-15) TLY")]
     _fixed_point(cable)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a lettered REF item whose text holds a semicolon and a paragraph's number with "
+    "a separator after it (A;2.,) keeps them; written without the separator, the item is cut there",
+)
+def test_a_lettered_ref_item_with_a_number_after_a_semicolon() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#x000AREF A.A;<>2.,"), open
+    _fixed_point(cableparse.parse("REF A.A;2.,\n"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: below a caption line, an indented line that opens like a paragraph over a rule and "
+    "a TAGS keyword (SIPDIS / 2. 0 / --- / TAGS): canonical text reads back otherwise (not yet cut down "
+    "to its cause)",
+)
+def test_an_indented_number_over_a_rule_below_a_caption_line() -> None:
+    # fuzz crash, 2026-12-05 (b"<pre>&#xASIPDIS\n\xa0<>2. 0&#xA---&#x000ATAGS"), open
+    _fixed_point(cableparse.parse("SIPDIS\n\xa0 2. 0\n---\nTAGS\n"))
