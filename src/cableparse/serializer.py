@@ -344,14 +344,19 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False, searched: bool
         # a marking before a title with its rule run on (``m ---``) would read as part of
         # the title, a heading: alone on its line (the title's line below it is text)
         out.append(lead.rstrip())
-    elif first and lead and not p.number and opens_field(lines[0].strip()):
+    elif (
+        lead
+        and not p.number
+        and (
+            (first and opens_field(lines[0].strip()))
+            or (lines[0][:1] in RULE_CHARS and inline_heading((lead + lines[0]).strip()))
+        )
+    ):
         # a marking before text that opens like a field or a paragraph (``1.(C)``) where
-        # the header may still be read: the line would be cut there after a space; against
-        # it, as the line was read
-        lines[0] = lead.rstrip() + lines[0]
-    elif lead and not p.number and lines[0][:1] in RULE_CHARS and inline_heading((lead + lines[0]).strip()):
-        # a marking before text that opens with a rule would read as a heading's title with
-        # its rule run on (``(C) ---``): against it, as a marking reads too (``(C)---``)
+        # the header may still be read, whose line would be cut there after a space, or
+        # before text that opens with a rule, which would read as a heading's title with
+        # its rule run on (``(C) ---``): against it, as the line was read and as a marking
+        # reads too (``(C)---``)
         lines[0] = lead.rstrip() + lines[0]
     else:
         lines[0] = (lead + lines[0]).rstrip()

@@ -443,6 +443,10 @@ def _bullets(text: str) -> list[tuple[int, int, str]]:
     return bullets
 
 
+#: what stands between two REF items, stripped from either end of an item
+_ITEM_SEPARATORS = ",; "
+
+
 def reference_items(text: str) -> list[tuple[str | None, str]]:
     """The items of a REF block (``text`` holds its lines, keyword removed), unclassified:
     ``(letter, text as written)`` pairs, whitespace folded."""
@@ -458,7 +462,7 @@ def reference_items(text: str) -> list[tuple[str | None, str]]:
         items = [(None, part) for line in text.split("\n") for part in line.split(";")]
     out: list[tuple[str | None, str]] = []
     for letter, body in items:
-        body = _fold(body).strip(",; ")
+        body = _fold(body).strip(_ITEM_SEPARATORS)
         if body or letter is not None:
             out.append((letter, body))
     return out
@@ -1103,7 +1107,12 @@ def parse_header(
             # end is gone, and a backslash left at its end with them, as reading the item
             # on its own line does)
             refs = [
-                Reference(letter=a, text=_without_markers(b, lineno, breaks, diags).rstrip(",; \\").lstrip(",; "))
+                Reference(
+                    letter=a,
+                    text=_without_markers(b, lineno, breaks, diags)
+                    .rstrip(_ITEM_SEPARATORS + "\\")
+                    .lstrip(_ITEM_SEPARATORS),
+                )
                 for a, b in reference_items("\n".join(block).strip())
             ]
             # a REF keyword with no items is kept as one empty reference
@@ -1141,13 +1150,8 @@ def parse_header(
         # notice in a box); an attention line with a heading run on to it is read up to
         # the heading, which opens the body
         attention, heading = s, None
-        # (a line right below a line of text, over a rule that opens a box, is no title:
-        # the body carries the text on, and the rule is the box's)
         boxed = is_rule(s) or (
-            len(s) <= 100
-            and i + 1 < n
-            and is_rule(lines[i + 1][1])
-            and (i == 0 or _opens_block(lines[i - 1][1]) or not _opens_box(_Texts(lines), i + 1))
+            len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]) and _title_over_rule(_Texts(lines), i, 0)
         )
         run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
         if (boxed or run_on is not None) and not _fields_below(lines, _box_end(lines, i) if boxed else i + 1):
@@ -1210,10 +1214,15 @@ def _classification_among_attention_lines(h: HeaderFields) -> None:
         h.handling[: k + 1] = [rest] if rest else []
 
 
-def _opens_block(above: str) -> bool:
-    """True when the line below ``above`` opens a block as the body reads it: ``above``
-    is blank or a rule."""
-    return is_blank(above) or is_rule(above)
+def _title_over_rule(texts: _Indexed, j: int, start: int) -> bool:
+    """True when ``texts[j]``, over a rule (``texts[j + 1]``, which the caller has seen),
+    is that rule's title as the body reads it: first from ``start``, or below a blank line
+    or a rule.  Right below a line of text, over a rule that opens a box (a title and a
+    rule below it), it is none: the body carries the text on, and the rule is the box's."""
+    if j == start:
+        return True
+    above = texts[j - 1]
+    return is_blank(above) or is_rule(above) or not _opens_box(texts, j + 1)
 
 
 class _Indexed(Protocol):
@@ -1244,10 +1253,9 @@ def _classification_among(texts: _Indexed, start: int) -> tuple[int, tuple[Class
     lines and rules aside, six at most, and none past a field or a caption line): its
     index and what :func:`match_classification_line` reads in it (folded, as canonical
     text writes it).  A level word alone (or with a serial but no origin:
-    ``CONFIDENTIAL 0``) over a rule is a heading's title, as the body reads it, but
-    right below a line of text over a rule that opens a box (a title and a rule below
-    it): the body carries the text on then, and the rule is the box's; a rule is not
-    counted, since canonical text writes a heading's rules its own way."""
+    ``CONFIDENTIAL 0``) over a rule is a heading's title, as the body reads it
+    (:func:`_title_over_rule`); a rule is not counted, since canonical text writes a
+    heading's rules its own way."""
     n = len(texts)
     seen = 0
     for j in range(start, n):
@@ -1256,10 +1264,7 @@ def _classification_among(texts: _Indexed, start: int) -> tuple[int, tuple[Class
             continue
         found = match_classification_line(s)
         if found is not None and not (
-            _title_like(found)
-            and j + 1 < n
-            and is_rule(texts[j + 1])
-            and not (j > start and not _opens_block(texts[j - 1]) and _opens_box(texts, j + 1))
+            _title_like(found) and j + 1 < n and is_rule(texts[j + 1]) and _title_over_rule(texts, j, start)
         ):
             return j, found
         if s[0] in RULE_CHARS and is_rule(s):

@@ -58,8 +58,8 @@ _LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b
 _PAGE_WORD_RE = re.compile("PAGE")
 _INLINE_HINT_RE = re.compile(r"OF[^\S\n]++[0-9]")
 # in text of plain ASCII with spaces only: "F", spaces and a digit (a whole-line marker's
-# upper-case "OF" or "oF" and its total; "OF 0" inside a line), and "f", spaces and at most
-# three digits that end a line (a marker's "of" or "Of" and its total)
+# upper-case "OF" or "oF" and its total; "OF", spaces and a digit inside a line), and "f",
+# spaces and at most three digits that end a line (a marker's "of" or "Of" and its total)
 _F_DIGIT_RE = re.compile("F +[0-9]")
 _F_END_RE = re.compile("f +[0-9]{1,3}$", re.MULTILINE)
 _UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
