@@ -2461,22 +2461,31 @@ def test_a_name_after_junk_on_a_paragraphs_line_is_no_signer(text: str) -> None:
     _fixed_point(cable)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a lettered REF item whose text holds a semicolon and a paragraph's number with "
-    "a separator after it (A;2.,) keeps them; written without the separator, the item is cut there",
+@given(
+    st.sampled_from(["A", "STATE 12345", "Tel Aviv 88"]),
+    st.sampled_from(["2", "10", "1"]),
+    st.sampled_from([",", ";", ", ;", ";,"]),
 )
-def test_a_lettered_ref_item_with_a_number_after_a_semicolon() -> None:
-    # fuzz crash, 2026-12-05 (b"<pre>&#x000AREF A.A;<>2.,"), open
-    _fixed_point(cableparse.parse("REF A.A;2.,\n"))
+@example("A", "2", ",")  # fuzz crash, 2026-12-05 (b"<pre>&#x000AREF A.A;<>2.,")
+def test_a_lettered_ref_item_with_a_number_after_a_semicolon(text: str, number: str, end: str) -> None:
+    # the item is read without the separator at its end (``A;2.``), which canonical text
+    # writes back: a paragraph's number alone after a semicolon would cut the item there
+    cable = cableparse.parse(f"REF A.{text};{number}.{end}\nB. STATE 4\n")
+    assert [r.text for r in cable.header.references] == [f"{text};{number}.", "STATE 4"]
+    _fixed_point(cable)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: below a caption line, an indented line that opens like a paragraph over a rule and "
-    "a TAGS keyword (SIPDIS / 2. 0 / --- / TAGS): canonical text reads back otherwise (not yet cut down "
-    "to its cause)",
+@given(
+    st.sampled_from(["SIPDIS\n", "SIPDIS\n\n", ""]),
+    st.sampled_from(["\xa0 2. 0", "\u2003 12. Title", "\xa0\xa03. (U) X"]),
+    st.sampled_from(["TAGS", "TAGS: PREL", "SUBJECT: X"]),
 )
-def test_an_indented_number_over_a_rule_below_a_caption_line() -> None:
-    # fuzz crash, 2026-12-05 (b"<pre>&#xASIPDIS\n\xa0<>2. 0&#xA---&#x000ATAGS"), open
-    _fixed_point(cableparse.parse("SIPDIS\n\xa0 2. 0\n---\nTAGS\n"))
+@example("SIPDIS\n", "\xa0 2. 0", "TAGS")  # fuzz crash, 2026-12-05 (b"<pre>&#xASIPDIS\n\xa0<>2. 0&#xA---&#x000ATAGS")
+def test_a_title_that_opens_a_paragraph_once_folded_ends_the_header(above: str, title: str, field: str) -> None:
+    # the body reads the line over the rule as a title (no paragraph opens with a
+    # no-break space), the header as a paragraph's opening once folded: canonical text
+    # writes the title boxed, and the header ends at the box, whatever field is below it
+    cable = cableparse.parse(f"{above}{title}\n---\n{field}\n")
+    assert cable.header.handling == ()
+    assert cable.paragraphs[0].heading == " ".join(title.split())
+    _fixed_point(cable)

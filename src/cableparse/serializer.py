@@ -19,6 +19,7 @@ from .parser.header import (
     PREAMBLE_END,
     attention_like,
     captions_alone,
+    cuts_ref_line,
     ends_ref_block,
     holds_field,
     is_handling_notice,
@@ -177,6 +178,11 @@ def _header(h: Header, out: list[str]) -> None:
                 # written against its own bullet, where it reads as neither)
                 against = opens_like_bullet(item, chr(ord(ref.letter) + 1)) or ends_ref_block(item)
                 item = f"{ref.letter}.{'' if against or not item else ' '}{item}"
+                if ";" in item and cuts_ref_line(" " + item) and not cuts_ref_line(f" {item},"):
+                    # an item that reads as cut at a semicolon only without the separator
+                    # stripped from its end (``A;2.,``, read ``A;2.``: a paragraph's number
+                    # alone after the semicolon) is written with one
+                    item += ","
                 if k and (ends_ref_block(item) or split_marker(item) is not None):
                     # an item whose line, bullet and all, reads as a field (``E. O2591``,
                     # an E.O. line) or a page break (``A. 0050 5 OF 0``) goes on the line

@@ -36,6 +36,7 @@ __all__ = [
     "attention_like",
     "captions_alone",
     "classify_references",
+    "cuts_ref_line",
     "ends_ref_block",
     "handling_like",
     "holds_field",
@@ -684,6 +685,13 @@ def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
     return None if cut is None else cut.span()
 
 
+def cuts_ref_line(text: str) -> bool:
+    """True when the header cuts the line ``text`` of a REF block (past its first
+    character) at a next field: a keyword after a space, or after the semicolon between
+    two items."""
+    return _ref_cut(text) is not None
+
+
 def _ref_cut(text: str) -> tuple[int, int] | None:
     """Where a line of a REF block holds the next field, as the span to cut out: a
     keyword after a space (``_SPLIT_IN_REFS``), or after the semicolon between two items
@@ -772,6 +780,21 @@ def _opens_box(texts: _Indexed, i: int) -> bool:
     title = texts[i + 1]
     s = title.strip()
     return bool(s) and len(s) <= 100 and not is_rule(title) and not PARA_START_RE.match(title)
+
+
+def _fields_past(lines: list[Line], i: int, boxed: bool) -> bool:
+    """True when a header field follows the heading that line ``i`` opens (``boxed``: a
+    rule, or a title over one) or the heading run on to it, where the header reads on to
+    it: a box's title that opens a paragraph once folded (``\xa0 2. 0``, which the body
+    reads as a title) ends the header there, whatever follows the box."""
+    if not boxed:
+        return _fields_below(lines, i + 1)
+    end = _box_end(lines, i)
+    if end == i + 3:
+        title = " ".join(lines[i + 1][1].split())
+        if title[:1].isdecimal() and PARA_START_RE.match(title):
+            return False
+    return _fields_below(lines, end)
 
 
 def _fields_below(lines: list[Line], i: int) -> bool:
@@ -1154,7 +1177,7 @@ def parse_header(
             len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]) and _title_over_rule(_Texts(lines), i, 0)
         )
         run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
-        if (boxed or run_on is not None) and not _fields_below(lines, _box_end(lines, i) if boxed else i + 1):
+        if (boxed or run_on is not None) and not _fields_past(lines, i, boxed):
             if run_on is None or not run_on[0]:
                 break
             attention, heading = run_on[0], s[len(run_on[0]) :].strip()
