@@ -2191,10 +2191,13 @@ def test_a_field_run_on_to_the_eighth_attention_line_below_a_box() -> None:
     assert [r.text for r in cable.header.references] == ["STATE 1"]
     assert [p.text for p in cable.paragraphs] == ["Text."]
     _fixed_point(cable)
-    # a ninth attention line still ends the look: the box is a heading
-    cable = cableparse.parse("---\nA\n---\nB\nC\nD\nE\nF\nG\nH\nI\nJ\nREF: STATE 1\n\nText.\n")
-    assert cable.paragraphs[0].heading == "A"
-    _fixed_point(cable)
+    # the look goes as far as the header keeps attention lines (60): past them, the box
+    # is a heading (and near the limit, whichever it is, canonical text reads it back so)
+    for count in (9, 40, 55, 56, 57, 58, 59, 60, 61, 70):
+        cable = cableparse.parse("---\nA\n---\n" + "B\n" * count + "REF: STATE 1\n\nText.\n")
+        if count <= 40 or count >= 61:
+            assert (cable.paragraphs[0].heading == "A") is (count >= 61)
+        _fixed_point(cable)
 
 
 def test_an_attention_line_that_opens_with_a_digit_but_no_paragraph() -> None:
@@ -2489,3 +2492,60 @@ def test_a_title_that_opens_a_paragraph_once_folded_ends_the_header(above: str, 
     assert cable.header.handling == ()
     assert cable.paragraphs[0].heading == " ".join(title.split())
     _fixed_point(cable)
+
+
+@given(
+    st.sampled_from(["X ---", "---\nX\n---"]),
+    st.sampled_from(["A Classified By: B", ") Classified by", "A\nClassified By: B"]),
+    st.sampled_from(["C", ";", "0"]),
+    st.integers(min_value=0, max_value=70),
+)
+@example("X ---", ") Classified by", "C", 9)  # fuzz crash, 2026-12-05 (`I ---` / `) Classified by` / ... / `SIPDIS 0`)
+def test_a_box_above_a_field_with_many_attention_lines_below_the_field(
+    box: str, field: str, attention: str, count: int
+) -> None:
+    # the box is the header's: a field follows it at once.  Canonical text writes every
+    # attention line, those below the field too, above the fields, so the header looks for
+    # a field below a box as far as it keeps attention lines, not eight lines only
+    cable = cableparse.parse(f"SIPDIS\n{box}\n{field}\n\n" + f"{attention}\n" * count)
+    assert cable.header.classified_by is not None
+    assert cable.header.handling[0] in ("X ---", "---")
+    _fixed_point(cable)
+
+
+@given(
+    st.sampled_from(["1.(U)", "1. (U)", "2A. (SBU)", "3.(C)"]),
+    st.sampled_from(["--- C ---", "---- Title of it ----", "--- X\x00---"]),
+)
+@example("1.(U)", "--- C\x00---")  # fuzz crash, 2026-12-05 (b"<pre><>1.(U)--- C\x00---&#x000A")
+def test_a_heading_run_on_to_a_paragraph_number_and_marking_alone(opening: str, heading: str) -> None:
+    # cut off, it would leave the number and marking alone: the heading is the paragraph's
+    # text, as it is after a number alone (canonical text writes a space after the marking,
+    # where the rule was found run on)
+    cable = cableparse.parse(f"{opening}{' ' if ' ' in opening else ''}{heading}\n")
+    assert [p.heading for p in cable.paragraphs] == [None]
+    assert cable.paragraphs[0].text == " ".join(heading.replace("\x00", " ").split())
+    _fixed_point(cable)
+
+
+@given(st.sampled_from(["(C)", "(SBU)", "(U) ABC"]), st.sampled_from(["TAGS O", "SUBJECT: X", "REF: A"]))
+@example("(C)", "TAGS O")  # fuzz crash, 2026-12-05 (b"<pre>&#xA&#xA(C)&#xA&#xA---&#xATAGS O&#x000A---")
+def test_a_heading_that_opens_like_a_field_below_a_marking_alone(marking: str, title: str) -> None:
+    # an unnumbered paragraph of a marking alone (or with upper-case text), which the
+    # header reads as an attention line, is text where the header may still be read: the
+    # heading below it, which opens like a field, is written between two rules
+    cable = cableparse.parse(f"\n\n{marking}\n\n---\n{title}\n---\n")
+    assert cable.header.handling == ()
+    assert cable.paragraphs[-1].heading == title
+    _fixed_point(cable)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a title with a rule run on, over a rule, that the header does not keep as an attention "
+    "line though a field follows: canonical text writes the heading boxed, where the header keeps the "
+    "title as a short line below the box's rule",
+)
+def test_a_heading_with_its_rule_run_on_over_a_rule_above_a_field() -> None:
+    # fuzz crash, 2026-12-05 (b'a ---\x00\xe2\xa0---\r---\rREF:m'), open
+    _fixed_point(cableparse.parse("a --- \xe2\xa0---\n---\nREF:m\n"))

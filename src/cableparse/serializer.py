@@ -435,7 +435,10 @@ def _text(cable: Cable) -> tuple[str, bool]:
     first = True
     for p in cable.paragraphs:
         _paragraph(p, out, first, h.classification_line is None)
-        first = first and not (p.number or p.marking) and (not p.text or (not fields and _kept_as_attention(p.text)))
+        # (an unnumbered paragraph's marking is read with its text: ``(C)`` alone is an
+        # attention line)
+        written = f"({p.marking}) {p.text}".rstrip() if p.marking else p.text
+        first = first and not p.number and (not written or (not fields and _kept_as_attention(written)))
     reads_on = _reads_on_into_refs(h, out, head)
     if cable.signature:
         out.append(cable.signature)

@@ -511,10 +511,14 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                         i += 1
                         prev_blank = True
                         continue
-                elif not (opens and PARA_START_RE.match(found[0]) is None) and split_marker(found[0]) is None:
+                elif (
+                    not (opens and (PARA_START_RE.match(found[0]) is None or _number_alone(found[0])))
+                    and split_marker(found[0]) is None
+                ):
                     # a heading run on to the end of a paragraph line: it closes the paragraph
-                    # (not one that a paragraph's number alone stands before, nor one after
-                    # text that, on a line of its own, reads as a continuation marker)
+                    # (not one that a paragraph's number alone stands before, with its marking
+                    # or without, nor one after text that, on a line of its own, reads as a
+                    # continuation marker)
                     s, after = found
                     first = s[0]
                     text = text[: len(text) - len(text.lstrip())] + s

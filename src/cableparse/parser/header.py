@@ -782,31 +782,42 @@ def _opens_box(texts: _Indexed, i: int) -> bool:
     return bool(s) and len(s) <= 100 and not is_rule(title) and not PARA_START_RE.match(title)
 
 
-def _fields_past(lines: list[Line], i: int, boxed: bool) -> bool:
-    """True when a header field follows the heading that line ``i`` opens (``boxed``: a
-    rule, or a title over one) or the heading run on to it, where the header reads on to
-    it: a box's title that opens a paragraph once folded (``\xa0 2. 0``, which the body
-    reads as a title) ends the header there, whatever follows the box."""
+def _fields_past(lines: list[Line], i: int, boxed: bool, room: int) -> int:
+    """Where a header field follows the heading that line ``i`` opens (``boxed``: a rule,
+    or a title over one) or the heading run on to it, as :func:`_fields_below` finds it,
+    with ``room`` attention lines left to keep, the heading's own line of text among
+    them; -1 when none does.  A box's title that opens a paragraph once folded
+    (``\xa0 2. 0``, which the body reads as a title) ends the header there, whatever
+    follows the box."""
     if not boxed:
-        return _fields_below(lines, i + 1)
+        return _fields_below(lines, i + 1, room - 1)
     end = _box_end(lines, i)
     if end == i + 3:
         title = " ".join(lines[i + 1][1].split())
         if title[:1].isdecimal() and PARA_START_RE.match(title):
-            return False
-    return _fields_below(lines, end)
+            return -1
+    # (the title's line counts: over its rule or between two)
+    return _fields_below(lines, end, room if end == i + 1 else room - 1)
 
 
-def _fields_below(lines: list[Line], i: int) -> bool:
-    """True when a header field follows from line ``i``: after at most eight lines that
-    are neither blank nor rules, all attention lines (lines the header would keep:
-    upper-case ones, and short ones right below another), before any line that opens a
-    paragraph or holds a paragraph's opening further on.  A field opens the line or is
-    run on to an attention line (canonical text writes it on the line below).  Captions
-    do not count: canonical text writes them above the attention lines, where they could
-    not count again; what follows them on their line does."""
+#: the most attention lines the header keeps, rules aside (canonical text writes them all
+#: above the fields, and a heading's rules its own way)
+_MAX_ATTENTION = 60
+
+
+def _fields_below(lines: list[Line], i: int, room: int) -> int:
+    """Where a header field follows from line ``i`` (the index of its line), or -1:
+    after lines that are neither blank nor rules, all attention lines (lines the header
+    would keep: upper-case ones, and short ones right below another), before any line
+    that opens a paragraph or holds a paragraph's opening further on, and no more of
+    them than the ``room`` left for attention lines (the header keeps
+    :data:`_MAX_ATTENTION` at most; canonical text writes them all above the fields).  A
+    field opens the line or is run on to an attention line (canonical text writes it on
+    the line below).  Rules do not count (canonical text writes a heading's rules its own
+    way, a title over one or between two), nor do captions: canonical text writes them
+    above the attention lines, where they could not count again; what follows them on
+    their line does."""
     n = len(lines)
-    seen = 0
     adjacent = True  # no blank line since the last line (the header keeps a short one then)
     while i < n:
         t = lines[i][1]
@@ -821,11 +832,9 @@ def _fields_below(lines: list[Line], i: int) -> bool:
                 # whether fields follow the box decides, looked for afresh below it (and if
                 # they do, the title is read as the field it opens like)
                 i += 2
-                seen = 0
+                room = _MAX_ATTENTION
                 adjacent = True
                 continue
-            # (a rule is not counted: canonical text writes a heading's rules its own way,
-            # a title over one or between two)
             adjacent = True
             continue
         caps, rest = _captions_of(s)
@@ -834,25 +843,27 @@ def _fields_below(lines: list[Line], i: int) -> bool:
             # of the line where it was: the rest is what counts
             s = rest
         if s[0].isdecimal() and PARA_START_RE.match(s):
-            return False
+            return -1
         if opens_field(s):
-            return True
-        if seen == 8:
-            # (a field that opens the line below the eighth counts: canonical text writes a
-            # field run on to an attention line on a line of its own)
-            return False
+            return i - 1
+        if room <= 0:
+            # (a field that opens the line below the last attention line the header can
+            # keep counts: canonical text writes a field run on to an attention line on a
+            # line of its own)
+            return -1
         at = _find_field(_SPLIT_ALL, s, 1)
         head = s if at is None else s[: at.start()].rstrip()
         if not attention_like(head, adjacent):
-            return False
+            return -1
         if at is not None:
             # fields run together on one line: the first one decides
-            return not s[at.end() :].lstrip()[:1].isdecimal()
+            return -1 if s[at.end() :].lstrip()[:1].isdecimal() else i - 1
         # (a caption line is taken apart from the attention lines: a short line below it
         # is not kept for following one)
         adjacent = not caps or bool(rest)
-        seen += 1
-    return False
+        if not caps or rest:
+            room -= 1
+    return -1
 
 
 def parse_header(
@@ -899,6 +910,8 @@ def parse_header(
     if h.classification_line is None:
         diags.add("CP201", line=lines[i][0] if i < n else None)
     seen_main = False
+    kept = 0  # attention lines kept, rules aside
+    reach = -1  # the line of the field found below the last heading looked past
     last_handling = -2
     first_handling = -1  # the first attention line
     clby_at = -1  # the Classified By line
@@ -1177,13 +1190,18 @@ def parse_header(
             len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]) and _title_over_rule(_Texts(lines), i, 0)
         )
         run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
-        if (boxed or run_on is not None) and not _fields_past(lines, i, boxed):
+        if (boxed or run_on is not None) and (i >= reach or (boxed and _box_end(lines, i) > reach)):
+            # (a field found below an earlier heading, and not reached yet, is below this
+            # one too when the look from it starts above the field, within the room left:
+            # the lines between are kept as attention lines)
+            reach = _fields_past(lines, i, boxed, _MAX_ATTENTION - kept)
+        if (boxed or run_on is not None) and i > reach:
             if run_on is None or not run_on[0]:
                 break
             attention, heading = run_on[0], s[len(run_on[0]) :].strip()
         if (
             not seen_main
-            and len(h.handling) < 60
+            and kept < _MAX_ATTENTION
             # (:func:`attention_like`, the line below another only when it holds no field:
             # that test last, as it costs most)
             and (
@@ -1198,6 +1216,8 @@ def parse_header(
             if first_handling < 0:
                 first_handling = i
             h.handling.append(attention)
+            if not is_rule(attention):
+                kept += 1
             last_handling = i
             i += 1
             if heading is not None:
