@@ -146,13 +146,15 @@ def _header(h: Header, out: list[str]) -> None:
                 and not is_rule(line)
                 and not (k and is_rule(h.handling[k - 1]))
                 and not (h.classification_line is None and is_title_like_level(" ".join(line.split())))
+                and attention_like(" ".join(line.split()), len(out) > 1 and bool(out[-2]))
             ):
                 # a line right above a rule is a title over it: the header reads whether
                 # fields follow from below the rule, not from below the box that the rule
                 # may open, so a line read apart from the rule is written apart from it
                 # (a box's title, between two rules, stays in its box; and so does a level
                 # word alone over a rule where there is no classification line, which it
-                # would read as apart from the rule)
+                # would read as apart from the rule, and a line that the header keeps only
+                # as a title over the rule, fields below it)
                 out.append("")
         if out[-1]:
             out.append("")

@@ -1203,9 +1203,10 @@ def parse_header(
             not seen_main
             and kept < _MAX_ATTENTION
             # (:func:`attention_like`, the line below another only when it holds no field:
-            # that test last, as it costs most)
+            # that test last, as it costs most; and a heading's line that fields follow)
             and (
                 handling_like(attention)
+                or ((boxed or run_on is not None) and i < reach and not is_rule(attention))
                 or (
                     last_handling == i - 1
                     and len(attention) <= _SHORT_ATTENTION
