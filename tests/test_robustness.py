@@ -2560,3 +2560,15 @@ def test_a_heading_that_a_field_follows_is_kept_above_it(title: str, field: str)
         assert cable.header.handling, text
         assert not [p for p in cable.paragraphs if p.heading]
         _fixed_point(cable)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a heading run on to a Classified By line through a carriage return, with a second "
+    "Classified By line below: the header reads on to the second line in canonical text (the heading on "
+    "lines of its own, a field below it), cuts it at its field, and the cut stays when it gives the lines "
+    "back to the text",
+)
+def test_a_heading_run_on_to_a_classified_by_line_through_a_carriage_return() -> None:
+    # fuzz crash, 2026-12-05 (b') Classified\x10by\r~E ---\n) Classified\x10by'), open
+    _fixed_point(cableparse.parse(") Classified by\r~E ---\n) Classified by\n"))
