@@ -2572,3 +2572,19 @@ def test_a_heading_that_a_field_follows_is_kept_above_it(title: str, field: str)
 def test_a_heading_run_on_to_a_classified_by_line_through_a_carriage_return() -> None:
     # fuzz crash, 2026-12-05 (b') Classified\x10by\r~E ---\n) Classified\x10by'), open
     _fixed_point(cableparse.parse(") Classified by\r~E ---\n) Classified by\n"))
+
+
+@given(
+    st.sampled_from(["x-", "Notes-", "A.-"]),
+    st.sampled_from([" ", "\x0c ", "\xa0", "\x0b\x0b "]),
+    st.sampled_from(["UBJECT:", "TAGS: PREL", "Text."]),
+)
+@example("x-", "\x0c ", "UBJECT:")  # fuzz crash, 2026-12-05 (b'<pre>x-\x0c\x00---&#x000A&#xAUBJECT:')
+def test_a_title_that_ends_in_a_dash_before_its_rule(title: str, space: str, below: str) -> None:
+    # the header, which folds a line's white space first, read ``x- ---`` as no heading
+    # (the dash taken for the rule's, too short a run to open one), the body ``x-\f---`` as
+    # one; a run too short to open a rule ends the title, whatever white space follows it
+    cable = cableparse.parse(f"{title}{space}---\n\n{below}\n")
+    header = cable.header.handling == (" ".join(f"{title}{space}---".split()),)
+    assert header or [p.heading for p in cable.paragraphs][:1] == [title]
+    _fixed_point(cable)

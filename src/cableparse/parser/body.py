@@ -378,8 +378,14 @@ def inline_heading(s: str) -> tuple[str, str] | None:
     -------``), or run on to the end of a reflowed paragraph (``... End Summary. -------
     Policy-Level Sensitivities -------``, ``... End comment. Tea and Policy --------------``):
     the text before it (``""`` when none) and the title.  ``s`` is stripped."""
-    body = s.rstrip(_RULE_AND_SPACE)
+    # (white space of any kind: the header folds a line's white space before it asks)
+    body = s.rstrip(_RULE_AND_ANY_SPACE)
     rule = s[len(body) :]
+    if rule[:1] in _RULE_START:
+        # a run of rule characters too short to open a rule ends the title (``x- ---``)
+        k = len(rule) - len(rule.lstrip(_RULE_CHARS))
+        if k < 3:
+            body, rule = s[: len(body) + k], rule[k:]
     if not body or not rule[:1].isspace() or not _RULE_RE.match(rule):
         return None
     left = ""
