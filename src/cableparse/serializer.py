@@ -21,6 +21,7 @@ from .parser.header import (
     captions_alone,
     cuts_ref_line,
     ends_ref_block,
+    field_run_on,
     holds_field,
     is_handling_notice,
     is_tags_keyword,
@@ -236,7 +237,19 @@ def _kept_as_attention(text: str) -> bool:
             below = False
             continue
         if not attention_like(s, below):
-            return False
+            # (or an attention line with the Classified By line run on to it, which the
+            # header cuts there)
+            at = field_run_on(s)
+            if (
+                at is None
+                or seen_field
+                or not opens_classified_by(s[at:])
+                or not attention_like(s[:at].rstrip(), below)
+            ):
+                return False
+            field = seen_field = True
+            below = False
+            continue
         below = True
     return True
 
@@ -356,12 +369,13 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False, searched: bool
         lead
         and not p.number
         and (
-            (first and opens_field(lines[0].strip()))
+            (first and not lines[0].lstrip()[:1].isdecimal() and opens_field(lines[0].strip()))
             or (lines[0][:1] in RULE_CHARS and inline_heading((lead + lines[0]).strip()))
         )
     ):
-        # a marking before text that opens like a field or a paragraph (``1.(C)``) where
-        # the header may still be read, whose line would be cut there after a space, or
+        # a marking before text that opens like a field (``TAGS:``) where the header may
+        # still be read, whose line would be cut there after a space (a paragraph's
+        # opening ends the header there, and the line is given back whole), or
         # before text that opens with a rule, which would read as a heading's title with
         # its rule run on (``(C) ---``): against it, as the line was read and as a marking
         # reads too (``(C)---``)

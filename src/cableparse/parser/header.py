@@ -38,6 +38,7 @@ __all__ = [
     "classify_references",
     "cuts_ref_line",
     "ends_ref_block",
+    "field_run_on",
     "handling_like",
     "holds_field",
     "is_handling_notice",
@@ -685,6 +686,13 @@ def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
     return None if cut is None else cut.span()
 
 
+def field_run_on(s: str) -> int | None:
+    """Where the folded line ``s`` holds a field (or a paragraph's opening) run on to text
+    before it, as the header cuts such a line: the field's start, or None."""
+    at = _field_cut(s, _SPLIT_ALL)
+    return None if at is None else at[1]
+
+
 def cuts_ref_line(text: str) -> bool:
     """True when the header cuts the line ``text`` of a REF block (past its first
     character) at a next field: a keyword after a space, or after the semicolon between
@@ -909,13 +917,18 @@ def parse_header(
             n += 1
     if h.classification_line is None:
         diags.add("CP201", line=lines[i][0] if i < n else None)
+    # (the first line below the preamble and the classification line: canonical text
+    # writes a blank line above it)
+    top = i
     seen_main = False
     kept = 0  # attention lines kept, rules aside
     reach = -1  # the line of the field found below the last heading looked past
     last_handling = -2
     first_handling = -1  # the first attention line
     clby_at = -1  # the Classified By line
-    cut: tuple[int, Line] | None = None  # an attention line cut at a heading, as it was
+    # lines cut in two (at a field, at a heading), as they were: (index, line); whole again
+    # if the lines they were cut in go back to the text
+    cuts: list[tuple[int, Line]] = []
     split_noted = False
     while i < n:
         lineno, text = lines[i]
@@ -973,10 +986,11 @@ def parse_header(
                 if breaks is not None and _take_marker(head, lineno, breaks, diags):
                     lines[i] = (lineno, tail)
                     continue
-                lines[i] = (lineno, head)
                 if breaks is None or not _take_marker(tail, lineno, breaks, diags):
+                    cuts.append((i, lines[i]))
                     lines.insert(i + 1, (lineno, tail))
                     n += 1
+                lines[i] = (lineno, head)
                 s = head
                 if not split_noted:
                     diags.add("CP205", line=lineno)
@@ -1187,7 +1201,7 @@ def parse_header(
         # the heading, which opens the body
         attention, heading = s, None
         boxed = is_rule(s) or (
-            len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]) and _title_over_rule(_Texts(lines), i, 0)
+            len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]) and _title_over_rule(_Texts(lines), i, top)
         )
         run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
         if (boxed or run_on is not None) and (i >= reach or (boxed and _box_end(lines, i) > reach)):
@@ -1222,7 +1236,7 @@ def parse_header(
             last_handling = i
             i += 1
             if heading is not None:
-                cut = (i - 1, lines[i - 1])
+                cuts.append((i - 1, lines[i - 1]))
                 lines[i - 1] = (lineno, attention)
                 lines.insert(i, (lineno, heading))
                 break
@@ -1236,8 +1250,11 @@ def parse_header(
         if clby_at > first_handling:
             # (a Classified By line below them is the text's then, as they are)
             h.classified_by = None
-        if cut is not None:  # (a line cut at its heading is whole again)
-            lines[cut[0] : cut[0] + 2] = [cut[1]]
+        for at_line, whole in reversed(cuts):
+            # (a line cut at a field or a heading among them is whole again, as the text
+            # reads it: canonical text writes it so)
+            if at_line >= first_handling:
+                lines[at_line : at_line + 2] = [whole]
     elif h.handling and h.classification_line is None and not h.captions:
         _classification_among_attention_lines(h)
     return h, lines[i:]
