@@ -2611,3 +2611,38 @@ def test_a_title_that_ends_in_a_dash_before_its_rule(title: str, space: str, bel
     header = cable.header.handling == (" ".join(f"{title}{space}---".split()),)
     assert header or [p.heading for p in cable.paragraphs][:1] == [title]
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "R\n)\x05SBU\n",  # fuzz crash, 2026-12-05 (b'R\n)\x05SBU')
+        "\xc7\n7.SBU\n",  # fuzz crash, 2026-12-05 (b'\xc7\n7.SBU')
+        "Text here.\nLIMDIS\n",
+    ],
+)
+def test_a_caption_word_is_no_signer(text: str) -> None:
+    # a caption word at the end of the text was read as the signer, and canonical text,
+    # which writes the signer on a line of its own, read it back as a caption
+    cable = cableparse.parse(text)
+    assert cable.signature is None
+    _fixed_point(cable)
+
+
+def test_every_caption_word_is_no_name() -> None:
+    # the body's list of words that are never a signer's name holds every caption word of
+    # the header's that could be one (upper case, no slash)
+    from cableparse.parser import body, header
+
+    words = {w for w in header._CAPTIONS if "/" not in w}
+    assert words <= body._NOT_NAMES
+
+
+def test_a_paragraph_opening_spaced_with_a_no_break_space_ends_a_ref_block() -> None:
+    # fuzz crash, 2026-12-05 (b'REF A. e 1.\xa0(C)'): the line was cut at the paragraph's
+    # opening (folded, ``1. (C)``), and the part cut off, read as written, opened no
+    # paragraph and went back into the item; canonical text writes it folded
+    cable = cableparse.parse("REF A. e 1.\xa0(C)\n")
+    assert [r.text for r in cable.header.references] == ["e"]
+    assert [p.text for p in cable.paragraphs] == ["1.\xa0(C)"]  # (as written: the body reads it so)
+    _fixed_point(cable)

@@ -1143,8 +1143,10 @@ def parse_header(
                 if _notice(caps, rest):
                     # a handling notice (SENSITIVE BUT UNCLASSIFIED; PLEASE ...) ends it
                     break
-                # any field but another REF keyword, which stays with the items
-                if ends_ref_block(nxt):
+                # any field but another REF keyword, which stays with the items (read on
+                # the line folded, as canonical text writes it: ``1.\xa0(C)`` cut from the
+                # line above opens a paragraph)
+                if ends_ref_block(_fold(nxt)):
                     break
                 # (as the block's first line is: canonical text writes each item as a
                 # line of the block)
