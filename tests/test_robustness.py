@@ -2646,3 +2646,17 @@ def test_a_paragraph_opening_spaced_with_a_no_break_space_ends_a_ref_block() -> 
     assert [r.text for r in cable.header.references] == ["e"]
     assert [p.text for p in cable.paragraphs] == ["1.\xa0(C)"]  # (as written: the body reads it so)
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("space", ["\x00" * 16, "\t", "  "])
+def test_a_continuation_marker_after_a_caption_on_its_line(space: str) -> None:
+    # fuzz crash, 2026-12-05 (b'<pre>&#x000ASENSITIVE\x00...\x00u\xa00050 5 OF 7'): the rest
+    # of a caption line, a continuation marker whole, stayed text; canonical text writes it
+    # on a line of its own below the captions, where it is a page break
+    # (spaced less, the whole line is one, its origin ``SENSITIVE u``)
+    cable = cableparse.parse(f"\nSENSITIVE{space}u\xa00050 5 OF 7\n")
+    assert cable.paragraphs == ()
+    assert [b.total for b in cable.page_breaks] == [7]
+    if len(space) > 8:
+        assert cable.header.captions == ("SENSITIVE",)
+    _fixed_point(cable)

@@ -1192,7 +1192,9 @@ def parse_header(
         caps, rest = _captions_of(s)
         if caps and (not rest or not seen_main):
             h.captions.extend(caps)
-            if rest:
+            # (the rest may be a continuation marker, whole, as canonical text's line of
+            # its own below the captions would read)
+            if rest and not (breaks is not None and _take_marker(rest, lineno, breaks, diags)):
                 lines[i] = (lineno, rest)
                 continue
             i += 1
