@@ -926,8 +926,8 @@ def parse_header(
     last_handling = -2
     first_handling = -1  # the first attention line
     clby_at = -1  # the Classified By line
-    # lines cut in two (at a field, at a heading), as they were: (index, line); whole again
-    # if the lines they were cut in go back to the text
+    # lines cut in two (at a field, at a heading), as they were: (index, line); the last is
+    # whole again if the header ends at it and its lines go back to the text
     cuts: list[tuple[int, Line]] = []
     split_noted = False
     while i < n:
@@ -1250,15 +1250,15 @@ def parse_header(
         # upper-case lines with no classification line above them, no header field after
         # and no caption: text, not attention lines (canonical text must read them back so)
         h.handling = []
-        i = first_handling
+        end, i = i, first_handling
         if clby_at > first_handling:
             # (a Classified By line below them is the text's then, as they are)
             h.classified_by = None
-        for at_line, whole in reversed(cuts):
-            # (a line cut at a field or a heading among them is whole again, as the text
-            # reads it: canonical text writes it so)
-            if at_line >= first_handling:
-                lines[at_line : at_line + 2] = [whole]
+        if cuts and first_handling <= cuts[-1][0] == end - 1:
+            # (the line cut where the header ended, at a heading, a paragraph's opening or
+            # a field it does not read, is whole again, as the text reads it: canonical
+            # text writes it so)
+            lines[end - 1 : end + 1] = [cuts[-1][1]]
     elif h.handling and h.classification_line is None and not h.captions:
         _classification_among_attention_lines(h)
     return h, lines[i:]
