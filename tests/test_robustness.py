@@ -2675,8 +2675,9 @@ def test_a_pasted_record_below_lines_of_a_letter_each() -> None:
 @pytest.mark.xfail(
     strict=True,
     reason="bug: shapes found by the last fuzzing run, not yet cut down to their causes: a title with its rule "
-    "run on above two short lines (`P ---` / `AD` / `OI`: read back, they are a signer on two lines), a caption line with a heading run on above a heading that opens like a field (`SIPDIS "
-    "A;---` / `t TAG:` / `---`), and rules and boxes around a TAGS keyword (the third, from commit 63b5f04)",
+    "run on above two short lines (`P ---` / `AD` / `OI`: read back, they are a signer on two lines), a caption "
+    "line with a heading run on above a heading that opens like a field (`SIPDIS A;---` / `t TAG:` / `---`), "
+    "and rules and boxes around a TAGS keyword (the third, from commit 63b5f04)",
 )
 @pytest.mark.parametrize(
     "source",
