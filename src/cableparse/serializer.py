@@ -217,6 +217,13 @@ def _header(h: Header, out: list[str]) -> None:
         out.append(f"{marking}Classified By: {h.classified_by.text}".rstrip())
 
 
+def _classified_by_run_on(s: str, below: bool) -> bool:
+    """True when the folded line ``s`` is an attention line with a Classified By line run
+    on to it, which the header cuts there (``below``: right below another)."""
+    at = field_run_on(s)
+    return at is not None and opens_classified_by(s[at:]) and attention_like(s[:at].rstrip(), below)
+
+
 def _kept_as_attention(text: str) -> bool:
     """True when the header would keep every line of ``text`` as an attention line:
     upper-case ones (or without letters), and short ones right below another; or read
@@ -232,24 +239,13 @@ def _kept_as_attention(text: str) -> bool:
         if field and not opens_field(s):
             continue
         field = False
-        if opens_classified_by(s) and not seen_field:
+        attention = attention_like(s, below)
+        if not seen_field and (opens_classified_by(s) or (not attention and _classified_by_run_on(s, below))):
             field = seen_field = True
             below = False
             continue
-        if not attention_like(s, below):
-            # (or an attention line with the Classified By line run on to it, which the
-            # header cuts there)
-            at = field_run_on(s)
-            if (
-                at is None
-                or seen_field
-                or not opens_classified_by(s[at:])
-                or not attention_like(s[:at].rstrip(), below)
-            ):
-                return False
-            field = seen_field = True
-            below = False
-            continue
+        if not attention:
+            return False
         below = True
     return True
 

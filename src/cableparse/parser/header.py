@@ -801,7 +801,7 @@ def _fields_past(lines: list[Line], i: int, boxed: bool, room: int) -> int:
         return _fields_below(lines, i + 1, room - 1)
     end = _box_end(lines, i)
     if end == i + 3:
-        title = " ".join(lines[i + 1][1].split())
+        title = _fold(lines[i + 1][1])
         if title[:1].isdecimal() and PARA_START_RE.match(title):
             return -1
     # (the title's line counts: over its rule or between two)
@@ -926,9 +926,9 @@ def parse_header(
     last_handling = -2
     first_handling = -1  # the first attention line
     clby_at = -1  # the Classified By line
-    # lines cut in two (at a field, at a heading), as they were: (index, line); the last is
-    # whole again if the header ends at it and its lines go back to the text
-    cuts: list[tuple[int, Line]] = []
+    # the last line cut in two (at a field, at a heading), as it was: (index, line); whole
+    # again if the header ends at it and its lines go back to the text
+    cut: tuple[int, Line] | None = None
     split_noted = False
     while i < n:
         lineno, text = lines[i]
@@ -987,7 +987,7 @@ def parse_header(
                     lines[i] = (lineno, tail)
                     continue
                 if breaks is None or not _take_marker(tail, lineno, breaks, diags):
-                    cuts.append((i, lines[i]))
+                    cut = (i, lines[i])
                     lines.insert(i + 1, (lineno, tail))
                     n += 1
                 lines[i] = (lineno, head)
@@ -1208,12 +1208,13 @@ def parse_header(
             len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]) and _title_over_rule(_Texts(lines), i, top)
         )
         run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
-        if (boxed or run_on is not None) and (i >= reach or (boxed and _box_end(lines, i) > reach)):
+        heading_like = boxed or run_on is not None
+        if heading_like and (i >= reach or (boxed and _box_end(lines, i) > reach)):
             # (a field found below an earlier heading, and not reached yet, is below this
             # one too when the look from it starts above the field, within the room left:
             # the lines between are kept as attention lines)
             reach = _fields_past(lines, i, boxed, _MAX_ATTENTION - kept)
-        if (boxed or run_on is not None) and i > reach:
+        if heading_like and i > reach:
             if run_on is None or not run_on[0]:
                 break
             attention, heading = run_on[0], s[len(run_on[0]) :].strip()
@@ -1224,7 +1225,7 @@ def parse_header(
             # that test last, as it costs most; and a heading's line that fields follow)
             and (
                 handling_like(attention)
-                or ((boxed or run_on is not None) and i < reach and not is_rule(attention))
+                or (heading_like and i < reach and not is_rule(attention))
                 or (
                     last_handling == i - 1
                     and len(attention) <= _SHORT_ATTENTION
@@ -1240,7 +1241,7 @@ def parse_header(
             last_handling = i
             i += 1
             if heading is not None:
-                cuts.append((i - 1, lines[i - 1]))
+                cut = (i - 1, lines[i - 1])
                 lines[i - 1] = (lineno, attention)
                 lines.insert(i, (lineno, heading))
                 break
@@ -1254,11 +1255,11 @@ def parse_header(
         if clby_at > first_handling:
             # (a Classified By line below them is the text's then, as they are)
             h.classified_by = None
-        if cuts and first_handling <= cuts[-1][0] == end - 1:
+        if cut is not None and first_handling <= cut[0] == end - 1:
             # (the line cut where the header ended, at a heading, a paragraph's opening or
             # a field it does not read, is whole again, as the text reads it: canonical
             # text writes it so)
-            lines[end - 1 : end + 1] = [cuts[-1][1]]
+            lines[end - 1 : end + 1] = [cut[1]]
     elif h.handling and h.classification_line is None and not h.captions:
         _classification_among_attention_lines(h)
     return h, lines[i:]
