@@ -2672,17 +2672,26 @@ def test_a_pasted_record_below_lines_of_a_letter_each() -> None:
     _fixed_point(cableparse.parse("U\n\n\n\nT\nO\n\n<\n2009-05-08 20:08\n09STE6\nSECRET 000\n"))
 
 
+@pytest.mark.parametrize("source", [b"P\x00---\rAD\nOI", b"P ---\nAD\nOI", b"--- P ---\nAD\nOI"])
+def test_a_signer_on_two_lines_under_a_heading_run_on_to_its_rule(source: bytes) -> None:
+    # fuzz crash, 2026-12-05 (b'P\x00---\rAD\nOI'): a heading written on its line with its
+    # rule ends the text above a signer on two lines as a blank line does (as it does
+    # above a signer on one); canonical text writes it apart, where the two lines read as the signer
+    cable = cableparse.parse(source)
+    assert cable.signature == "AD OI"
+    assert [(p.heading, p.text) for p in cable.paragraphs] == [("P", "")]
+    _fixed_point(cable)
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="bug: shapes found by the last fuzzing run, not yet cut down to their causes: a title with its rule "
-    "run on above two short lines (`P ---` / `AD` / `OI`: read back, they are a signer on two lines), a caption "
-    "line with a heading run on above a heading that opens like a field (`SIPDIS A;---` / `t TAG:` / `---`), "
-    "and rules and boxes around a TAGS keyword (the third, from commit 63b5f04)",
+    reason="bug: shapes found by the last fuzzing run, not yet cut down to their causes: a caption line with a "
+    "heading run on above a heading that opens like a field (`SIPDIS A;---` / `t TAG:` / `---`), and rules and "
+    "boxes around a TAGS keyword (the second, from commit 63b5f04)",
 )
 @pytest.mark.parametrize(
     "source",
     [
-        b"P\x00---\rAD\nOI",  # fuzz crash, 2026-12-05, older than the day's commits
         b"<pre>SIPDIS A;---\n\nt TAG:&#x000A---",  # fuzz crash, 2026-12-05, older too
         (
             b"\x95"

@@ -263,6 +263,13 @@ def _past_number(s: str) -> str:
     return split_marking(s[m.end() :].lstrip() if m else s)[1]
 
 
+def _ends_text(s: str) -> bool:
+    """True when the stripped line ``s``, right above a signer's line, ends the text above
+    it: blank, the end of a sentence, or a heading run on to text or written on its line
+    with its rule (canonical text writes it apart, a blank line below it)."""
+    return not s or _ends_sentence(s) or (s[-1] in _RULE_START and inline_heading(s) is not None)
+
+
 def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Line]:
     """Take the signature and the trailer off the end of ``lines``.
 
@@ -297,9 +304,7 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
             name, decoration = found
             prev = lines[j - 2][1].strip()
             cut = j - 1
-            # (a heading run on to the line above, or written on it with its rule, ends the
-            # text above as a blank line does: canonical text writes it apart)
-            ok = not prev or _ends_sentence(prev) or (prev[-1] in _RULE_START and inline_heading(prev) is not None)
+            ok = _ends_text(prev)
             if not ok and " " not in name and name.isupper():
                 # a signer on two lines (JOHNSON / KEANE), or written twice (SIMONS / SIMONS)
                 above = _standalone(prev)
@@ -309,7 +314,7 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
                     and not above[1]
                     and " " not in above[0]
                     and above[0].isupper()
-                    and (not before or _ends_sentence(before))
+                    and _ends_text(before)
                 ):
                     ok = True
                     if above[0] != name:
