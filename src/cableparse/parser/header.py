@@ -813,6 +813,12 @@ def _fields_past(lines: list[Line], i: int, boxed: bool, room: int) -> int:
 _MAX_ATTENTION = 60
 
 
+def _title_field(s: str) -> bool:
+    """True when the folded title ``s`` of a box opens like a header field or holds one
+    past its start."""
+    return opens_field(s) or holds_field(s)
+
+
 def _fields_below(lines: list[Line], i: int, room: int) -> int:
     """Where a header field follows from line ``i`` (the index of its line), or -1:
     after lines that are neither blank nor rules, all attention lines (lines the header
@@ -835,10 +841,11 @@ def _fields_below(lines: list[Line], i: int, room: int) -> int:
             continue
         s = _fold(t)
         if s[0] in RULE_CHARS and is_rule(s):
-            if _opens_box(_Texts(lines), i - 1) and opens_field(_fold(lines[i][1])):
-                # a box whose title opens like a field: where the header meets its rule,
-                # whether fields follow the box decides, looked for afresh below it (and if
-                # they do, the title is read as the field it opens like)
+            if _opens_box(_Texts(lines), i - 1) and _title_field(_fold(lines[i][1])):
+                # a box whose title opens like a field or holds one (``t TAG:``): where the
+                # header meets its rule, whether fields follow the box decides, looked for
+                # afresh below it, the title never counted (and if they do, the title is
+                # read as the field it opens like, or cut at the one it holds)
                 i += 2
                 room = _MAX_ATTENTION
                 adjacent = True
