@@ -1211,8 +1211,12 @@ def parse_header(
         # notice in a box); an attention line with a heading run on to it is read up to
         # the heading, which opens the body
         attention, heading = s, None
+        # (a title over a rule: 100 characters at most as written, as the body reads it)
         boxed = is_rule(s) or (
-            len(s) <= 100 and i + 1 < n and is_rule(lines[i + 1][1]) and _title_over_rule(_Texts(lines), i, top)
+            len(lines[i][1].strip()) <= 100
+            and i + 1 < n
+            and is_rule(lines[i + 1][1])
+            and _title_over_rule(_Texts(lines), i, top)
         )
         run_on = inline_heading(s) if not boxed and s[-1] in RULE_CHARS else None
         heading_like = boxed or run_on is not None
