@@ -1399,13 +1399,18 @@ def is_preamble_end(text: str) -> bool:
 _ID_RE = re.compile("id: ")
 
 
-def _may_hold_record(head: str, first_lines: list[Line]) -> bool:
-    """A cheap first look: can ``head`` (the first lines of the text, joined) hold a
-    pasted record?  ``first_lines`` are its first eight lines."""
-    for _, line in first_lines:
-        s = line.lstrip()
-        if s and (s[0].isdigit() or s[0] == ">"):
-            return True
+def _may_hold_record(head: str, lines: list[Line], i: int) -> bool:
+    """A cheap first look: can ``head`` (the text from line ``i`` of ``lines``, joined)
+    hold a pasted record?  Its first eight lines that are not blank are looked at (canonical
+    text writes one blank line where the text had several)."""
+    seen = 0
+    while i < len(lines) and seen < 8:
+        s = lines[i][1].lstrip()
+        i += 1
+        if s:
+            if s[0].isdigit() or s[0] == ">":
+                return True
+            seen += 1
     if HEADER_ENDS in head or _ID_RE.search(head) or "Cable dated:" in head or "...\n" in head:
         return True
     return _ROW_NUMBER_RE.search(head) is not None
@@ -1453,7 +1458,7 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     csv_row = any(_is_csv_row(h) for h in heads)
     # (the record line test first: in most cables it fails, and costs less than the other)
-    if not far and (not (csv_row or _has_record_line(head)) or not _may_hold_record(head, lines[i : i + 8])):
+    if not far and (not (csv_row or _has_record_line(head)) or not _may_hold_record(head, lines, i)):
         return i
     if csv_row:
         # a whole cables.csv row: the cable text opens inside a quoted field
