@@ -241,7 +241,7 @@ def _kept_as_attention(text: str) -> bool:
         field = False
         # (a line that reads as a heading once folded, as the header reads it, is kept
         # too when fields follow it)
-        attention = attention_like(s, below) or (s[-1] in RULE_CHARS and inline_heading(s) is not None)
+        attention = attention_like(s, below) or (s[-1:] in RULE_CHARS and inline_heading(s) is not None)
         if not seen_field and (opens_classified_by(s) or (not attention and _classified_by_run_on(s, below))):
             field = seen_field = True
             below = False
