@@ -67,18 +67,20 @@ _JUNK_LINE_RE = re.compile(
 _JUNK_START_RE = re.compile(
     r"[ \t](?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
 )
-# what each form above holds (a date's slashes or dashes after its first number): a line
-# holding none of them holds no junk, found in C (these searches open with a literal),
-# where the pattern tries every space of a long line
-_SLASHED_DATE_RE = re.compile(r"/\d{1,2}/\d{2,4}\b")
-_DASHED_DATE_RE = re.compile(r"-\d{2}-\d{2}\b")
+# what each form above holds, from its first slash, dash or " - " (each search opens
+# with that literal, found in C; the characters before it are looked at once it is):
+# a line holding none of them holds no junk, where the pattern tries every space of a
+# long line
+_SLASHED_DATE_RE = re.compile(r"/(?:(?<=[ \t]\d/)|(?<=[ \t]\d\d/))\d{1,2}/\d{2,4}\b")
+_DASHED_DATE_RE = re.compile(r"-(?<=[ \t]\d\d\d\d-)\d{2}-\d{2}\b")
+_NUMBER_DASH_RE = re.compile(r" - (?<=\d - )")
 
 
 def _may_hold_junk(s: str) -> bool:
     """False when ``_JUNK_START_RE`` cannot match in ``s``."""
     return (
         "NNNN" in s
-        or " - " in s
+        or (" - " in s and _NUMBER_DASH_RE.search(s) is not None)
         or ("/" in s and _SLASHED_DATE_RE.search(s) is not None)
         or ("-" in s and _DASHED_DATE_RE.search(s) is not None)
     )
@@ -103,6 +105,9 @@ class Body:
 
 
 _RULE_START = frozenset("-=_~\u2010\u2012\u2013\u2014")
+# what a line that carries on a paragraph usually starts with: printable ASCII but digits
+# and rule characters
+_PLAIN_FIRST = frozenset(map(chr, range(33, 127))) - _RULE_START - frozenset("0123456789")
 #: the characters a rule is made of
 RULE_CHARS = _RULE_START
 
@@ -497,12 +502,11 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             while i < n:
                 text = lines[i][1]
                 s = text.strip()
-                if not s or s[0] in _RULE_START or s[-1] in _RULE_START or s[0].isdecimal():
+                # (a line that starts with any other character, or a long one, is looked at
+                # as the first is)
+                if not s or s[0] not in _PLAIN_FIRST or s[-1] in _RULE_START or (size := len(s)) >= _REFLOWED_LINE:
                     break
-                size = len(s)
                 chars += size
-                if size >= _REFLOWED_LINE:
-                    long_chars += size
                 block.append(text.rstrip())
                 i += 1
             continue
