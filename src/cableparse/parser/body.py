@@ -89,6 +89,8 @@ def _may_hold_junk(s: str) -> bool:
 # a rule run inside a line, after a space, or opening it
 _RULE_RUN_RE = re.compile(r"[ \t][-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 _RULE_RUN_FIRST_RE = re.compile(r"[-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
+# (in ASCII text, what ``str.isdigit`` finds)
+_ASCII_DIGIT_RE = re.compile("[0-9]")
 #: a body line at least this long is a paragraph written on one line (reflowed text)
 _REFLOWED_LINE = 160
 
@@ -385,6 +387,11 @@ def _last_rule_run(text: str) -> tuple[int, int] | None:
     return None if m is None else m.span()
 
 
+def _ascii_without_digits(s: str) -> bool:
+    """True when ``s`` is ASCII and holds no digit (found in C: no word of it has one)."""
+    return s.isascii() and _ASCII_DIGIT_RE.search(s) is None
+
+
 def inline_heading(s: str) -> tuple[str, str] | None:
     """A heading written on one line with its rule (``SUMMARY -------``, ``------- COMMENT
     -------``), or run on to the end of a reflowed paragraph (``... End Summary. -------
@@ -428,7 +435,7 @@ def inline_heading(s: str) -> tuple[str, str] | None:
         or len(title) > 100
         or (m is None and title.endswith(":"))
         or not any(c.isalpha() for c in title)
-        or sum(any(c.isdigit() for c in w) for w in title.split()) > 2
+        or (not _ascii_without_digits(title) and sum(any(c.isdigit() for c in w) for w in title.split()) > 2)
         or PARA_START_RE.match(title)
         or (left and left[-1] in _RULE_CHARS)
     ):
@@ -441,10 +448,15 @@ class _Open:
 
     __slots__ = ("heading", "lines", "marking", "number")
 
-    def __init__(self, number: str | None, marking: str | None, heading: str | None, first: str) -> None:
+    def __init__(self, number: str | None, marking: str | None, heading: str | None, rest: str) -> None:
+        """``rest``: the first line past the number and marking."""
         self.number = number
         self.marking = marking
         self.heading = heading
+        # (as a line of text is read, stripped at both ends)
+        first = rest.strip()
+        if first[-1:] in _RULE_START and is_rule(first):
+            first = "".join(first.split())
         self.lines: list[str] = [first] if first else []
 
     def close(self) -> Paragraph:
@@ -511,7 +523,9 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 i += 1
             continue
         after: str | None = None
-        if last in _RULE_START and not is_rule(s):
+        # (a rule opens and ends with a rule character: asked once)
+        rule = first in _RULE_START and last in _RULE_START and is_rule(s)
+        if last in _RULE_START and not rule:
             # (a line that opens a numbered paragraph is the paragraph's, a rule run on to
             # its number and all: ``2B. ---``, ``2. --- X ---``)
             opens = first.isdecimal() and PARA_START_RE.match(text) is not None
@@ -539,8 +553,11 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     s, after = found
                     first = s[0]
                     text = text[: len(text) - len(text.lstrip())] + s
+                    rule = first in _RULE_START and is_rule(s)
+        # (read before the headings: a line that opens a numbered paragraph is no title)
+        m = PARA_START_RE.match(text) if first.isdecimal() else None
         # headings: title over a rule, or rule / title / rule
-        if first in _RULE_START and is_rule(s):
+        if rule:
             title = lines[i + 1][1] if i + 2 < n else ""
             if (
                 title.strip()
@@ -565,11 +582,11 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 continue
         elif (
             prev_blank
+            and m is None
             and len(s) <= 100
             and i + 1 < n
             and lines[i + 1][1].lstrip()[:1] in _RULE_START
             and is_rule(lines[i + 1][1])
-            and not PARA_START_RE.match(text)
         ):
             if cur is not None:
                 out.append(cur.close())
@@ -586,20 +603,19 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             i += 2
             prev_blank = True
             continue
-        m = PARA_START_RE.match(text) if first.isdecimal() else None
         if m and (prev_blank or cur is None or _follows(m.group(1), last_number)):
             if cur is not None:
                 out.append(cur.close())
             number = m.group(1)
             marking, rest = split_marking(text[m.end() :].lstrip())
-            cur = _Open(number, marking, heading, _text_line(rest).strip())
+            cur = _Open(number, marking, heading, rest)
             heading = None
             last_number = number
         elif cur is None or (prev_blank and cur.number is None):
             if cur is not None:
                 out.append(cur.close())
             marking, rest = split_marking(s)
-            cur = _Open(None, marking, heading, _text_line(rest).strip())
+            cur = _Open(None, marking, heading, rest)
             heading = None
         else:
             if prev_blank and cur.lines and cur.lines[-1]:
