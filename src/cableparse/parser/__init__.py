@@ -101,12 +101,15 @@ def _year_of(reference_id: str | None, routing: Routing | None, created: _dt.dat
 def build_cable(src: Source, diags: Collector) -> Cable:
     """Parse the routing header, header fields and body of ``src``."""
     routing_lines: list[Line] | None = None
+    routing_text = ""  # the routing lines' texts, joined
     text_lines: list[Line]
     texts: list[str] = []  # the texts of text_lines, joined once below
     if src.routing is not None:
         # a header block may run on into the cable text: split at the classification line
         cut = split_routing(src.routing, 0, blank_ends=False)
-        routing_lines = list(enumerate(src.routing[:cut], src.routing_start))
+        head = src.routing[:cut]
+        routing_lines = list(enumerate(head, src.routing_start))
+        routing_text = "\n".join(head)
         text_lines = _numbered(src.routing[cut:], src.routing_start + cut, texts)
         text_lines += _numbered(src.text, src.text_start, texts)
     else:
@@ -121,7 +124,9 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             first += 1
         if first < len(raw) and _opens_routing(raw[first]):
             cut = split_routing(raw, first)
-            routing_lines = list(enumerate(raw[top:cut], src.text_start + top))
+            head = raw[top:cut]
+            routing_lines = list(enumerate(head, src.text_start + top))
+            routing_text = "\n".join(head)
         text_lines = _numbered(raw[cut:], src.text_start + cut, texts)
     # (canonical text is read as written: the text it came from was cleaned then)
     text = "\n".join(texts)
@@ -133,8 +138,9 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     breaks: list[PageBreak] = []
     routing: Routing | None = None
     unplaced_routing: list[str] = []
-    if routing_lines is not None and any(t.strip() for _, t in routing_lines):
-        routing, unplaced_routing = parse_routing(routing_lines, diags, breaks)
+    # (a line that is not blank: a character of the joined lines that is no white space)
+    if routing_lines is not None and routing_text and not routing_text.isspace():
+        routing, unplaced_routing = parse_routing(routing_lines, diags, breaks, routing_text)
         # the line that closes a preamble in canonical text is no text of the cable, and a
         # continuation marker is one wherever it falls
         kept: list[str] = []

@@ -75,6 +75,9 @@ _PROSIGN_RE = re.compile(r"([ZOPRY])\1?(?=\s|$)")
 _RI_RE = re.compile(r"R[A-Z0-9]{3,7}$")
 # a run of routing indicators (none at all too), each ended by white space or the end
 _RI_WORDS_RE = re.compile(r"\s*+(?:R[A-Z0-9]{3,7}(?:\s++|\Z))*+")
+# a prosign followed by routing indicators only (at least white space): _PROSIGN_RE and then
+# _RI_WORDS_RE to the end, in one call
+_PROSIGN_RIS_RE = re.compile(r"([ZOPRY])\1?(?=\s)\s*+(?:R[A-Z0-9]{3,7}(?:\s++|\Z))*+\Z")
 _DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d{1,9})(?:/(\d{1,4}))?)?(?:\s+(\d{3,8}))?")
 _ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
 _DTG_RE = re.compile(
@@ -113,7 +116,11 @@ _NOT_LEVELS = ("SECSTATE", "SECDEF")
 
 def is_routing_start(text: str) -> bool:
     """True when ``text`` opens a routing header (used to split bare text)."""
-    s = text.strip()
+    return _opens_header(text.strip())
+
+
+def _opens_header(s: str) -> bool:
+    """:func:`is_routing_start` of a stripped line."""
     if s.startswith(_START_WORDS):
         return True
     c = s[:1]
@@ -124,10 +131,10 @@ def is_routing_start(text: str) -> bool:
             return False
     elif not c.isdecimal():
         return False
-    if _DTG_RE.match(s):
+    # (a date-time group holds a Z: a prosign line seldom does)
+    if "Z" in s and _DTG_RE.match(s):
         return True
-    m = _PROSIGN_RE.match(s)
-    return bool(m and len(s) > m.end() and _only_ris(s, m.end()))
+    return _PROSIGN_RIS_RE.match(s) is not None
 
 
 def is_de_line(text: str) -> bool:
@@ -162,7 +169,7 @@ def _routing_line_kind(s: str) -> str | None:
     if opens_addressee_keyword(s):
         return "addr"
     c = s[0]
-    if (c in _START_FIRST or c.isdecimal()) and is_routing_start(s):
+    if (c in _START_FIRST or c.isdecimal()) and _opens_header(s):
         return "start"
     return None
 
@@ -205,19 +212,18 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
                 i = j
                 continue
             return i
-        if s[0] in _LEVEL_FIRST and match_classification_line(s) is not None and not s.startswith(_NOT_LEVELS):
-            return i
         # _routing_line_kind(s), inline (opens_addressee_keyword too): this loop runs over
-        # every line of the header
+        # every line of the header.  (An addressee keyword opens no classification line:
+        # that test, the dearer, comes second.)
         c = s[0]
         if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
             in_addresses = True
+        elif c in _LEVEL_FIRST and match_classification_line(s) is not None and not s.startswith(_NOT_LEVELS):
+            return i
         elif i != first and not (in_addresses and _addressee_like(s)):
             # (an addressee line goes on; else a format line, or RIs wrapped from the prosign
             # line before the addressees: anything else ends the header)
-            if not ((c in _START_FIRST or c.isdecimal()) and is_routing_start(s)) and (
-                in_addresses or not _only_ris(s)
-            ):
+            if not ((c in _START_FIRST or c.isdecimal()) and _opens_header(s)) and (in_addresses or not _only_ris(s)):
                 return i
         i += 1
     return n
@@ -234,13 +240,14 @@ def _addressee_like(s: str) -> bool:
 
 def _addressee_of(text: str) -> tuple[Addressee, str | None]:
     """The addressee of a line, and the CP103 message when its precedence word is misspelt."""
-    cut = text.rfind(" ")
-    if cut > 0 and _MCN_RE.match(text, cut + 1):
+    head, _, mcn = text.rpartition(" ")
+    # (_MCN_RE's test, without a regex call: most lines end with four digits)
+    if head and (mcn.isdecimal() if len(mcn) == 4 else len(mcn) == 9 and _MCN_RE.match(mcn) is not None):
         # (the message number ends the line: it differs from cable to cable, the rest recurs)
-        name, ri, precedence, note = _addressee_fields(text[:cut])
+        name, ri, precedence, note = _addressee_fields(head)
         if name:
             # positional (name, routing indicator, precedence, mcn): half the cost of keywords
-            return Addressee(name, ri, precedence, text[cut + 1 :]), note
+            return Addressee(name, ri, precedence, mcn), note
     return _addressee_without_number(text)
 
 
@@ -280,11 +287,31 @@ def _addressee_fields(text: str) -> tuple[str, str | None, str | None, str | Non
     return " ".join(words), ri, precedence, note
 
 
-def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) -> tuple[Routing, list[str]]:
+# whitespace that folding a line closes up, but the space (and the newline between lines)
+_ODD_SPACES = ("\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _may_need_folding(block: str) -> bool:
+    """False when no line of ``block`` (lines joined with newlines) holds two spaces in a
+    row or whitespace but the space: folding then leaves each line as it is."""
+    if "  " in block or not block.isascii():
+        return True
+    # (one memchr scan a character: a regex takes a step per character, a generator
+    # costs more a step than the loop)
+    for char in _ODD_SPACES:  # noqa: SIM110
+        if char in block:
+            return True
+    return False
+
+
+def parse_routing(
+    lines: list[Line], diags: Collector, breaks: list[PageBreak], text: str | None = None
+) -> tuple[Routing, list[str]]:
     """Parse routing header lines into a :class:`Routing`.
 
     Lines that are no format line nor addressee are returned apart, in order, so that
-    the caller keeps them with the text above the cable (nothing is dropped).
+    the caller keeps them with the text above the cable (nothing is dropped).  ``text``
+    is the lines' texts joined with newlines, when the caller has it.
     """
     tid: str | None = None
     prec: str | None = None
@@ -308,100 +335,121 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
     bare: list[tuple[str, list[Addressee]]] = []  # TO/INFO keywords that stood alone
     fl2_prec: str | None = None
     expect_ris = False
+    if text is None:
+        text = "\n".join([raw for _, raw in lines])
+    # the tests of a line's continuation marker and folding, asked of the whole header
+    # first: most headers need neither (and a line holding a newline of its own would
+    # pass the joined text's tests unseen: the lines are then tested one by one)
+    any_of = "OF" in text
+    any_fold = text.count("\n") != len(lines) - 1 or _may_need_folding(text)
 
     for lineno, raw in lines:
         # (a line that is no header line is kept as written: ``whole``)
         s = whole = raw.strip()
-        if "OF" in s and _OF_NUMBER_RE.search(s):
+        if not s:
+            continue
+        if any_of and "OF" in s and _OF_NUMBER_RE.search(s):
             # a continuation marker inside a line run together with the text below, as
             # written (any run of spaces in it, which folding would close up)
             s = whole = strip_inline_markers(lineno, s, breaks, diags)
-        if "  " in s or not s.isprintable():
+            if "  " in s or not s.isprintable():
+                s = " ".join(s.split())
+            if not s:
+                continue
+        elif any_fold and ("  " in s or not s.isprintable()):
             # only a space is whitespace and printable: the join is needed only then
             s = " ".join(s.split())
-        if not s:
-            continue
-        if s[0] in _KEYWORD_FIRST:
-            if s.startswith("VZCZC") and tid is None:
-                tid = _TID_RE.match(s).group(0)  # type: ignore[union-attr]
-                rest = s[len(tid) :].strip()
-                if rest:
-                    unparsed.append(rest)
-                expect_ris = False
-                continue
-            if s.startswith(PARTIAL_SENTENCE):
-                if not partial:
-                    diags.add("CP015", line=lineno)
-                partial = True
-                if len(s) > len(PARTIAL_SENTENCE):
-                    unparsed.append(s[len(PARTIAL_SENTENCE) :].strip())
-                continue
-            if s.startswith(("TO ", "INFO ")) or s in ("TO", "INFO"):
+        c = s[0]
+        if c in _KEYWORD_FIRST:
+            # (each keyword opens with its own letter: one test a line)
+            if c == "V":
+                if tid is None and s.startswith("VZCZC"):
+                    tid = _TID_RE.match(s).group(0)  # type: ignore[union-attr]
+                    rest = s[len(tid) :].strip()
+                    if rest:
+                        unparsed.append(rest)
+                    expect_ris = False
+                    continue
+            elif c in "TI":
+                # (``TO``, ``INFO`` and the partial-extract sentence's ``This``: one word each)
                 word, _, rest = s.partition(" ")
-                current = to if word == "TO" else info
-                expect_ris = False
-                rest = rest.strip()
-                if rest.startswith("PAGE") and _PAGE_RE.match(rest):
-                    breaks.append(PageBreak(page=int(rest.split()[1]), line=lineno + 1 + diags.offset, text=rest))
+                if word == "This" and s.startswith(PARTIAL_SENTENCE):
+                    if not partial:
+                        diags.add("CP015", line=lineno)
+                    partial = True
+                    if len(s) > len(PARTIAL_SENTENCE):
+                        unparsed.append(s[len(PARTIAL_SENTENCE) :].strip())
+                    continue
+                if word in {"TO", "INFO"}:
+                    current = to if word == "TO" else info
+                    expect_ris = False
+                    rest = rest.strip()
+                    if "PAGE" in rest and _PAGE_RE.match(rest):
+                        breaks.append(PageBreak(page=int(rest.split()[1]), line=lineno + 1 + diags.offset, text=rest))
+                        diags.add("CP104", line=lineno)
+                        continue
+                    if rest:
+                        addressee, note = _addressee_of(rest)
+                        if note is not None:
+                            diags.add("CP103", note, line=lineno)
+                        current.append(addressee)
+                    else:
+                        bare.append((word, current))
+                    continue
+            elif c == "X":
+                if current and s.startswith("XMT"):
+                    name = s[3:].lstrip(" /")
+                    if name:
+                        excluded.setdefault((id(current), len(current) - 1), []).append(name)
+                    else:
+                        unparsed.append(s)
+                    continue
+            elif c == "P":
+                if s.startswith("PAGE") and _PAGE_RE.match(s):
+                    breaks.append(PageBreak(page=int(s.split()[1]), line=lineno + 1 + diags.offset, text=s))
                     diags.add("CP104", line=lineno)
                     continue
-                if rest:
-                    addressee, note = _addressee_of(rest)
-                    if note is not None:
-                        diags.add("CP103", note, line=lineno)
-                    current.append(addressee)
-                else:
-                    bare.append((word, current))
-                continue
-            if s.startswith("XMT") and current:
-                name = s[3:].lstrip(" /")
-                if name:
-                    excluded.setdefault((id(current), len(current) - 1), []).append(name)
-                else:
-                    unparsed.append(s)
-                continue
-            if s.startswith("PAGE") and _PAGE_RE.match(s):
-                breaks.append(PageBreak(page=int(s.split()[1]), line=lineno + 1 + diags.offset, text=s))
-                diags.add("CP104", line=lineno)
-                continue
-            if s.startswith("DE ") and originator is None:
-                m = _DE_RE.match(s)
-                if m:
-                    originator = m.group(1)
-                    serial = int(m.group(2)) if m.group(2) else None
-                    section = int(m.group(3)) if m.group(3) else None
-                    filed = m.group(4)
-                    if m.end() < len(s):
-                        unparsed.append(s[m.end() :].strip())
-                    expect_ris = False
-                    current = None
-                    continue
-            if s.startswith("ZN") and security is None:
-                m = _ZN_RE.match(s)
-                if m and m.group(1) in SECURITY_GROUPS:
-                    security = SECURITY_GROUPS[m.group(1)]
-                    opsig = m.group(2)
-                    if m.end() < len(s):
-                        unparsed.append(s[m.end() :].strip())
-                    current = None
-                    continue
-            if s.startswith("FM ") and sender is None:
+            elif c == "D":
+                if originator is None and s.startswith("DE "):
+                    m = _DE_RE.match(s)
+                    if m:
+                        originator, number, part, filed = m.groups()
+                        serial = int(number) if number else None
+                        section = int(part) if part else None
+                        if m.end() < len(s):
+                            unparsed.append(s[m.end() :].strip())
+                        expect_ris = False
+                        current = None
+                        continue
+            elif c == "Z":
+                if security is None and s.startswith("ZN"):
+                    m = _ZN_RE.match(s)
+                    if m and m.group(1) in SECURITY_GROUPS:
+                        group, opsig = m.groups()
+                        security = SECURITY_GROUPS[group]
+                        if m.end() < len(s):
+                            unparsed.append(s[m.end() :].strip())
+                        current = None
+                        continue
+            elif sender is None and s.startswith("FM "):
                 sender = s[3:].strip()
                 current = None
                 expect_ris = False
                 continue
-        m = _DTG_RE.match(s) if dtg is None and len(s) < 40 else None
+        # (a date-time group holds a Z and a space, the only white space left in ``s``)
+        m = _DTG_RE.match(s) if dtg is None and len(s) < 40 and "Z " in s else None
         if m:
-            dtg = dtg_datetime(int(m.group(3)), int(m.group(4)), int(m.group(5)), m.group(6), m.group(7))
+            p1, p2, day, hour, minute, month, year, signal = m.groups()
+            dtg = dtg_datetime(int(day), int(hour), int(minute), month, year)
             if dtg is None:
                 # kept as written, and nothing read from it: canonical text, which writes
                 # the precedences on the date-time group's line, could not write them back
                 diags.add("CP102", f"date-time group {s!r} is not a valid date", line=lineno)
                 unparsed.append(whole)
                 continue
-            dtg_signal = m.group(8)
-            prec = PRECEDENCE_LETTERS[m.group(1)] if m.group(1) else None
-            info_prec = PRECEDENCE_LETTERS[m.group(2)] if m.group(2) else None
+            dtg_signal = signal
+            prec = PRECEDENCE_LETTERS[p1] if p1 else None
+            info_prec = PRECEDENCE_LETTERS[p2] if p2 else None
             current = None
             continue
         if current is None:
@@ -438,21 +486,22 @@ def parse_routing(lines: list[Line], diags: Collector, breaks: list[PageBreak]) 
                         mcn=a.mcn,
                         excluded=tuple(names),
                     )
+    # positional, in the fields' order: a third cheaper than keywords
     return Routing(
-        transmission_id=tid,
-        precedence=prec or fl2_prec,
-        info_precedence=info_prec,
-        routing_indicators=tuple(ris),
-        originator=originator,
-        serial=serial,
-        section=section,
-        filed=filed,
-        security=security,
-        operating_signal=opsig,
-        dtg=dtg,
-        dtg_signal=dtg_signal,
-        sender=sender,
-        to=tuple(to),
-        info=tuple(info),
-        partial=partial,
+        tid,  # transmission_id
+        prec or fl2_prec,  # precedence
+        info_prec,  # info_precedence
+        tuple(ris),  # routing_indicators
+        originator,
+        serial,
+        section,
+        filed,
+        security,
+        opsig,  # operating_signal
+        dtg,
+        dtg_signal,
+        sender,
+        tuple(to),
+        tuple(info),
+        partial,
     ), unparsed
