@@ -1454,6 +1454,20 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
         head = text[sum(len(t) for _, t in lines[:i]) + i :]
     else:
         head = joined(lines[i : i + 150])
+    # a first look, the last in most cables: no "header ends" within reach (in the whole
+    # text, when the caller has it), no line that only a record has, no cables.csv row in
+    # the first three lines; the tests below tell the same, in more steps
+    if text is not None:
+        ends = HEADER_ENDS in text
+    else:
+        ends = HEADER_ENDS in head or (n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400]))
+    if (
+        not ends
+        and _RECORD_FIRST_RE.match(head) is None
+        and _RECORD_HINT_RE.search(head) is None
+        and _CSV_HINT_RE.search("\n".join([t for _, t in lines[i : i + 3]])) is None
+    ):
+        return i
     far = n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     csv_row = any(_is_csv_row(h) for h in heads)
@@ -1533,6 +1547,8 @@ _TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 _CLASS_WORDS_RE = re.compile(r"(?<=\s)(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\s")
 _CSV_ROW_START_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 _CSV_ROW_RE = re.compile(r",\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
+# what both cables.csv row patterns hold (a literal first keeps the search fast)
+_CSV_HINT_RE = re.compile(r",\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 
 
 def _continues_refs(nxt: str, block: list[str]) -> bool:
