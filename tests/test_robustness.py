@@ -2754,3 +2754,25 @@ def test_a_heading_with_its_rule_run_on_whose_title_holds_a_field(source: str) -
     # commit c0375b6 too; the third from the fix that counts a line that reads as a
     # heading once folded among those where the header may still be read)
     _fixed_point(cableparse.parse(source))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"<pre>&#x000A;Confidential 1 f\r---\rREF\r---",  # fuzz crash, 2026-12-06, cut down
+        "Confidential 1 f\n---\nREF\n---",
+        # (the box's opening rule with the title run on to it, as the header cuts it)
+        "Confidential 1 f\n---\n-\n--- REF:\n---",
+    ],
+)
+def test_a_title_over_a_rule_that_opens_a_box_whose_title_opens_like_a_field(source: str | bytes) -> None:
+    # the rule under a title (``f``) opens a box whose title opens like a field (``REF``):
+    # the header, which reads that box next, looks past it, so no field follows the title
+    # and it is no attention line (canonical text writes attention lines apart, where a
+    # lower-case one reads as text)
+    cable = cableparse.parse(source)
+    assert cable.header.handling == ()
+    assert cable.header.references == ()
+    assert cable.paragraphs[0].heading == "f"
+    assert cableparse.parse(cableparse.dumps(cable)).paragraphs == cable.paragraphs
+    _fixed_point(cable)

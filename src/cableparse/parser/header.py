@@ -797,7 +797,9 @@ def _fields_past(lines: list[Line], i: int, boxed: bool, room: int) -> int:
     them; -1 when none does.  A box's title that opens a paragraph once folded
     (``\xa0 2. 0``, which the body reads as a title) ends the header there, whatever
     follows the box."""
-    if not boxed:
+    if not boxed or not is_rule(lines[i][1]):
+        # (a title over a rule: looked for from the rule, which may open a box as the
+        # header reads it next, ``f`` / ``---`` / ``REF`` / ``---``, whose title is no field)
         return _fields_below(lines, i + 1, room - 1)
     end = _box_end(lines, i)
     if end == i + 3:
@@ -868,6 +870,16 @@ def _fields_below(lines: list[Line], i: int, room: int) -> int:
             return -1
         at = _find_field(_SPLIT_ALL, s, 1)
         head = s if at is None else s[: at.start()].rstrip()
+        if at is not None and head[:1] in RULE_CHARS and is_rule(head) and i < n:
+            title = _as_written(t, s, at.end())
+            if _opens_box((head, title, lines[i][1]), 0) and _title_field(title):
+                # a rule with a field run on to it over a rule (``--- REF:`` / ``---``):
+                # the header cuts the line at the field, and reads a box whose title
+                # opens like a field, looked past as above
+                i += 1
+                room = _MAX_ATTENTION
+                adjacent = True
+                continue
         if not attention_like(head, adjacent):
             return -1
         if at is not None:
