@@ -2776,3 +2776,26 @@ def test_a_title_over_a_rule_that_opens_a_box_whose_title_opens_like_a_field(sou
     assert cable.paragraphs[0].heading == "f"
     assert cableparse.parse(cableparse.dumps(cable)).paragraphs == cable.paragraphs
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # fuzz crash, 2026-12-06, cut down: NULs for the spaces
+        b"<pre>&#xA&#xA(U) -x00#x000A;------- 0" + b"\x00" * 47 + b"00A;ppe>ARA;&#re>C000A;-------&#x000A---&#xATAGS G",
+        "(U) x" + " " * 100 + "C\n---\nTAGS G",
+        "(U) x" + " " * 100 + "C-------\n---\nTAGS: G",
+    ],
+)
+def test_a_marking_before_a_line_over_100_characters_over_a_rule(source: str | bytes) -> None:
+    # over 100 characters as written, the marked line over a rule is no title but text,
+    # and the header, which keeps no such line, ends above it; canonical text writes the
+    # marking against it, as it was read (alone on its line, the marking is an attention
+    # line, and the line below it one too, folded short, with the field below the rule)
+    cable = cableparse.parse(source)
+    assert cable.header.tags == ()
+    assert cable.paragraphs[0].marking == "U"
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.header == cable.header
+    assert again.paragraphs == cable.paragraphs
+    _fixed_point(cable)

@@ -356,8 +356,9 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False, searched: bool
         # text that only looks like a numbered paragraph (it stood deeper than a paragraph
         # number may): indented so that it reads back as text
         lines[0] = _NOT_A_NUMBER + lines[0]
-    if lead and not p.number and len(lines) > 1 and is_rule(lines[1]):
+    if lead and not p.number and len(lines) > 1 and is_rule(lines[1]) and len((lead + lines[0]).strip()) <= 100:
         # a marking before a line over a rule would make a heading of them: alone on its line
+        # (over 100 characters, the line is no title, as it was read: against it)
         out.append(lead.rstrip())
     elif lead and not p.number and lines[0][:1] not in RULE_CHARS and _reads_as_heading(lead + lines[0]):
         # a marking before a title with its rule run on (``m ---``) would read as part of
