@@ -2799,3 +2799,25 @@ def test_a_marking_before_a_line_over_100_characters_over_a_rule(source: str | b
     assert again.header == cable.header
     assert again.paragraphs == cable.paragraphs
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "SIPDIS\nf\n---\nREF:\n---\nTAGS: X",
+        "SIPDIS\nf\n---\n--- REF:\n---\nTAGS: X",
+        "SIPDIS\nf\n---\nTAGS: X\n---\nTAGS: X",
+        "SIPDIS\nf\n---\nREF\n---\nSUBJECT: q\n\n1. (U) w",
+    ],
+)
+def test_a_title_over_a_rule_below_a_caption_line_at_the_top(source: str) -> None:
+    # (found with the shape above) a caption line at the top, then a title over a rule
+    # that opens a box: the body, which never sees the captions, reads the title as the
+    # first line, and canonical text writes the captions apart above a blank line: the
+    # header reads the line below them as the first too, a title over its rule
+    cable = cableparse.parse(source)
+    assert cable.header.captions == ("SIPDIS",)
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.header == cable.header
+    assert again.paragraphs == cable.paragraphs
+    _fixed_point(cable)

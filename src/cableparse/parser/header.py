@@ -1216,6 +1216,10 @@ def parse_header(
             if rest and not (breaks is not None and _take_marker(rest, lineno, breaks, diags)):
                 lines[i] = (lineno, rest)
                 continue
+            if top == i:
+                # (canonical text writes captions apart, above a blank line: the line
+                # below them is read as the first)
+                top = i + 1
             i += 1
             continue
         # a heading is the body's, as the body reads it (a rule, a title over one, a title
