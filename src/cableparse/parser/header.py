@@ -78,22 +78,25 @@ _REASON_RE = re.compile(r"1\s?[.,]\s?([2-6])")
 _REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
 _TAG_CODES_RE = re.compile(r"[A-Z]{2,5}(?:\s*,\s*[A-Z]{2,5})*+\s*,?$")
 # where a reflowed line holds the next field: the keyword after a space (any run of
-# spaces inside it, so that a line reads the same before and after its spaces are folded)
-_K_EO = r"E\.\s*O\.\s*1\d{3,4}\b|EO\s+1\d{4}\b"
-_K_TAGS = r"TAGS?\s*:|Tags\s*:"
-_K_SUBJ = r"SUBJECT\s*:|Subject\s*:|SUBJ\s*:"
-_K_REF = r"REFS?\s*:|REFTELS?\s*:|REF\(S\)\s*:|Refs?\s*:|Reftels?\s*:"
-_K_CLBY = r"CLASSIFIED\s+BY\b|Classified\s+[Bb]y\b"
+# spaces inside it, so that a line reads the same before and after its spaces are folded).
+# Each keyword's forms are grouped under their first letter, and each pattern first
+# asks for one of the first letters it allows: most spaces of a line are passed over
+# with one test of the character after them
+_K_EO = r"E(?:\.\s*O\.\s*1\d{3,4}\b|O\s+1\d{4}\b)"
+_K_TAGS = r"T(?:AGS?\s*:|ags\s*:)"
+_K_SUBJ = r"S(?:UBJECT\s*:|ubject\s*:|UBJ\s*:)"
+_K_REF = r"R(?:EFS?\s*:|EFTELS?\s*:|EF\(S\)\s*:|efs?\s*:|eftels?\s*:)"
+_K_CLBY = r"C(?:LASSIFIED\s+BY\b|lassified\s+[Bb]y\b)"
 _K_PARA = r"\d{1,2}\.\s*\(\s*[A-Z]{1,3}(?:/{1,2}[A-Z]{1,4})?\s*\)"
-_SPLIT_ALL = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}))")
-_SPLIT_AFTER_SUBJECT = re.compile(rf"\s(?=(?:{_K_REF}|{_K_CLBY}|{_K_PARA}))")
-_SPLIT_CLBY_PARA = re.compile(rf"\s(?=(?:{_K_CLBY}|{_K_PARA}))")
-_SPLIT_PARA = re.compile(rf"\s(?={_K_PARA})")
+_SPLIT_ALL = re.compile(rf"\s(?=[ETSRC\d])(?={_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA})")
+_SPLIT_AFTER_SUBJECT = re.compile(rf"\s(?=[RC\d])(?={_K_REF}|{_K_CLBY}|{_K_PARA})")
+_SPLIT_CLBY_PARA = re.compile(rf"\s(?=[C\d])(?={_K_CLBY}|{_K_PARA})")
+_SPLIT_PARA = re.compile(rf"\s(?=\d)(?={_K_PARA})")
 # in a REF block: any field but another REF keyword, which stays with the items
-_SPLIT_IN_REFS = re.compile(rf"\s(?=(?:{_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_CLBY}|{_K_PARA}))")
+_SPLIT_IN_REFS = re.compile(rf"\s(?=[ETSC\d])(?={_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_CLBY}|{_K_PARA})")
 # (on a TAGS line a separator counts as a space: the tags are written back joined by ", ";
 # the line is folded, one space at most after the first character)
-_SPLIT_AFTER_TAGS = re.compile(rf"[\s,;][ \t]*+(?=(?:{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO}))")
+_SPLIT_AFTER_TAGS = re.compile(rf"[\s,;][ \t]*+(?=[SRCE\d])(?={_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA}|{_K_EO})")
 # what each keyword above opens with (a paragraph's number: a full stop, then a
 # parenthesis): a line that holds none holds no field.  The patterns above try every space
 # of a line, these are found in C: a long line is looked at in a fraction of the time
