@@ -644,9 +644,22 @@ def _take_until_field(lines: list[Line], i: int, text: str, splitter: re.Pattern
     reflowed line holds; that field is put back as line ``i``.  True when it was cut, or
     when the line is not added at all because joining it would open the next field in
     the part before it (:func:`_joins_into_field`)."""
-    if _joins_into_field(parts, text, splitter):
-        return True
-    at = _field_cut(text, splitter)
+    tail = parts[-1][-40:]
+    if splitter is _SPLIT_IN_REFS or not tail:
+        if _joins_into_field(parts, text, splitter):
+            return True
+        at = _field_cut(text, splitter)
+    else:
+        # (one search of the joined line tells both what :func:`_joins_into_field` reads
+        # and where the line itself holds the next field past its first character)
+        start = len(tail) + 2  # where the line starts in the joined one
+        joined = f" {tail} {text}"
+        m = _find_field(splitter, joined)
+        if m is not None and m.start() <= len(tail):
+            return True
+        if m is not None and m.start() <= start:
+            m = splitter.search(joined, start + 1)
+        at = None if m is None else (m.start() - start, m.end() - start)
     if at is None:
         parts.append(text)
         return False
@@ -978,22 +991,24 @@ def parse_header(
         m_eo = _EO_RE.match(s) if c in _EO_FIRST else None
         m_tags = None if m_eo or c not in _TAGS_FIRST else _TAGS_RE.match(s)
         m_subj = None if m_eo or m_tags or c not in _SUBJECT_FIRST else _SUBJECT_RE.match(s)
-        splitter = (
-            _SPLIT_AFTER_SUBJECT
-            if m_subj
-            else _SPLIT_AFTER_TAGS
-            if m_tags
-            else _SPLIT_PARA
-            if c in _CLBY_FIRST and _CLBY_RE.match(s)
-            else _SPLIT_IN_REFS
-            if c in _REF_FIRST and _REF_RE.match(s)
-            else _SPLIT_ALL
-        )
+        # (the Classified By and REF matches are kept for their branches below: no first
+        # character allows both, so each is tried here whenever its branch would try it)
+        m_cl = m_ref = None
+        if m_subj:
+            splitter = _SPLIT_AFTER_SUBJECT
+        elif m_tags:
+            splitter = _SPLIT_AFTER_TAGS
+        elif c in _CLBY_FIRST and (m_cl := _CLBY_RE.match(s)):
+            splitter = _SPLIT_PARA
+        elif c in _REF_FIRST and (m_ref := _REF_RE.match(s)):
+            splitter = _SPLIT_IN_REFS
+        else:
+            splitter = _SPLIT_ALL
         at = _field_cut(s, splitter)
-        if m_tags or m_subj or splitter is _SPLIT_IN_REFS:
+        if m_tags or m_subj or m_ref:
             # the next field glued to the keyword (``TAGS:SUBJECT: ...``, ``REF:TAGS: ...``):
             # no value (and the cut there comes first, whatever the line holds further on)
-            glued = m_tags or m_subj or _REF_RE.match(s)
+            glued = m_tags or m_subj or m_ref
             value = glued.start(4 if m_tags else 3 if m_subj else 1)  # type: ignore[union-attr]
             if value > 0 and (at is None or value < at[0]) and splitter.match(" " + s[value:]):
                 at = (value, value)
@@ -1020,6 +1035,8 @@ def parse_header(
                 m_eo = _EO_RE.match(s) if c in _EO_FIRST else None
                 m_tags = None if m_eo or c not in _TAGS_FIRST else _TAGS_RE.match(s)
                 m_subj = None if m_eo or m_tags or c not in _SUBJECT_FIRST else _SUBJECT_RE.match(s)
+                m_cl = _CLBY_RE.match(s) if c in _CLBY_FIRST else None
+                m_ref = _REF_RE.match(s) if c in _REF_FIRST else None
         if m_eo:
             if h.executive_order is not None:
                 diags.add("CP206", "a second E.O. line: the header ends there", line=lineno)
@@ -1126,7 +1143,6 @@ def parse_header(
             h.subject_marking, h.subject = split_marking(subject)
             seen_main = True
             continue
-        m_ref = _REF_RE.match(s) if c in _REF_FIRST else None
         if m_ref:
             block = [m_ref.group(1)]
             i += 1
@@ -1193,7 +1209,6 @@ def parse_header(
             h.references.extend(refs or [Reference(text="")])
             seen_main = True
             continue
-        m_cl = _CLBY_RE.match(s) if c in _CLBY_FIRST else None
         if m_cl:
             if h.classified_by is not None:
                 diags.add("CP206", "a second Classified By line: the header ends there", line=lineno)
