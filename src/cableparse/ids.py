@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import csv
 import datetime as _dt
+import os
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
@@ -49,8 +50,18 @@ REFERENCE_KINDS = ("cable", "email", "memo", "meeting", "message", "report", "ot
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("cableparse").joinpath("data", name).read_text(encoding="utf-8")
-    return list(csv.DictReader(text.splitlines()))
+    # the tables lie beside this module: read from there (the first use of
+    # importlib.resources imports its readers, zipfile among them, which costs more than
+    # all the tables), through importlib.resources only when not on disk (a zip archive)
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "data", name), encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        text = resources.files("cableparse").joinpath("data", name).read_text(encoding="utf-8")
+    rows = csv.reader(text.splitlines())
+    names = next(rows)
+    # (as csv.DictReader reads them: a blank line is no row; the tables' rows are complete)
+    return [dict(zip(names, row, strict=True)) for row in rows if row]
 
 
 _ZERO_AS_O_RE = re.compile(r"(?<=[A-Z])0|0(?=[A-Z])")
