@@ -26,7 +26,6 @@ import os
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
 
 __all__ = [
     "REFERENCE_KINDS",
@@ -50,13 +49,15 @@ REFERENCE_KINDS = ("cable", "email", "memo", "meeting", "message", "report", "ot
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    # the tables lie beside this module: read from there (the first use of
-    # importlib.resources imports its readers, zipfile among them, which costs more than
-    # all the tables), through importlib.resources only when not on disk (a zip archive)
+    # the tables lie beside this module: read from there, and through importlib.resources
+    # only when they are not on disk (a zip archive): importing it (pathlib, tempfile,
+    # shutil and more) and its first use (zipfile) cost more than all the tables
     try:
         with open(os.path.join(os.path.dirname(__file__), "data", name), encoding="utf-8") as f:
             text = f.read()
     except OSError:
+        from importlib import resources
+
         text = resources.files("cableparse").joinpath("data", name).read_text(encoding="utf-8")
     rows = csv.reader(text.splitlines())
     names = next(rows)
