@@ -400,33 +400,34 @@ _MENTION_RE = re.compile(
 )
 _SERIAL_FIRST_RE = re.compile(r"^#?(?P<serial>\d{1,7})\s+(?P<words>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})\s*$")
 _DATE_AFTER_RE = re.compile(r"\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
-_DTG_RE = re.compile(r"\b[A-Z]?\d{6}\s?Z\b|\bDTG\b")
-_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("email", re.compile(r"\bE-?\s?MAILS?\b|\bEMAILED\b")),
+# (the patterns of the kinds, compiled once, in _KIND_RE)
+_DTG = r"\b[A-Z]?\d{6}\s?Z\b|\bDTG\b"
+_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("email", r"\bE-?\s?MAILS?\b|\bEMAILED\b"),
     (
         "memo",
-        re.compile(
+        (
             r"\bMEMO(?:RANDUM|RANDA|S)?\b|\bMEMCONS?\b|\bNON-?PAPERS?\b|\bLETTERS?\b|\bDIPNOTES?\b"
             r"|\bDIPLOMATIC NOTES?\b|\bNOTE VERBALE\b|\bFAX\b"
         ),
     ),
     (
         "meeting",
-        re.compile(
+        (
             r"\bMEETINGS?\b|\bTELE?CONS?\b|\bTELEPHONE\b|\bPHONE\b|\bCONVERSATIONS?\b|\bCALLS?\b"
             r"|\bDISCUSSIONS?\b|\b[DS]?VTCS?\b|\bVIDEO-?\s?CONFERENCES?\b|\bBRIEFINGS?\b"
         ),
     ),
     (
         "report",
-        re.compile(
+        (
             r"\bREPORTS?\b|\bIIRS?\b|\bINCSR\b|\bOSC\b|\bFBIS\b|\bTD-?\s?\d|\bASSESSMENTS?\b"
             r"|\bSTUDY\b|\bSURVEY\b|\bSITREPS?\b|\bSPOT\s?REPS?\b"
         ),
     ),
     (
         "other",
-        re.compile(
+        (
             r"\bUNSCRS?\b|\bRESOLUTIONS?\b|\bFAM\b|\bFAH\b|\bPOINTS\b|\bDAILY\b|\bARTICLES?\b"
             r"|\bSTATEMENTS?\b|\bSPEECH\b|\bWEBSITE\b|\bLAW\b|\bEXP\.?\s?LIC\b|\bAGREEMENT\b"
             r"|\bTREATY\b|\bU\.?S\.?C\.?\b|\bCFR\b|\bPRESS\b|\bNEWSPAPER\b"
@@ -435,9 +436,7 @@ _KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # All kinds in one search: the leftmost keyword wins, an earlier kind on a tie, and a
 # date-time group only when it comes first (the order of the alternatives).
-_KIND_RE = re.compile(
-    "|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _KEYWORDS) + f"|(?P<message>{_DTG_RE.pattern})"
-)
+_KIND_RE = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _KEYWORDS) + f"|(?P<message>{_DTG})")
 _LETTER_OR_DIGIT_RE = re.compile(r"[A-Z0-9]")
 # the serial of an id that reads as a year (``INCSR BRAZIL 2008`` is no cable)
 _YEAR_LIKE_SERIAL_RE = re.compile(r"(?<=[A-Z])(?:19[6-9]\d|20[0-3]\d)$")
