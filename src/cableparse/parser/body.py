@@ -13,6 +13,7 @@ between two rules.  Rules broken by the 45-character split (``----- ---``) are j
 
 from __future__ import annotations
 
+import operator
 import re
 
 from ..diagnostics import Collector
@@ -91,6 +92,8 @@ _RULE_RUN_RE = re.compile(r"[ \t][-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 _RULE_RUN_FIRST_RE = re.compile(r"[-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 # (in ASCII text, what ``str.isdigit`` finds)
 _ASCII_DIGIT_RE = re.compile("[0-9]")
+# (a line's text)
+_TEXT = operator.itemgetter(1)
 #: a body line at least this long is a paragraph written on one line (reflowed text)
 _REFLOWED_LINE = 160
 
@@ -484,7 +487,10 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
     heading: str | None = None
     prev_blank = True
     last_number: str | None = None
-    chars = long_chars = 0
+    # the characters of long lines, and of the lines the loop passes over unread (a
+    # heading's title and rules): the lines' characters are counted once, at the end, when
+    # there are long lines at all
+    long_chars = skipped = 0
     n = len(lines)
     i = 0
     while i < n:
@@ -494,10 +500,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             prev_blank = True
             i += 1
             continue
-        size = len(s)
-        chars += size
-        if size >= _REFLOWED_LINE:
-            long_chars += size
+        if len(s) >= _REFLOWED_LINE:
+            long_chars += len(s)
         first = s[0]
         last = s[-1]
         if (
@@ -512,14 +516,13 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             block.append(text.rstrip())
             i += 1
             while i < n:
-                text = lines[i][1]
-                s = text.strip()
-                # (a line that starts with any other character, or a long one, is looked at
-                # as the first is)
-                if not s or s[0] not in _PLAIN_FIRST or s[-1] in _RULE_START or (size := len(s)) >= _REFLOWED_LINE:
+                # (stripped at its end only: a line that opens with a plain character has no
+                # white space before it; one that starts with any other character, white space
+                # too, or a long one, is looked at as the first is)
+                text = lines[i][1].rstrip()
+                if not text or text[0] not in _PLAIN_FIRST or text[-1] in _RULE_START or len(text) >= _REFLOWED_LINE:
                     break
-                chars += size
-                block.append(text.rstrip())
+                block.append(text)
                 i += 1
             continue
         after: str | None = None
@@ -572,6 +575,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 if heading is not None:  # a heading with no text under it
                     out.append(Paragraph(heading=heading))
                 heading = " ".join(lines[i + 1][1].split())
+                skipped += len(title.strip()) + len(lines[i + 2][1].strip())
                 if heading[-1] in _RULE_START:
                     # the title with a rule of its own run on (``TITLE ------``)
                     found = inline_heading(heading)
@@ -594,6 +598,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
             heading = " ".join(s.split())
+            skipped += len(lines[i + 1][1].strip())
             if heading[-1] in _RULE_START:
                 # the title with a rule of its own run on once folded (``TITLE\f---``), as a
                 # boxed title is read
@@ -634,6 +639,6 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
         out.append(cur.close())
     if heading is not None:
         out.append(Paragraph(heading=heading))
-    if long_chars * 2 > chars:
+    if long_chars and long_chars * 2 > sum(map(len, map(str.strip, map(_TEXT, lines)))) - skipped:
         diags.add("CP301", line=lines[0][0] if lines else None)
     return body
