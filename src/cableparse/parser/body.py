@@ -255,7 +255,7 @@ def _walk_trailer(lines: list[Line], end: int, junk: bool) -> tuple[int, list[st
 
 def _opens_text(lines: list[Line], j: int) -> bool:
     """True when line ``j`` is the first line of ``lines`` that is not blank."""
-    return all(is_blank(t) for _, t in lines[:j])
+    return all(is_blank(lines[k][1]) for k in range(j))
 
 
 def _attention_like(text: str) -> bool:
@@ -458,7 +458,7 @@ class _Open:
         self.heading = heading
         # (as a line of text is read, stripped at both ends)
         first = rest.strip()
-        if first[-1:] in _RULE_START and is_rule(first):
+        if first and first[-1] in _RULE_START and is_rule(first):
             first = "".join(first.split())
         self.lines: list[str] = [first] if first else []
 
@@ -466,9 +466,11 @@ class _Open:
         text = "\n".join(self.lines)
         # the text starts at its first character: a first line left empty after the
         # number and marking does not carry the next line's indentation into it
+        # (each line is stripped at its end, and only one between two blocks is empty: the
+        # text ends at its last character)
         # positional: a paragraph is built for every one of the cable's (number, marking,
         # heading, text), and keywords cost a quarter more here
-        return Paragraph(self.number, self.marking, self.heading, text.lstrip().rstrip("\n"))
+        return Paragraph(self.number, self.marking, self.heading, text.lstrip())
 
 
 def _text_line(text: str) -> str:
@@ -495,8 +497,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
     i = 0
     while i < n:
         text = lines[i][1]
-        s = text.strip()
-        if not s:
+        # (an empty line is blank without stripping it)
+        if not text or not (s := text.strip()):
             prev_blank = True
             i += 1
             continue
