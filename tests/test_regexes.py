@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cableparse
 
@@ -293,3 +295,49 @@ def test_check_flags_a_quadratic_pattern() -> None:
     ratio, _, sample = check_linear(re.compile(r" *x"), True)
     assert ratio > MAX_RATIO
     assert sample.strip(" ") == ""
+
+
+# --------------------------------------------------------------------------- pre-tests
+
+
+_PIECES = st.text(alphabet=" \t\n0123456789OF.,;x", max_size=12)
+_SPACES = st.text(alphabet=" \t", min_size=1, max_size=3)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            _PIECES,
+            # a marker's parts, whole or damaged
+            st.builds(
+                "{} {}{}{}{}{}OF{}{}{}".format,
+                _PIECES,
+                st.text(alphabet="0123456789", min_size=7, max_size=9),
+                _SPACES,
+                st.text(alphabet="0123456789", min_size=2, max_size=4),
+                st.sampled_from(["", ".1", "."]),
+                _SPACES,
+                _SPACES,
+                st.text(alphabet="0123456789", min_size=2, max_size=4),
+                _PIECES,
+            ),
+        ),
+        max_size=4,
+    ).map("".join)
+)
+def test_a_line_without_the_markers_tail_holds_no_inline_marker(text: str) -> None:
+    """``_INLINE_TAIL_RE`` gates the inline marker search: wherever ``_INLINE_RE``
+    finds a marker, the tail is found too."""
+    from cableparse.parser import lines
+
+    if lines._INLINE_RE.search(text) is not None:
+        assert lines._INLINE_TAIL_RE.search(text) is not None
+
+
+def test_the_markers_tail_is_found_in_a_real_marker() -> None:
+    from cableparse.parser import lines
+
+    probe = "the text goes on SECSTATE 00000123 002 OF 004 and on"
+    assert lines._INLINE_RE.search(probe) is not None
+    assert lines._INLINE_TAIL_RE.search(probe) is not None
+    assert lines._INLINE_TAIL_RE.search("the text goes on, 002 of 004") is None

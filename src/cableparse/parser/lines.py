@@ -47,6 +47,9 @@ _MARKER_RE = re.compile(
 # The same inside a reflowed line: found from its numeric part, the origin words checked after
 # (a comma or semicolon may follow it, as the items of a field)
 _INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]++(\d{3})(?:\.(\d))?[ \t]++OF[ \t]++(\d{3})(?=[\s,;]|$)")
+# what every match of _INLINE_RE ends with, a literal first: a line without it holds no
+# marker, told in fewer steps than the pattern's search, which tries every space of the line
+_INLINE_TAIL_RE = re.compile(r"OF[ \t]++\d{3}(?=[\s,;]|$)")
 _LEGACY_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+(\S.*?)?[ \t]*\d{6}Z[ \t]*$")
 _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
@@ -225,6 +228,8 @@ def _strip_markers_once(line: int, text: str, breaks: list[PageBreak]) -> str:
     pieces: list[str] = []
     last = 0
     probe = _spaced(text)
+    if _INLINE_TAIL_RE.search(probe) is None:
+        return text
     for m in _INLINE_RE.finditer(probe):
         start = m.start()
         if start < last:
