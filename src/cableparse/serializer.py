@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
-from .parser.body import RULE_CHARS, inline_heading, is_rule
+from .parser.body import MAX_TITLE, RULE_CHARS, inline_heading, is_rule
 from .parser.header import (
     HEADER_ENDS,
     PREAMBLE_END,
@@ -356,7 +356,7 @@ def _paragraph(p: Paragraph, out: list[str], first: bool = False, searched: bool
         # text that only looks like a numbered paragraph (it stood deeper than a paragraph
         # number may): indented so that it reads back as text
         lines[0] = _NOT_A_NUMBER + lines[0]
-    if lead and not p.number and len(lines) > 1 and is_rule(lines[1]) and len((lead + lines[0]).strip()) <= 100:
+    if lead and not p.number and len(lines) > 1 and is_rule(lines[1]) and len((lead + lines[0]).strip()) <= MAX_TITLE:
         # a marking before a line over a rule would make a heading of them: alone on its line
         # (over 100 characters, the line is no title, as it was read: against it)
         out.append(lead.rstrip())

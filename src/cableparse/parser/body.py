@@ -21,7 +21,7 @@ from ..models import Paragraph
 from .lines import WHITE_SPACE, Line, is_blank, split_marker, without_escaped_newline
 from .markings import PARA_START_RE, split_marking
 
-__all__ = ["RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
+__all__ = ["MAX_TITLE", "RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
 
 # (broken by any white space but a newline: folded, it is a space)
 _RULE_RE = re.compile(
@@ -96,6 +96,9 @@ _ASCII_DIGIT_RE = re.compile("[0-9]")
 _TEXT = operator.itemgetter(1)
 #: a body line at least this long is a paragraph written on one line (reflowed text)
 _REFLOWED_LINE = 160
+#: a heading's title is at most this many characters (its line stripped, as written): a
+#: longer line over a rule, or with one run on, is text
+MAX_TITLE = 100
 
 
 class Body:
@@ -418,7 +421,7 @@ def inline_heading(s: str) -> tuple[str, str] | None:
         # (a rule before the box, spaced with any white space, is no text before it)
         left = body[: m[0]].rstrip(_RULE_AND_ANY_SPACE).lstrip()
         title = body[m[1] :].lstrip(_RULE_AND_SPACE)
-    elif len(body) > 100:
+    elif len(body) > MAX_TITLE:
         # title over its rule, run on: the title is as long as the rule, after a sentence
         width = len(rule) - rule.count(" ") - rule.count("\t")
         cut = len(body) - width
@@ -435,7 +438,7 @@ def inline_heading(s: str) -> tuple[str, str] | None:
             title = inner[1]
     if (
         not title
-        or len(title) > 100
+        or len(title) > MAX_TITLE
         or (m is None and title.endswith(":"))
         or not any(c.isalpha() for c in title)
         or (not _ascii_without_digits(title) and sum(any(c.isdigit() for c in w) for w in title.split()) > 2)
@@ -568,7 +571,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 title.strip()
                 and not is_rule(title)
                 and is_rule(lines[i + 2][1])
-                and len(title.strip()) <= 100
+                and len(title.strip()) <= MAX_TITLE
                 and not PARA_START_RE.match(title)
             ):
                 if cur is not None:
@@ -589,7 +592,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
         elif (
             prev_blank
             and m is None
-            and len(s) <= 100
+            and len(s) <= MAX_TITLE
             and i + 1 < n
             and lines[i + 1][1].lstrip()[:1] in _RULE_START
             and is_rule(lines[i + 1][1])

@@ -18,7 +18,7 @@ from typing import Protocol
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
-from .body import RULE_CHARS, inline_heading, is_rule
+from .body import MAX_TITLE, RULE_CHARS, inline_heading, is_rule
 from .lines import (
     Line,
     is_blank,
@@ -803,7 +803,7 @@ def _opens_box(texts: _Indexed, i: int) -> bool:
         return False
     title = texts[i + 1]
     s = title.strip()
-    return bool(s) and len(s) <= 100 and not is_rule(title) and not PARA_START_RE.match(title)
+    return bool(s) and len(s) <= MAX_TITLE and not is_rule(title) and not PARA_START_RE.match(title)
 
 
 def _fields_past(lines: list[Line], i: int, boxed: bool, room: int) -> int:
@@ -1247,7 +1247,7 @@ def parse_header(
         attention, heading = s, None
         # (a title over a rule: 100 characters at most as written, as the body reads it)
         boxed = is_rule(s) or (
-            len(lines[i][1].strip()) <= 100
+            len(lines[i][1].strip()) <= MAX_TITLE
             and i + 1 < n
             and is_rule(lines[i + 1][1])
             and _title_over_rule(_Texts(lines), i, top)
@@ -1450,12 +1450,6 @@ def _may_hold_record(head: str, lines: list[Line], i: int) -> bool:
     return _ROW_NUMBER_RE.search(head) is not None
 
 
-def _has_record_line(head: str) -> bool:
-    """True when ``head`` holds a line that only a pasted database record has (a
-    cables.csv row is looked for apart, in the first lines only, where it is read as one)."""
-    return HEADER_ENDS in head or _RECORD_FIRST_RE.match(head) is not None or _RECORD_HINT_RE.search(head) is not None
-
-
 def _is_csv_row(text: str) -> bool:
     """True when ``text`` holds a cables.csv row (``123,3/5/2007 1:15,...``)."""
     return _CSV_ROW_START_RE.match(text) is not None or _CSV_ROW_RE.search(text) is not None
@@ -1488,25 +1482,25 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
         head = text[sum(len(t) for _, t in lines[:i]) + i :]
     else:
         head = joined(lines[i : i + 150])
-    # a first look, the last in most cables: no "header ends" within reach (in the whole
-    # text, when the caller has it), no line that only a record has, no cables.csv row in
+    # (the words of a record's last line: in neither place below when the caller's whole
+    # text lacks them)
+    may_end = text is None or HEADER_ENDS in text
+    # "header ends" further down, within reach
+    far = may_end and n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
+    # a line that only a pasted database record has (a cables.csv row is looked for apart,
+    # in the first lines only, where it is read as one)
+    record_line = (
+        (may_end and HEADER_ENDS in head)
+        or _RECORD_FIRST_RE.match(head) is not None
+        or _RECORD_HINT_RE.search(head) is not None
+    )
+    # a first look, the last in most cables: neither of those, and no cables.csv row in
     # the first three lines; the tests below tell the same, in more steps
-    if text is not None:
-        ends = HEADER_ENDS in text
-    else:
-        ends = HEADER_ENDS in head or (n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400]))
-    if (
-        not ends
-        and _RECORD_FIRST_RE.match(head) is None
-        and _RECORD_HINT_RE.search(head) is None
-        and _CSV_HINT_RE.search("\n".join([t for _, t in lines[i : i + 3]])) is None
-    ):
+    if not far and not record_line and _CSV_HINT_RE.search("\n".join([t for _, t in lines[i : i + 3]])) is None:
         return i
-    far = n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     csv_row = any(_is_csv_row(h) for h in heads)
-    # (the record line test first: in most cables it fails, and costs less than the other)
-    if not far and (not (csv_row or _has_record_line(head)) or not _may_hold_record(head, lines, i)):
+    if not far and (not (csv_row or record_line) or not _may_hold_record(head, lines, i)):
         return i
     if csv_row:
         # a whole cables.csv row: the cable text opens inside a quoted field

@@ -24,7 +24,7 @@ import re
 from ..diagnostics import Collector
 from ..models import Addressee, PageBreak, Routing
 from .header import _LEVEL_FIRST, match_classification_line
-from .lines import Line, is_blank, strip_inline_markers
+from .lines import WHITE_SPACE, Line, is_blank, strip_inline_markers
 
 __all__ = [
     "PARTIAL_SENTENCE",
@@ -77,7 +77,7 @@ _RI_RE = re.compile(r"R[A-Z0-9]{3,7}$")
 _RI_WORDS_RE = re.compile(r"\s*+(?:R[A-Z0-9]{3,7}(?:\s++|\Z))*+")
 # a prosign followed by routing indicators only (at least white space): _PROSIGN_RE and then
 # _RI_WORDS_RE to the end, in one call
-_PROSIGN_RIS_RE = re.compile(r"([ZOPRY])\1?(?=\s)\s*+(?:R[A-Z0-9]{3,7}(?:\s++|\Z))*+\Z")
+_PROSIGN_RIS_RE = re.compile(r"([ZOPRY])\1?(?=\s)" + _RI_WORDS_RE.pattern + r"\Z")
 _DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d{1,9})(?:/(\d{1,4}))?)?(?:\s+(\d{3,8}))?")
 _ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
 _DTG_RE = re.compile(
@@ -287,8 +287,9 @@ def _addressee_fields(text: str) -> tuple[str, str | None, str | None, str | Non
     return " ".join(words), ri, precedence, note
 
 
-# whitespace that folding a line closes up, but the space (and the newline between lines)
-_ODD_SPACES = ("\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
+# the ASCII white space that folding a line closes up, but the space (and the newline
+# between lines): other white space is told by ``str.isascii``
+_ASCII_ODD_SPACES = tuple(c for c in WHITE_SPACE if c.isascii() and c not in " \n")
 
 
 def _may_need_folding(block: str) -> bool:
@@ -298,7 +299,7 @@ def _may_need_folding(block: str) -> bool:
         return True
     # (one memchr scan a character: a regex takes a step per character, a generator
     # costs more a step than the loop)
-    for char in _ODD_SPACES:  # noqa: SIM110
+    for char in _ASCII_ODD_SPACES:  # noqa: SIM110
         if char in block:
             return True
     return False
