@@ -2759,6 +2759,31 @@ def test_a_heading_with_its_rule_run_on_whose_title_holds_a_field(source: str) -
 @pytest.mark.parametrize(
     "source",
     [
+        "<pre>&#xA---&#xA&#xASIPDIS;y&#xA---&#x000A;EO1295",  # fuzz crash, 2026-12-06, cut down
+        "---\n\nSIPDIS y\n---\nEO1295",
+    ],
+)
+def test_a_title_over_a_rule_below_a_blank_line_whose_title_opens_with_a_caption(source: str) -> None:
+    # below a rule and a blank line, a title that opens with a caption, over a rule, with
+    # a field below it: the header reads no field past the first rule (the title's rest,
+    # ``y``, is no attention line after a blank line), so the body holds it all; canonical
+    # text writes the heading boxed, and the rule that opens the box does not make the
+    # title a line right below another (it is a line after a blank one, as written)
+    cable = cableparse.parse(source)
+    assert cable.header.executive_order is None
+    assert cable.header.captions == ()
+    assert cable.paragraphs[-1].heading == cable.paragraphs[-1].heading.strip()
+    assert cable.paragraphs[-1].heading.startswith("SIPDIS")
+    assert cable.paragraphs[-1].text == "EO1295"
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.paragraphs == cable.paragraphs
+    assert again.header == cable.header
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
         b"<pre>&#x000A;Confidential 1 f\r---\rREF\r---",  # fuzz crash, 2026-12-06, cut down
         "Confidential 1 f\n---\nREF\n---",
         # (the box's opening rule with the title run on to it, as the header cuts it)
