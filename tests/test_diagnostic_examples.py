@@ -51,6 +51,11 @@ EXAMPLES: dict[str, tuple[str | bytes, dict[str, Any]]] = {
         + BODY,
         {},
     ),
+    "CP105": (
+        "ORIGIN DS-00\n\nINFO  LOG-00   MFA-00   EEB-00\n      SAS-00   FA-00      /002R\n\n"
+        "P 031812Z NOV 08\nFM SECSTATE WASHDC\nTO AMEMBASSY TRIPOLI PRIORITY\n" + HEAD + BODY,
+        {},
+    ),
     "CP201": ("Hello.\n\n" + BODY, {}),
     "CP202": ("UNCLAS STATE 000123\n\nTAGE: PREL\nSUBJECT: TEST\n\n" + BODY, {}),
     "CP203": ("UNCLAS STATE 000123\n\nSUBJECT: TEST\n\n" + BODY, {}),

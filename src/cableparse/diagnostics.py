@@ -36,6 +36,7 @@ CODES: dict[str, tuple[str, str]] = {
     "CP102": (WARNING, "a date-time group that is not a valid date"),
     "CP103": (INFO, "a precedence word misspelt in the routing header"),
     "CP104": (INFO, "a page header inside the address list was removed"),
+    "CP105": (INFO, "a station's distribution lines (offices and copies) kept with the text above the cable"),
     # header fields (CP2xx)
     "CP201": (WARNING, "no classification line at the start of the cable text"),
     "CP202": (INFO, "a keyword misspelt or without its colon (TAGE, SUBJ, E.0.)"),

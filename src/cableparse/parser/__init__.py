@@ -26,7 +26,7 @@ from .lines import (
     strip_inline_markers,
     without_backslash_residue,
 )
-from .routing import is_routing_start, parse_routing, split_routing
+from .routing import is_page_banner, is_routing_start, parse_routing, split_routing
 
 __all__ = ["build_cable", "parse_timestamp"]
 
@@ -119,8 +119,11 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             first += 1
         cut = top = first
         # continuation markers above the header go with it (the routing parser keeps them),
-        # and so do lines of the csv dump's backslashes alone
-        while first < len(raw) and (is_blank(raw[first].replace("\\", "")) or split_marker(raw[first]) is not None):
+        # and so do lines of the csv dump's backslashes alone and a page's banner over a
+        # teletype page header
+        while first < len(raw) and (
+            is_blank(raw[first].replace("\\", "")) or split_marker(raw[first]) is not None or is_page_banner(raw, first)
+        ):
             first += 1
         if first < len(raw) and _opens_routing(raw[first]):
             cut = split_routing(raw, first)

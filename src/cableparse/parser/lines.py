@@ -53,6 +53,11 @@ _INLINE_TAIL_RE = re.compile(r"OF[ \t]++\d{3}(?=[\s,;]|$)")
 _LEGACY_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+(\S.*?)?[ \t]*\d{6}Z[ \t]*$")
 _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
+# a page's banner with the teleprinter's reel number after it (``CONFIDENTIAL     PTQ2529``)
+_BANNER_WORDS = ("CONF", "SECR", "UNCL", "LIMI")
+_NUMBERED_BANNER_RE = re.compile(
+    r"(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE|UNCLAS)[ \t]+[A-Z]{2,4}\d{3,6}$"
+)
 # a teletype page header without its date-time group: PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440
 _LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b")
 # the words that mark a teletype page header and a marker inside a line (``OF``, white
@@ -79,6 +84,14 @@ _ODD_SPACES = (
 _AS_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
 #: every white space character (``str.isspace``): what ``str.split()`` folds
 WHITE_SPACE = " \n" + _ODD_SPACES
+
+
+def is_banner(text: str) -> bool:
+    """True when the line ``text`` is a page's classification banner as old traffic prints
+    it above a teletype page header: a level word alone (``CONFIDENTIAL``), or with the
+    teleprinter's reel number (``CONFIDENTIAL     PTQ2529``)."""
+    s = text.strip()
+    return s in _BANNERS or (s.startswith(_BANNER_WORDS) and _NUMBERED_BANNER_RE.match(s) is not None)
 
 
 def _spaced_plainly(text: str) -> bool:
@@ -359,8 +372,16 @@ def remove_page_breaks(
                     out.pop()
                     before += 1
                 blanks = before
-                if pb.text.startswith("PAGE") and before <= 2 and out and out[-1][1].strip() in _BANNERS:
-                    banner = out.pop()[1].strip() + " "
+                if pb.text.startswith("PAGE") and before <= 2 and out and is_banner(out[-1][1]):
+                    banner = " ".join(out.pop()[1].split()) + " "
+                    # (a teletype printout has its banner at the foot of each page too: the
+                    # one above goes with it, and the blank lines between them)
+                    k = len(out)
+                    while k and len(out) - k <= 2 and is_blank(out[k - 1][1]):
+                        k -= 1
+                    if k and len(out) - k <= 2 and is_banner(out[k - 1][1]):
+                        banner = " ".join(out[k - 1][1].split()) + " " + banner
+                        del out[k - 1 :]
             breaks.append(marker_at(pb, lineno + 1 + diags.offset, banner))
             markers += 1
             continue

@@ -24,7 +24,7 @@ import re
 from ..diagnostics import Collector
 from ..models import Addressee, PageBreak, Routing
 from .header import _LEVEL_FIRST, match_classification_line
-from .lines import WHITE_SPACE, Line, is_blank, strip_inline_markers
+from .lines import WHITE_SPACE, Line, is_banner, is_blank, strip_inline_markers
 
 __all__ = [
     "PARTIAL_SENTENCE",
@@ -85,10 +85,21 @@ _DTG_RE = re.compile(
 )
 # the first letters of VZCZC, the partial-extract sentence, TO, INFO, XMT, PAGE, DE, ZN, FM
 _KEYWORD_FIRST = frozenset("VTIXPDZF")
+# the first letters of a page's banner (CONFIDENTIAL, SECRET, UNCLASSIFIED, LIMITED ...)
+_BANNER_FIRST = frozenset("CSUL")
 _MCN_RE = re.compile(r"\d{4}(?:-\d{4})?$")
 # "OF" and a number, as a continuation marker ends (``002 OF 003``): a line without it holds none
 _OF_NUMBER_RE = re.compile(r"OF\s+\d")
 _PAGE_RE = re.compile(r"PAGE\s+\d{2,3}\s+\S.*\d{6}Z$")
+# a station's distribution lines of State traffic, above the telegram's own format lines:
+# the action (or originating) office, then INFO and the offices that got copies, each
+# symbol with its count (``ACTION AF-00``, ``ORIGIN DS-00``, ``INFO LOG-00 ADS-00 ...``,
+# ``P-02 T-01 /037 W``, ``SAS-00 FA-00 /002R``), and a line of dashes with the copy's
+# reference and time (``-----352654 200910Z /23``)
+_DISTRIBUTION_RE = re.compile(
+    r"(?:(?:ACTION|ORIGIN|INFO)\s+)?(?:[A-Z][A-Z0-9]{0,5}-\d{2}\s+)*(?:[A-Z][A-Z0-9]{0,5}-\d{2}|/\d{3}\s?[A-Z])$"
+    r"|-{6,}\s*[0-9A-F]{6}\s+\d{6}Z\s+/\d{2}$"
+)
 
 
 def dtg_datetime(day: int, hour: int, minute: int, month: str, year: str) -> _dt.datetime | None:
@@ -115,8 +126,10 @@ _NOT_LEVELS = ("SECSTATE", "SECDEF")
 
 
 def is_routing_start(text: str) -> bool:
-    """True when ``text`` opens a routing header (used to split bare text)."""
-    return _opens_header(text.strip())
+    """True when ``text`` opens a routing header (used to split bare text): a format
+    line, or the first of a station's distribution lines (``ACTION AF-00``)."""
+    s = text.strip()
+    return _opens_header(s) or (s[:1] in "AO" and s.startswith(("ACTION ", "ORIGIN ")) and is_distribution_line(s))
 
 
 def _opens_header(s: str) -> bool:
@@ -163,6 +176,36 @@ def _only_ris(s: str, pos: int = 0) -> bool:
     return _RI_WORDS_RE.match(s, pos).end() == len(s)  # type: ignore[union-attr]
 
 
+def is_distribution_line(s: str) -> bool:
+    """True for a stripped line of a station's distribution list (State traffic:
+    ``ACTION AF-00``, ``ORIGIN DS-00``, ``INFO LOG-00 ADS-00``, ``/037 W``,
+    ``-----352654 200910Z /23``): a line of the routing header, but no addressee."""
+    return ("-" in s or s[:1] == "/") and _DISTRIBUTION_RE.match(s) is not None
+
+
+def is_page_banner(lines: list[str], i: int) -> bool:
+    """True when ``lines[i]`` is a page's banner (:func:`~cableparse.parser.lines.is_banner`:
+    ``CONFIDENTIAL``) over a teletype page header (``PAGE 01 CAPE T 00097 01 OF 03
+    182017Z``), blank lines aside: a line of old traffic's page, no classification line."""
+    if not is_banner(lines[i]):
+        return False
+    j = i + 1
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j < len(lines) and _PAGE_RE.match(lines[j].strip()) is not None
+
+
+def _page_furniture(lines: list[str], i: int, s: str) -> bool:
+    """True when ``lines[i]`` (stripped: ``s``) is a line that old traffic's pages put
+    above the format lines: a distribution line, a teletype page header, or a page's
+    banner over one."""
+    return (
+        is_distribution_line(s)
+        or (s[:4] == "PAGE" and _PAGE_RE.match(s) is not None)
+        or (s[:1] in _BANNER_FIRST and is_page_banner(lines, i))
+    )
+
+
 def _routing_line_kind(s: str) -> str | None:
     """ "addr", "start" or None for a stripped, non-blank line."""
     # (no addressee line opens a header: the cheap test first)
@@ -193,6 +236,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
                 and s[0] in _LEVEL_FIRST
                 and match_classification_line(s) is not None
                 and not s.startswith(_NOT_LEVELS)
+                and not is_page_banner(lines, i)
             ):
                 return i
         return n
@@ -208,22 +252,35 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
                 return n
             nxt = lines[j].strip()
             kind = _routing_line_kind(nxt)
-            if kind == "start" or (not in_addresses and kind == "addr"):
+            if kind == "start" or (not in_addresses and kind == "addr") or _page_furniture(lines, j, nxt):
                 i = j
                 continue
             return i
         # _routing_line_kind(s), inline (opens_addressee_keyword too): this loop runs over
         # every line of the header.  (An addressee keyword opens no classification line:
         # that test, the dearer, comes second.)
+        # (a line that old traffic's pages put above the format lines, _page_furniture, is
+        # asked about only where it would be read otherwise: it opens no address list, is
+        # no classification line, and ends nothing)
         c = s[0]
         if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
-            in_addresses = True
-        elif c in _LEVEL_FIRST and match_classification_line(s) is not None and not s.startswith(_NOT_LEVELS):
+            if not is_distribution_line(s):
+                in_addresses = True
+        elif (
+            c in _LEVEL_FIRST
+            and match_classification_line(s) is not None
+            and not s.startswith(_NOT_LEVELS)
+            and not is_page_banner(lines, i)
+        ):
             return i
         elif i != first and not (in_addresses and _addressee_like(s)):
             # (an addressee line goes on; else a format line, or RIs wrapped from the prosign
             # line before the addressees: anything else ends the header)
-            if not ((c in _START_FIRST or c.isdecimal()) and _opens_header(s)) and (in_addresses or not _only_ris(s)):
+            if (
+                not ((c in _START_FIRST or c.isdecimal()) and _opens_header(s))
+                and (in_addresses or not _only_ris(s))
+                and not _page_furniture(lines, i, s)
+            ):
                 return i
         i += 1
     return n
@@ -336,6 +393,8 @@ def parse_routing(
     bare: list[tuple[str, list[Addressee]]] = []  # TO/INFO keywords that stood alone
     fl2_prec: str | None = None
     expect_ris = False
+    distribution = False  # a receiving station's distribution lines were met
+    banner: str | None = None  # a page's banner, for the teletype page header below it
     if text is None:
         text = "\n".join([raw for _, raw in lines])
     # the tests of a line's continuation marker and folding, asked of the whole header
@@ -344,7 +403,7 @@ def parse_routing(
     any_of = "OF" in text
     any_fold = text.count("\n") != len(lines) - 1 or _may_need_folding(text)
 
-    for lineno, raw in lines:
+    for k, (lineno, raw) in enumerate(lines):
         # (a line that is no header line is kept as written: ``whole``)
         s = whole = raw.strip()
         if not s:
@@ -361,6 +420,16 @@ def parse_routing(
             # only a space is whitespace and printable: the join is needed only then
             s = " ".join(s.split())
         c = s[0]
+        if ("-" in s or c == "/") and _DISTRIBUTION_RE.match(s):
+            # (is_distribution_line) kept as written, with the text above the cable: no addressee
+            unparsed.append(whole)
+            if not distribution:
+                diags.add("CP105", line=lineno)
+                distribution = True
+            continue
+        if c in _BANNER_FIRST and is_banner(s) and is_page_banner([t for _, t in lines], k):
+            banner = s  # (the banner of old traffic's page: it goes with the page header below)
+            continue
         if c in _KEYWORD_FIRST:
             # (each keyword opens with its own letter: one test a line)
             if c == "V":
@@ -407,7 +476,9 @@ def parse_routing(
                     continue
             elif c == "P":
                 if s.startswith("PAGE") and _PAGE_RE.match(s):
-                    breaks.append(PageBreak(page=int(s.split()[1]), line=lineno + 1 + diags.offset, text=s))
+                    page_text = s if banner is None else f"{banner} {s}"
+                    banner = None
+                    breaks.append(PageBreak(page=int(s.split()[1]), line=lineno + 1 + diags.offset, text=page_text))
                     diags.add("CP104", line=lineno)
                     continue
             elif c == "D":

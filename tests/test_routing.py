@@ -1,0 +1,131 @@
+"""Routing headers of older State traffic: distribution lines, page banners and page
+headers above the format lines, read from real pages and from their shapes."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cableparse
+from cableparse import Cable
+from conftest import FIXTURES
+
+HEAD = "UNCLAS STATE 000123\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: TEST\n\n1. (U) Text.\n\nCLINTON\n"
+
+# the distribution list above the format lines of 08STATE116943 (shortened)
+DISTRIBUTION = (
+    "ORIGIN DS-00    \n"
+    "\n"
+    "INFO  LOG-00   MFA-00   EEB-00   AF-00    AIT-00   A-00     CIAE-00  \n"
+    "      INL-00   DNI-00   DODE-00  DOEE-00  WHA-00   EAP-00   DHSE-00  \n"
+    "      SAS-00   FA-00      /002R\n"
+    "\n"
+    "P 031812Z NOV 08\n"
+    "FM SECSTATE WASHDC\n"
+    "TO SECURITY OFFICER COLLECTIVE PRIORITY\n"
+    "AMEMBASSY TRIPOLI PRIORITY \n"
+    "INFO AMCONSUL CASABLANCA PRIORITY \n"
+)
+
+
+def _pre_page(routing: str, text: str) -> str:
+    """A cable page's two ``pre`` blocks (the routing header, the cable text)."""
+
+    def block(s: str) -> str:
+        return s.replace("\n", "&#x000A;")
+
+    return f"<html><body><pre>{block(routing)}</pre><pre>{block(text)}</pre></body></html>"
+
+
+def _round_trips(cable: Cable) -> None:
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.routing == cable.routing
+    assert again.preamble == cable.preamble
+    assert again.header == cable.header
+
+
+def test_distribution_lines_are_no_addressees() -> None:
+    for source in (DISTRIBUTION + HEAD, _pre_page(DISTRIBUTION, HEAD)):
+        cable = cableparse.parse(source)
+        assert cable.routing is not None
+        assert [a.name for a in cable.routing.to] == ["SECURITY OFFICER COLLECTIVE", "AMEMBASSY TRIPOLI"]
+        assert [a.name for a in cable.routing.info] == ["AMCONSUL CASABLANCA"]
+        assert cable.routing.dtg is not None and cable.routing.dtg.day == 3
+        # kept as written, in order, with the text above the cable
+        assert cable.preamble[0] == "ORIGIN DS-00"
+        assert cable.preamble[-1] == "SAS-00   FA-00      /002R"
+        codes = [d.code for d in cable.diagnostics]
+        assert "CP105" in codes and "CP101" not in codes
+        _round_trips(cable)
+
+
+@given(
+    st.lists(st.from_regex(r"[A-Z][A-Z0-9]{0,4}-[0-9]{2}", fullmatch=True), min_size=1, max_size=12),
+    st.sampled_from(["", "  /037 W", "  /002R"]),
+)
+def test_a_line_of_office_symbols_is_no_addressee(symbols: list[str], count: str) -> None:
+    routing = (
+        f"ACTION AF-00\nINFO  {'   '.join(symbols)}{count}\n"
+        "R 171512Z JAN 90\nFM AMCONSUL CAPE TOWN\nTO SECSTATE WASHDC 5365\n"
+    )
+    cable = cableparse.parse(routing + HEAD)
+    assert cable.routing is not None
+    assert [a.name for a in cable.routing.to] == ["SECSTATE WASHDC"]
+    assert cable.routing.info == ()
+    assert cable.preamble == ("ACTION AF-00", f"INFO  {'   '.join(symbols)}{count}")
+    assert cable.header.classification_line is not None
+    _round_trips(cable)
+
+
+def test_old_teletype_record_reads_the_same_from_its_page_and_its_text() -> None:
+    # 00HARARE5461: a banner with the teleprinter's reel number over the first page's
+    # header, the distribution list, then the format lines
+    page = (FIXTURES / "pages" / "00HARARE5461.html").read_text(encoding="utf-8")
+    from_page = cableparse.parse(page)
+    assert from_page.routing is not None
+    assert [a.name for a in from_page.routing.info] == ["NSC WASHDC", "SOUTHERN AFRICAN DEVELOPMENT COMMUNITY"]
+    assert from_page.page_breaks[0].text.startswith("CONFIDENTIAL PTQ2529 PAGE 01")
+    assert from_page.preamble[0] == "ACTION AF-00"  # (the banner went with the page header)
+    # the same cable as bare text: the two blocks, without metadata
+    blocks = cableparse.dumps(from_page)  # canonical text reads back to the same
+    again = cableparse.parse(blocks)
+    assert again.routing == from_page.routing
+    assert again.header.classification_line == from_page.header.classification_line
+
+
+def test_a_banner_over_the_first_page_header_is_no_classification_line() -> None:
+    # the shape of a teletype printout's first page (as format.md shows the page headers)
+    routing = (
+        "CONFIDENTIAL\n\nPAGE 01        SOFIA  03382  01 OF 02  111320Z\nACTION EUR-00\n\n"
+        "INFO  LOG-00   ADS-00   INR-05   EUR-00\n      P-02     T-01     /037 W\n"
+        "                    ------------------352654  111321Z /23\n"
+        "R 111315Z MAR 03\nFM AMEMBASSY SOFIA\nTO SECSTATE WASHDC 1234\nINFO AMEMBASSY ROME\n"
+    )
+    text = (
+        "C O N F I D E N T I A L SECTION 01 OF 02 SOFIA 003382\n\n"
+        "E.O. 12958: DECL: 03/11/13\nTAGS: PREL\nSUBJECT: TEST\n\n1. (C) Text.\n"
+    )
+    for source in (_pre_page(routing, text), routing + text):
+        cable = cableparse.parse(source)
+        assert cable.routing is not None
+        assert cable.routing.sender == "AMEMBASSY SOFIA"
+        assert [a.name for a in cable.routing.info] == ["AMEMBASSY ROME"]
+        line = cable.header.classification_line
+        assert line is not None and line.origin == "SOFIA" and line.sections == 2
+        assert cable.page_breaks[0].text.startswith("CONFIDENTIAL PAGE 01")
+        assert "CONFIDENTIAL" not in cable.preamble
+        _round_trips(cable)
+
+
+def test_the_banners_at_the_foot_and_the_head_of_a_page_go_with_its_header() -> None:
+    text = (
+        "UNCLAS ROME 001196\n\nTAGS: PREL\nSUBJECT: TEST\n\n"
+        "2.  THE MINISTER SAID THAT THE\nUNCLASSIFIED\n\nUNCLASSIFIED\n\n"
+        "PAGE 02 ROME 01196 01 OF 02 082030Z\n\nPLAN WOULD GO AHEAD.\n\n3.  NEXT.\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.paragraphs[0].text == "THE MINISTER SAID THAT THE\nPLAN WOULD GO AHEAD."
+    assert cable.page_breaks[0].text.startswith("UNCLASSIFIED UNCLASSIFIED PAGE 02")
+    # a banner that is text (a paragraph of its own, not over a page header) stays
+    kept = cableparse.parse(text.replace("PAGE 02 ROME 01196 01 OF 02 082030Z\n\n", ""))
+    assert "UNCLASSIFIED" in "\n".join(p.text for p in kept.paragraphs)
