@@ -868,10 +868,7 @@ def _fields_below(lines: list[Line], i: int, room: int) -> int:
                 room = _MAX_ATTENTION
                 adjacent = True
                 continue
-            # (the rule that opens a box leaves the title as it found it: canonical text
-            # writes a title over a rule boxed, where the line above the title was blank)
-            if not _opens_box(_Texts(lines), i - 1):
-                adjacent = True
+            adjacent = True
             continue
         caps, rest = _captions_of(s)
         if caps and rest:
