@@ -102,3 +102,50 @@ def test_field_hints_miss_no_field(text: str) -> None:
     )
     if any(s.search(text) for s in splitters):
         assert header._may_hold_field(text)
+
+
+_LEVEL_WRITINGS = {
+    "CONFIDENTIAL": ("C O N F I D E N T I A L", "CONFIDENTIAL"),
+    "SECRET": ("S E C R E T", "SECRET"),
+    "UNCLAS": ("UNCLAS",),
+}
+
+
+def _damaged(written: str, damage: str) -> str:
+    if damage == "doubled":
+        return written[0] + (" " if written[1] == " " else "") + written
+    if damage == "lost":
+        return written[1:].lstrip()
+    return damage + written  # a mark before it
+
+
+@given(st.sampled_from(sorted(_LEVEL_WRITINGS)), st.sampled_from(["doubled", "lost", ".", '"']), st.data())
+def test_a_damaged_level_word_reads_as_the_level_meant(level: str, damage: str, data: st.DataObject) -> None:
+    written = data.draw(st.sampled_from(_LEVEL_WRITINGS[level]))
+    origin = data.draw(st.sampled_from(["MADRID", "SANAA", "TEL AVIV", "BRASILIA", "PANAMA"]))
+    serial = data.draw(st.integers(min_value=1, max_value=99999))
+    sectioned = data.draw(st.booleans())
+    section = " SECTION 01 OF 02" if sectioned else ""
+    line = f"{_damaged(written, damage)}{section} {origin} {serial:06d}"
+    cable = cableparse.parse(f"{line}\n\nTAGS: PREL\nSUBJECT: TEST\n\n1. (U) Text.\n")
+    found = cable.header.classification_line
+    assert found is not None
+    assert (found.level, found.origin, found.serial) == (level, origin, serial)
+    assert found.sections == (2 if sectioned else None)
+    assert found.raw == " ".join(line.split())  # as written
+    assert "CP208" in [d.code for d in cable.diagnostics]
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.header == cable.header
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ONFIDENTIAL SOURCES SAID SO.",  # no serial: a line of text
+        "SS E C R E T",  # a level word alone, damaged: no whole line
+        "ECRETARY RICE MET THE MINISTER ON 12 MAY 2008",
+        "NCLASSIFIED DOCUMENTS WERE RELEASED",
+    ],
+)
+def test_a_damaged_level_word_needs_a_whole_line(text: str) -> None:
+    assert header.match_classification_line(text) is None

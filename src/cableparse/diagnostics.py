@@ -45,6 +45,7 @@ CODES: dict[str, tuple[str, str]] = {
     "CP205": (INFO, "several header fields run together on one line were split"),
     "CP206": (WARNING, "a header field appears a second time; the first was kept"),
     "CP207": (INFO, "a declassification date that could not be read as a date"),
+    "CP208": (INFO, "a classification line whose level word is damaged (a letter doubled or lost)"),
     # body (CP3xx)
     "CP301": (INFO, "reflowed text: paragraphs written one per line"),
     "CP302": (WARNING, "a database row pasted into the cable text"),

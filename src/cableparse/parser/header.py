@@ -211,13 +211,69 @@ def _level_of(raw_level: str) -> str:
 
 
 def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
-    """The classification line at the start of ``s`` and the text after it, or None."""
-    if s.lstrip()[:1] not in _LEVEL_FIRST:
+    """The classification line at the start of ``s`` and the text after it, or None.
+
+    A whole line (origin words and a serial) whose level word the page damaged is read
+    too (:func:`_damaged_classification_line`): ``C C O N F I D E N T I A L SECTION 01 OF
+    02 MADRID 000779``, ``E C R E T SANAA 000473``, ``NCLAS SECTION 01 OF 02 BRASILIA
+    001017``, ``.C O N F I D E N T I A L PANAMA 000829``.
+    """
+    t = s.lstrip()
+    c = t[:1]
+    if c not in _LEVEL_FIRST:
+        # (a level word that lost its first letter, or a mark before one)
+        if c in _MARKS or (c in _LOST_LETTER and t.startswith(_LOST_WORDS)):
+            return _damaged_classification_line(s)
         return None
     if _LEVEL_RE.match(s) is None and "  " not in s[:60] and "\t" not in s[:60]:
-        return None  # (no level word, nor one spaced out: the cheap test first)
+        # (no level word, nor one spaced out: the cheap test first; but a level word
+        # with its first letter doubled)
+        if c in _DOUBLED_FIRST and (t[1:2] == c or (t[1:2] == " " and t[2:3] == c)):
+            return _damaged_classification_line(s)
+        return None
     # the routing split and the header parser look at the same line: a short one is read once
     return _classification_line_cached(s) if len(s) <= 200 else _classification_line(s)
+
+
+#: the first characters of a classification line, its level word damaged included
+CLASSIFICATION_FIRST = _LEVEL_FIRST | frozenset("EON\"'.")
+_MARKS = frozenset("\"'.")
+_DOUBLED_FIRST = frozenset("CSU")
+# the level words with their first letter lost, and that letter
+_LOST_WORDS = ("O N F I D", "ONFID", "E C R E T", "ECRET", "NCLAS", "N C L A S")
+_LOST_LETTER = {"O": "C", "E": "S", "N": "U"}
+
+
+def _damaged_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
+    """A whole classification line (origin words and a serial) whose level word WikiLeaks'
+    text damaged, with the text after it: a mark before it (``"``, ``.``), its first letter
+    doubled (``C C O N F I D E N T I A L``, ``CC O N F``, ``SS E C R E T``, ``UUNCLAS``)
+    or lost (``O N F I D E N T I A L``, ``E C R E T``, ``NCLAS``).  The level is read as
+    meant; ``raw`` is the line as written (folded)."""
+    t = s.strip()
+    if t[:1] in _MARKS:
+        t = t[1:].lstrip()
+    if len(t) < 4:
+        return None
+    if t[0] in _DOUBLED_FIRST and (t[1] == t[0] or (t[1] == " " and t[2] == t[0])):
+        t = t[1:].lstrip()  # (a doubled letter: one of the two goes)
+    elif t.startswith(_LOST_WORDS):
+        t = _LOST_LETTER[t[0]] + (" " if t[1] == " " else "") + t
+    elif t is s or _LEVEL_FIRST.isdisjoint(t[:1]):
+        return None  # (no damage to mend, and no mark before a level word)
+    if _LEVEL_RE.match(t) is None:
+        return None
+    found = _classification_line(t)
+    if found is None or found[0].serial is None or not (found[0].origin or found[0].sections):
+        return None
+    line, rest = found
+    written = _fold(s)
+    raw = written[: len(written) - len(rest)].rstrip() if rest else written
+    # (the level as meant, the line as written)
+    mended = ClassificationLine(
+        level=line.level, section=line.section, sections=line.sections, origin=line.origin, serial=line.serial, raw=raw
+    )
+    return mended, rest
 
 
 def _title_like(found: tuple[ClassificationLine, str]) -> bool:
@@ -944,6 +1000,8 @@ def parse_header(
     found = _classification_among(_Texts(lines), i)
     if found is not None:
         j, (h.classification_line, rest) = found
+        if _LEVEL_RE.match(h.classification_line.raw) is None:
+            diags.add("CP208", f"a damaged level word read as {h.classification_line.level}", line=lines[j][0])
         h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip())
         i = j + 1
         # (the rest may be a continuation marker, whole: ``PAGE 02 271458Z``)

@@ -23,7 +23,7 @@ import re
 
 from ..diagnostics import Collector
 from ..models import Addressee, PageBreak, Routing
-from .header import _LEVEL_FIRST, match_classification_line
+from .header import CLASSIFICATION_FIRST, match_classification_line
 from .lines import WHITE_SPACE, Line, is_banner, is_blank, strip_inline_markers
 
 __all__ = [
@@ -233,7 +233,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
             s = lines[i].strip()
             if (
                 s
-                and s[0] in _LEVEL_FIRST
+                and s[0] in CLASSIFICATION_FIRST
                 and match_classification_line(s) is not None
                 and not s.startswith(_NOT_LEVELS)
                 and not is_page_banner(lines, i)
@@ -267,7 +267,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
             if not is_distribution_line(s):
                 in_addresses = True
         elif (
-            c in _LEVEL_FIRST
+            c in CLASSIFICATION_FIRST
             and match_classification_line(s) is not None
             and not s.startswith(_NOT_LEVELS)
             and not is_page_banner(lines, i)
