@@ -149,3 +149,29 @@ def test_a_damaged_level_word_reads_as_the_level_meant(level: str, damage: str, 
 )
 def test_a_damaged_level_word_needs_a_whole_line(text: str) -> None:
     assert header.match_classification_line(text) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "eo", "tags"),
+    [
+        # real shapes: 09LONDON333, 09STATE49854, 09STOCKHOLM194, 10TRIPOLI167
+        ("E.O. 12958: DECL: 02/04/2019TAGS: EAIR ECON ETRD", "E.O. 12958: DECL: 02/04/2019", ("EAIR", "ECON", "ETRD")),
+        ('E.O. 12958: DECL: 05/15/2034 "TAGS: PINR AR', "E.O. 12958: DECL: 05/15/2034", ("PINR", "AR")),
+        ("E.O. 12958: DECL: 03/20/2019 TAG PTER, PGOV, SW", "E.O. 12958: DECL: 03/20/2019", ("PTER", "PGOV", "SW")),
+        ("E.O. 12958: \nN/A TAGS: PREL MARR LY", "E.O. 12958: N/A", ("PREL", "MARR", "LY")),
+    ],
+)
+def test_tags_run_on_to_the_eo_line(lines: str, eo: str, tags: tuple[str, ...]) -> None:
+    cable = cableparse.parse(f"UNCLAS TRIPOLI 000167\n\n{lines}\nSUBJECT: TEST\n\n1. (U) Text.\n")
+    assert cable.header.executive_order is not None
+    assert cable.header.executive_order.raw == eo
+    assert cable.header.tags == tags
+    assert cable.header.subject == "TEST"
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.header == cable.header
+
+
+def test_a_tag_word_in_text_after_an_eo_line_is_no_tags_keyword() -> None:
+    # (TAG and a lower-case word, or TAG with nothing after it, stays the E.O. line's)
+    cable = cableparse.parse("UNCLAS STATE 000123\n\nE.O. 12958: N/A TAG\nTAGS: PREL\nSUBJECT: TEST\n")
+    assert cable.header.tags == ("PREL",)

@@ -1099,9 +1099,27 @@ def parse_header(
             if h.executive_order is not None:
                 diags.add("CP206", "a second E.O. line: the header ends there", line=lineno)
                 break
+            glued = _EO_TAGS_RE.search(s) if "TAG" in s else None
+            if glued is not None:
+                # a TAGS keyword run on to the declassification date without a space, or
+                # after a stray quote, or written TAG without its colon: the E.O. line ends
+                # there, and the tags are read on a line of their own, as canonical text
+                # writes them
+                cut = (i, lines[i])
+                lines.insert(i + 1, (lineno, s[glued.end() :]))
+                n += 1
+                s = s[: glued.start()].rstrip()
+                lines[i] = (lineno, s)
+                if not split_noted:
+                    diags.add("CP205", line=lineno)
+                    split_noted = True
             eo_line = s
             nxt_eo = lines[i + 1][1].strip() if i + 1 < n else ""
-            if nxt_eo.upper().startswith("DECL") and "DECL" not in s.upper():
+            if (nxt_eo.upper().startswith("DECL") and "DECL" not in s.upper()) or (
+                s.endswith(":") and nxt_eo.upper().startswith("N/A")
+            ):
+                # (the declassification instruction on the line below: ``E.O. 12958:`` over
+                # ``DECL: 02/07/2016`` or ``N/A``)
                 eo_line = f"{s} {nxt_eo}"
                 at = _field_cut(eo_line, _SPLIT_ALL)
                 if at is not None and at[0] > len(s):
@@ -1620,6 +1638,10 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
 
 
 _SERIAL_RE = re.compile(r"\d{3,}\s*$")
+# a TAGS keyword run on to an E.O. line where the field split does not see it: glued to
+# the date (``DECL: 02/04/2019TAGS: EAIR``), after a stray quote (``05/15/2034 "TAGS:``),
+# or written TAG without its colon before the tags (``03/20/2019 TAG PTER, PGOV``)
+_EO_TAGS_RE = re.compile(r"(?<=[0-9])[\"']?(?=TAGS?:)|\s[\"'](?=TAGS?:)|\s(?=TAG\s[A-Z]{2,5}\b)")
 # lines that only a pasted database record has: a time stamp alone, "id: ...", a csv row, a
 # tab row; searched after each newline (a literal first character keeps the search fast, and
 # the forms that open with a digit share that digit), and matched at the text's start
