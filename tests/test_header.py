@@ -175,3 +175,31 @@ def test_a_tag_word_in_text_after_an_eo_line_is_no_tags_keyword() -> None:
     # (TAG and a lower-case word, or TAG with nothing after it, stays the E.O. line's)
     cable = cableparse.parse("UNCLAS STATE 000123\n\nE.O. 12958: N/A TAG\nTAGS: PREL\nSUBJECT: TEST\n")
     assert cable.header.tags == ("PREL",)
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        # real shapes of mail exports whose lines ran together: 06CAIRO941, 06CAIRO493
+        ("C O N F I D E N T I A L SECTION 01 OF 02 CAIRO 000941SIPDISE.O. 12958: DECL: 02/14/2016 TAGS: PTER EG", ()),
+        (
+            "S E C R E T CAIRO 000493\n"
+            "SIPDISFOR THE DIRECTOR FROM THE AMBASSADORE.O. 12958: DECL: 01/26/2016 TAGS: PTER EG",
+            ("SIPDISFOR THE DIRECTOR FROM THE AMBASSADOR",),
+        ),
+    ],
+)
+def test_an_eo_line_glued_to_the_text_before_it(text: str, before: tuple[str, ...]) -> None:
+    cable = cableparse.parse(text + "\nSUBJECT: TEST\n\n1. (C) Text.\n")
+    assert cable.header.executive_order is not None
+    assert cable.header.executive_order.raw.startswith("E.O. 12958: DECL: ")
+    assert cable.header.executive_order.declassify_on is not None
+    assert cable.header.tags[0] == "PTER"
+    assert cable.header.handling == before
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.header == cable.header
+
+
+def test_an_eo_keyword_inside_a_word_is_no_eo_line() -> None:
+    # (the order's number must follow: ``THE.O.`` is no E.O. line)
+    assert header.field_run_on("WE MET THE.O.A. DELEGATION IN 2009") is None

@@ -755,7 +755,17 @@ def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
     if splitter is _SPLIT_IN_REFS:
         return _ref_cut(text)
     cut = _find_field(splitter, text, 1)
+    if "E.O" in text:
+        # an E.O. line glued to the text before it (a mail export's lines run together:
+        # ``SIPDISE.O. 12958: DECL: ...``, ``FROM THE AMBASSADORE.O. 12958: ...``)
+        glued = _GLUED_EO_RE.search(text, 1)
+        if glued is not None and (cut is None or glued.start() < cut.start()):
+            return glued.start(), glued.start()
     return None if cut is None else cut.span()
+
+
+# an E.O. keyword and its order's number glued to the word before it
+_GLUED_EO_RE = re.compile(r"(?<=[A-Za-z0-9])E\.O\.\s?1\d{4}\b")
 
 
 def field_run_on(s: str) -> int | None:
