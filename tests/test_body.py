@@ -303,3 +303,18 @@ def test_junk_hints_miss_no_junk(text: str) -> None:
     # the cheap test in C never rules out a line where the junk pattern matches
     if body_module._JUNK_START_RE.search(text):
         assert body_module._may_hold_junk(text)
+
+
+def test_the_stamp_of_a_systematic_review_trails_the_signature() -> None:
+    # 1970s cables released by the Department's systematic review end with its stamp, on
+    # one line or two (the shape of 75TEHRAN2069's last lines)
+    text = (
+        "CONFIDENTIAL TEHRAN 2069\n\nSUBJECT: TEST\n\n8. IN SUM, LITTLE IN WAY OF IMPROVEMENTS.\n\n\nHELMS\n\n"
+        "Declassified/Released US Department of State EO\nSystematic Review 05 JUL 2006\n"
+    )
+    cable = parse(text)
+    assert cable.signature == "HELMS"
+    assert cable.trailer == ("Declassified/Released US Department of State EO", "Systematic Review 05 JUL 2006")
+    assert cable.paragraphs[-1].text == "IN SUM, LITTLE IN WAY OF IMPROVEMENTS."
+    again = parse(dumps(cable))
+    assert (again.signature, again.trailer) == (cable.signature, cable.trailer)

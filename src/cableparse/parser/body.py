@@ -52,10 +52,12 @@ _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
 _CLOSERS = ")\"'\u201d\u2019]"
 _DECORATIONS = '#."\u201d'
 # a line that trails the signature: end-of-message signs, classification footers, notes by the
-# communications centre, document-number footers, the CSV dump's end marker
+# communications centre, document-number footers, the CSV dump's end marker, the stamp of a
+# release by systematic review (``Declassified/Released US Department of State EO`` over
+# ``Systematic Review 05 JUL 2006``)
 _TRAILER_RE = re.compile(
     r"[ \t]*(?:NNNN\b.*|BT|#+|\.|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED"
-    r"|NOTE BY OC/T\b.*|NOTE: NOT PASSED\b.*|\d{4}[A-Z]{3,}\d+ - .*|Declassified/Released\b.*"
+    r"|NOTE BY OC/T\b.*|NOTE: NOT PASSED\b.*|\d{4}[A-Z]{3,}\d+ - .*|Declassified/Released\b.*|Systematic Review\b.*"
     r"|=+ ?CABLE ENDS ?=+|End Cable Text|END CABLE TEXT)[ \t]*$"
 )
 # junk that is trailer only below a signature: metadata run on after it (``0 03/07/2008 ...``,
