@@ -203,3 +203,33 @@ def test_an_eo_line_glued_to_the_text_before_it(text: str, before: tuple[str, ..
 def test_an_eo_keyword_inside_a_word_is_no_eo_line() -> None:
     # (the order's number must follow: ``THE.O.`` is no E.O. line)
     assert header.field_run_on("WE MET THE.O.A. DELEGATION IN 2009") is None
+
+
+NARA_COPY = (
+    "UNCLASSIFIED BUENOS AIRES 2481\n\n"
+    "Original Telegram was Confidential but has since been\nde-classified\n\n"
+    "--------------------------------------------- ----\nCopy from the National Archives\n"
+    "RG 59: General Records of the Department of state\n1964-66 Central Foreign Policy File\n"
+    "File: POL 33-4 ARG\n--------------------------------------------- ----\n\n"
+    "E.O. 12958: DECL: DECLASSIFIED BY NARA 09/02/2009\nTAGS: EFIS PBTS AR\n"
+    "SUBJECT:  EXTENDED NATIONAL JURISDICTIONS OVER HIGH SEAS\n\n1.  PRESS REPORTS CONFIRM IT.\n\nMARTIN\n"
+)
+
+
+def test_an_archive_note_below_the_classification_line() -> None:
+    # the shape of the oldest cables of the release (66BUENOSAIRES2481): a copy from the
+    # National Archives, with its note between the classification line and the fields
+    cable = cableparse.parse(NARA_COPY)
+    assert cable.header.tags == ("EFIS", "PBTS", "AR")
+    assert cable.header.subject == "EXTENDED NATIONAL JURISDICTIONS OVER HIGH SEAS"
+    assert cable.preamble[0] == "Original Telegram was Confidential but has since been"
+    assert cable.preamble[-2] == "File: POL 33-4 ARG"
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.preamble == cable.preamble
+    assert again.header == cable.header
+    # the box alone is the archive's too; a box of the cable's own stays the header's
+    sentence = "Original Telegram was Confidential but has since been\nde-classified\n\n"
+    assert cableparse.parse(NARA_COPY.replace(sentence, "")).header.tags
+    own = NARA_COPY.replace("Copy from the National Archives", "NOTE FROM THE DRAFTER")
+    assert not cableparse.parse(own.replace(sentence, "")).preamble

@@ -1020,6 +1020,13 @@ def parse_header(
             n += 1
     if h.classification_line is None:
         diags.add("CP201", line=lines[i][0] if i < n else None)
+    elif not canonical:
+        # an archive's note below the classification line (a copy from the National
+        # Archives): kept with the text above the cable, where canonical text writes it
+        end = _archive_note_end(lines, i)
+        if end > i:
+            h.preamble.extend(t.strip() for _, t in lines[i:end] if t.strip())
+            i = end
     # (the first line below the preamble and the classification line: canonical text
     # writes a blank line above it)
     top = i
@@ -1394,6 +1401,37 @@ def parse_header(
     elif h.handling and h.classification_line is None and not h.captions:
         _classification_among_attention_lines(h)
     return h, lines[i:]
+
+
+_NOTE_OPENING_RE = re.compile(r"[ \t]*Original telegram was\b", re.I)
+_ARCHIVE_COPY_RE = re.compile(r"[ \t]*Copy from the National Archives\b", re.I)
+
+
+def _archive_note_end(lines: list[Line], i: int) -> int:
+    """Where the note of an archive's copy that opens at line ``i`` ends (``i`` when there is
+    none): ``Original Telegram was Confidential but has since been`` / ``de-classified``,
+    then a box of the copy's source (``Copy from the National Archives`` / ``RG 59: ...``
+    / ``File: POL 33-4 ARG``), as the oldest cables of the release have it."""
+    n = len(lines)
+    j = i
+    while j < n and is_blank(lines[j][1]):
+        j += 1
+    end = i
+    if j < n and _NOTE_OPENING_RE.match(lines[j][1]):
+        # (the sentence, on its lines up to a blank line)
+        while j < n and not is_blank(lines[j][1]):
+            j += 1
+        end = j
+        while j < n and is_blank(lines[j][1]):
+            j += 1
+    if j + 2 < n and is_rule(lines[j][1]) and _ARCHIVE_COPY_RE.match(lines[j + 1][1]):
+        # (the box: its lines up to the closing rule, a dozen at most)
+        for k in range(j + 2, min(n, j + 14)):
+            if is_rule(lines[k][1]):
+                return k + 1
+            if is_blank(lines[k][1]):
+                break
+    return end
 
 
 def _classification_among_attention_lines(h: HeaderFields) -> None:
