@@ -233,3 +233,16 @@ def test_an_archive_note_below_the_classification_line() -> None:
     assert cableparse.parse(NARA_COPY.replace(sentence, "")).header.tags
     own = NARA_COPY.replace("Copy from the National Archives", "NOTE FROM THE DRAFTER")
     assert not cableparse.parse(own.replace(sentence, "")).preamble
+
+
+@pytest.mark.parametrize(
+    "source", [b"<pre>Clasfd by O&#x000ATE.O.12958", "Classified by O\nTE.O. 12958", "SUBJECT: X\nTE.O.12958"]
+)
+def test_an_eo_keyword_glued_inside_a_field_value_stays_in_it(source: str | bytes) -> None:
+    # (fuzz input, 2026-12-06, cut down) the lines of a field's value are read on to the
+    # next field as written: an E.O. keyword glued to a word there is the value's, as
+    # canonical text, which writes the value on one line, reads it too
+    cable = cableparse.parse(source)
+    assert cable.header.executive_order is None
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once

@@ -755,9 +755,11 @@ def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
     if splitter is _SPLIT_IN_REFS:
         return _ref_cut(text)
     cut = _find_field(splitter, text, 1)
-    if "E.O" in text:
+    if splitter is _SPLIT_ALL and "E.O" in text:
         # an E.O. line glued to the text before it (a mail export's lines run together:
-        # ``SIPDISE.O. 12958: DECL: ...``, ``FROM THE AMBASSADORE.O. 12958: ...``)
+        # ``SIPDISE.O. 12958: DECL: ...``, ``FROM THE AMBASSADORE.O. 12958: ...``), in a
+        # line that is no field's (the lines of a field's value are read on to the next
+        # field as written, a glued keyword within them)
         glued = _GLUED_EO_RE.search(text, 1)
         if glued is not None and (cut is None or glued.start() < cut.start()):
             return glued.start(), glued.start()
