@@ -129,3 +129,26 @@ def test_the_banners_at_the_foot_and_the_head_of_a_page_go_with_its_header() -> 
     # a banner that is text (a paragraph of its own, not over a page header) stays
     kept = cableparse.parse(text.replace("PAGE 02 ROME 01196 01 OF 02 082030Z\n\n", ""))
     assert "UNCLASSIFIED" in "\n".join(p.text for p in kept.paragraphs)
+
+
+def test_a_teletype_page_header_with_text_run_on_after_it() -> None:
+    # reflowed old traffic (00HARARE5461, 00HARARE6677): the page's banner run on to the
+    # text line above or on a line of its own, the page header with the text after it
+    text = (
+        "CONFIDENTIAL HARARE 006677\n\nSUBJECT: TEST\n\n10. (C) RICE ARGUED THAT THE PARTY SHOULD ENGAGE.\n"
+        " CONFIDENTIAL\nPAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) COMMENT: TSVANGIRAI WAS FRANK. END COMMENT.\n"
+        "12. (U) A/S RICE HAS CLEARED THIS MESSAGE.\n"
+    )
+    cable = cableparse.parse(text)
+    assert [p.number for p in cable.paragraphs] == ["10", "11", "12"]
+    assert cable.paragraphs[1].text == "COMMENT: TSVANGIRAI WAS FRANK. END COMMENT."
+    assert cable.page_breaks[0].text == "CONFIDENTIAL PAGE 03 HARARE 06677 03 OF 03 291401Z"
+    glued = cableparse.parse(
+        "CONFIDENTIAL HARARE 005461\n\nSUBJECT: TEST\n\n3. (C) SUCH A PACKAGE ATTRACTIVE  CONFIDENTIAL\n"
+        "PAGE 04 HARARE 05461 01 OF 02 271458Z ENOUGH, BUT HE CLAIMED OTHERWISE.\n"
+    )
+    assert glued.paragraphs[0].text == "SUCH A PACKAGE ATTRACTIVE\nENOUGH, BUT HE CLAIMED OTHERWISE."
+    assert glued.page_breaks[0].page == 4
+    for read in (cable, glued):
+        again = cableparse.parse(cableparse.dumps(read))
+        assert again.paragraphs == read.paragraphs

@@ -52,6 +52,12 @@ _INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]++(\d{3})(?:\.(\d))?[ \t]++OF[ \t]++(
 _INLINE_TAIL_RE = re.compile(r"OF[ \t]++\d{3}(?=[\s,;]|$)")
 _LEGACY_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+(\S.*?)?[ \t]*\d{6}Z[ \t]*$")
 _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
+# a teletype page header with text run on after its date-time group (reflowed text):
+# ``PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) COMMENT: ...``
+_LEGACY_HEAD_RE = re.compile(r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+\S[^\n]*?[ \t]\d{6}Z(?=[ \t]+\S)")
+# a page's banner run on to the end of the text line above a teletype page header, after a
+# run of spaces (``... ATTRACTIVE  CONFIDENTIAL``)
+_GLUED_BANNER_RE = re.compile(r"(?<=\S)[ \t]{2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE|UNCLAS)$")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
 # a page's banner with the teleprinter's reel number after it (``CONFIDENTIAL     PTQ2529``)
 _BANNER_WORDS = ("CONF", "SECR", "UNCL", "LIMI")
@@ -364,6 +370,13 @@ def remove_page_breaks(
             if kept is not text and kept.strip():
                 # what is left once markers are taken out of a line may be one more, whole
                 pb = split_marker(kept)
+        rest = ""  # the text run on to a teletype page header, a line of its own below it
+        if pb is None and "PAGE" in kept:
+            head = _LEGACY_HEAD_RE.match(kept)
+            if head is not None:
+                pb = split_marker(kept[: head.end()])
+                if pb is not None:
+                    rest = kept[head.end() :].strip()
         if pb is not None:
             banner = ""
             if not markers:
@@ -382,8 +395,20 @@ def remove_page_breaks(
                     if k and len(out) - k <= 2 and is_banner(out[k - 1][1]):
                         banner = " ".join(out[k - 1][1].split()) + " " + banner
                         del out[k - 1 :]
+                elif pb.text.startswith("PAGE") and not before and out and "  " in out[-1][1]:
+                    # (or run on to the end of the text line above it, in reflowed text)
+                    glued = _GLUED_BANNER_RE.search(out[-1][1])
+                    if glued is not None:
+                        banner = glued.group(1) + " "
+                        out[-1] = (out[-1][0], out[-1][1][: glued.start()])
             breaks.append(marker_at(pb, lineno + 1 + diags.offset, banner))
             markers += 1
+            if rest:
+                # (the text after the header: the line it opens, as if below the header)
+                if blanks - 3 * markers > 0 and out:
+                    out.append((lineno, ""))
+                markers = blanks = 0
+                out.append((lineno, rest))
             continue
         if markers:
             if is_blank(text):
