@@ -19,6 +19,7 @@ from ..sources import Source
 from .body import parse_body
 from .header import classify_references, ids_module, is_preamble_end, parse_header
 from .lines import (
+    BANNER_WORDS,
     Line,
     is_blank,
     remove_page_breaks,
@@ -122,7 +123,9 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         # and so do lines of the csv dump's backslashes alone and a page's banner over a
         # teletype page header
         while first < len(raw) and (
-            is_blank(raw[first].replace("\\", "")) or split_marker(raw[first]) is not None or is_page_banner(raw, first)
+            is_blank(raw[first].replace("\\", ""))
+            or split_marker(raw[first]) is not None
+            or (raw[first].lstrip().startswith(BANNER_WORDS) and is_page_banner(raw, first))
         ):
             first += 1
         if first < len(raw) and _opens_routing(raw[first]):

@@ -244,6 +244,17 @@ _LOST_WORDS = ("O N F I D", "ONFID", "E C R E T", "ECRET", "NCLAS", "N C L A S")
 _LOST_LETTER = {"O": "C", "E": "S", "N": "U"}
 
 
+def _damaged(line: ClassificationLine) -> bool:
+    """True when ``line`` was read by :func:`_damaged_classification_line`: its level word, as
+    written, is none (a level word's first letter opens a whole one, and is not doubled)."""
+    raw = line.raw
+    first = (line.level or " ")[0]
+    a, b, c = raw[:1].upper(), raw[1:2].upper(), raw[2:3].upper()
+    if a == first and b != first and not (b == " " and c == first):
+        return False
+    return _LEVEL_RE.match(raw) is None
+
+
 def _damaged_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     """A whole classification line (origin words and a serial) whose level word WikiLeaks'
     text damaged, with the text after it: a mark before it (``"``, ``.``), its first letter
@@ -1012,7 +1023,10 @@ def parse_header(
     found = _classification_among(_Texts(lines), i)
     if found is not None:
         j, (h.classification_line, rest) = found
-        if _LEVEL_RE.match(h.classification_line.raw) is None:
+        raw = h.classification_line.raw
+        if (raw[1:2] == raw[:1] or raw[2:3] == raw[:1] or raw[:1] not in _DOUBLED_FIRST) and _damaged(
+            h.classification_line
+        ):
             diags.add("CP208", f"a damaged level word read as {h.classification_line.level}", line=lines[j][0])
         h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip())
         i = j + 1
@@ -1407,6 +1421,7 @@ def parse_header(
 
 _NOTE_OPENING_RE = re.compile(r"[ \t]*Original telegram was\b", re.I)
 _ARCHIVE_COPY_RE = re.compile(r"[ \t]*Copy from the National Archives\b", re.I)
+_NOTE_FIRST = frozenset("Oo") | RULE_CHARS
 
 
 def _archive_note_end(lines: list[Line], i: int) -> int:
@@ -1418,8 +1433,10 @@ def _archive_note_end(lines: list[Line], i: int) -> int:
     j = i
     while j < n and is_blank(lines[j][1]):
         j += 1
+    if j >= n or lines[j][1].lstrip()[:1] not in _NOTE_FIRST:
+        return i  # (neither the note's sentence nor a rule: the cheap test first)
     end = i
-    if j < n and _NOTE_OPENING_RE.match(lines[j][1]):
+    if _NOTE_OPENING_RE.match(lines[j][1]):
         # (the sentence, on its lines up to a blank line)
         while j < n and not is_blank(lines[j][1]):
             j += 1

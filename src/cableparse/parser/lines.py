@@ -60,7 +60,8 @@ _LEGACY_HEAD_RE = re.compile(r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+\S[^\n]*?[ \t]\d{6}Z
 _GLUED_BANNER_RE = re.compile(r"(?<=\S)[ \t]{2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE|UNCLAS)$")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
 # a page's banner with the teleprinter's reel number after it (``CONFIDENTIAL     PTQ2529``)
-_BANNER_WORDS = ("CONF", "SECR", "UNCL", "LIMI")
+#: the first letters of a page's banner words (a cheap first test of :func:`is_banner`)
+BANNER_WORDS = ("CONF", "SECR", "UNCL", "LIMI")
 _NUMBERED_BANNER_RE = re.compile(
     r"(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE|UNCLAS)[ \t]+[A-Z]{2,4}\d{3,6}$"
 )
@@ -97,7 +98,7 @@ def is_banner(text: str) -> bool:
     it above a teletype page header: a level word alone (``CONFIDENTIAL``), or with the
     teleprinter's reel number (``CONFIDENTIAL     PTQ2529``)."""
     s = text.strip()
-    return s in _BANNERS or (s.startswith(_BANNER_WORDS) and _NUMBERED_BANNER_RE.match(s) is not None)
+    return s in _BANNERS or (s.startswith(BANNER_WORDS) and _NUMBERED_BANNER_RE.match(s) is not None)
 
 
 def _spaced_plainly(text: str) -> bool:

@@ -24,7 +24,7 @@ import re
 from ..diagnostics import Collector
 from ..models import Addressee, PageBreak, Routing
 from .header import CLASSIFICATION_FIRST, match_classification_line
-from .lines import WHITE_SPACE, Line, is_banner, is_blank, strip_inline_markers
+from .lines import BANNER_WORDS, WHITE_SPACE, Line, is_banner, is_blank, strip_inline_markers
 
 __all__ = [
     "PARTIAL_SENTENCE",
@@ -234,9 +234,10 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
             if (
                 s
                 and s[0] in CLASSIFICATION_FIRST
-                and match_classification_line(s) is not None
+                and (found := match_classification_line(s)) is not None
                 and not s.startswith(_NOT_LEVELS)
-                and not is_page_banner(lines, i)
+                # (a level word alone, no whole line, may be a page's banner)
+                and not (found[0].serial is None and is_page_banner(lines, i))
             ):
                 return i
         return n
@@ -264,13 +265,13 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
         # no classification line, and ends nothing)
         c = s[0]
         if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
-            if not is_distribution_line(s):
+            if "-" not in s or _DISTRIBUTION_RE.match(s) is None:  # (is_distribution_line)
                 in_addresses = True
         elif (
             c in CLASSIFICATION_FIRST
-            and match_classification_line(s) is not None
+            and (found := match_classification_line(s)) is not None
             and not s.startswith(_NOT_LEVELS)
-            and not is_page_banner(lines, i)
+            and not (found[0].serial is None and is_page_banner(lines, i))
         ):
             return i
         elif i != first and not (in_addresses and _addressee_like(s)):
@@ -427,7 +428,12 @@ def parse_routing(
                 diags.add("CP105", line=lineno)
                 distribution = True
             continue
-        if c in _BANNER_FIRST and is_banner(s) and is_page_banner([t for _, t in lines], k):
+        if (
+            c in _BANNER_FIRST
+            and s.startswith(BANNER_WORDS)
+            and is_banner(s)
+            and is_page_banner([t for _, t in lines], k)
+        ):
             banner = s  # (the banner of old traffic's page: it goes with the page header below)
             continue
         if c in _KEYWORD_FIRST:
