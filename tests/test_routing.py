@@ -3,6 +3,7 @@ headers above the format lines, read from real pages and from their shapes."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -152,3 +153,20 @@ def test_a_teletype_page_header_with_text_run_on_after_it() -> None:
     for read in (cable, glued):
         again = cableparse.parse(cableparse.dumps(read))
         assert again.paragraphs == read.paragraphs
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<pre>&#x000APAGE 02 1 061419Z #</pre><pre>",  # fuzz input, 2026-12-06, cut down
+        "<pre>FM AMEMBASSY HARARE\nTO SECSTATE WASHDC 7212\nPAGE 02 HARARE 05461 271458Z AMEMBASSY PARIS</pre>"
+        "<pre>x</pre>",
+    ],
+)
+def test_a_page_header_with_text_run_on_in_the_routing_block(source: str) -> None:
+    # the routing header reads such a line as the text does: the page header, then the
+    # text after it as a line of its own
+    cable = cableparse.parse(source)
+    assert cable.page_breaks and cable.page_breaks[0].text.startswith("PAGE 02")
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once

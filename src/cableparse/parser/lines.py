@@ -31,6 +31,7 @@ __all__ = [
     "marker_at",
     "remove_page_breaks",
     "split_marker",
+    "split_run_on_page_header",
     "strip_inline_markers",
     "without_backslash_residue",
     "without_escaped_newline",
@@ -178,6 +179,17 @@ def split_marker(text: str) -> PageBreak | None:
     return PageBreak(
         section=int(m.group(3)), page=int(page) if page else None, total=int(m.group(5)), text=text.strip()
     )
+
+
+def split_run_on_page_header(text: str) -> tuple[PageBreak, str] | None:
+    """The teletype page header that opens the line ``text`` with text run on after its
+    date-time group (reflowed text: ``PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) ...``),
+    and that text; None for any other line."""
+    head = _LEGACY_HEAD_RE.match(text)
+    if head is None:
+        return None
+    pb = split_marker(text[: head.end()])
+    return None if pb is None else (pb, text[head.end() :].strip())
 
 
 def marker_at(pb: PageBreak, line: int, banner: str = "") -> PageBreak:
@@ -373,11 +385,9 @@ def remove_page_breaks(
                 pb = split_marker(kept)
         rest = ""  # the text run on to a teletype page header, a line of its own below it
         if pb is None and "PAGE" in kept:
-            head = _LEGACY_HEAD_RE.match(kept)
-            if head is not None:
-                pb = split_marker(kept[: head.end()])
-                if pb is not None:
-                    rest = kept[head.end() :].strip()
+            run_on = split_run_on_page_header(kept)
+            if run_on is not None:
+                pb, rest = run_on
         if pb is not None:
             banner = ""
             if not markers:

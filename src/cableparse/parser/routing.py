@@ -24,7 +24,15 @@ import re
 from ..diagnostics import Collector
 from ..models import Addressee, PageBreak, Routing
 from .header import CLASSIFICATION_FIRST, match_classification_line
-from .lines import BANNER_WORDS, WHITE_SPACE, Line, is_banner, is_blank, strip_inline_markers
+from .lines import (
+    BANNER_WORDS,
+    WHITE_SPACE,
+    Line,
+    is_banner,
+    is_blank,
+    split_run_on_page_header,
+    strip_inline_markers,
+)
 
 __all__ = [
     "PARTIAL_SENTENCE",
@@ -204,6 +212,21 @@ def _page_furniture(lines: list[str], i: int, s: str) -> bool:
         or (s[:4] == "PAGE" and _PAGE_RE.match(s) is not None)
         or (s[:1] in _BANNER_FIRST and is_page_banner(lines, i))
     )
+
+
+def _run_on_page_headers_apart(lines: list[Line]) -> list[Line]:
+    """``lines`` with each teletype page header that has text run on after it
+    (:func:`~cableparse.parser.lines.split_run_on_page_header`) as two lines: the header,
+    then the text."""
+    out: list[Line] = []
+    for lineno, raw in lines:
+        run_on = split_run_on_page_header(raw) if "PAGE" in raw else None
+        if run_on is None:
+            out.append((lineno, raw))
+        else:
+            out.append((lineno, run_on[0].text))
+            out.append((lineno, run_on[1]))
+    return out
 
 
 def _routing_line_kind(s: str) -> str | None:
@@ -398,6 +421,9 @@ def parse_routing(
     banner: str | None = None  # a page's banner, for the teletype page header below it
     if text is None:
         text = "\n".join([raw for _, raw in lines])
+    if "PAGE" in text:
+        # a teletype page header with text run on after it is two lines, as the text's are
+        lines = _run_on_page_headers_apart(lines)
     # the tests of a line's continuation marker and folding, asked of the whole header
     # first: most headers need neither (and a line holding a newline of its own would
     # pass the joined text's tests unseen: the lines are then tested one by one)
