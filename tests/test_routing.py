@@ -170,3 +170,25 @@ def test_a_page_header_with_text_run_on_in_the_routing_block(source: str) -> Non
     assert cable.page_breaks and cable.page_breaks[0].text.startswith("PAGE 02")
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+@pytest.mark.parametrize(
+    ("line", "signal"),
+    [
+        # real shapes (06MINSK641, 08RIYADH1619, 08LONDON1917, 09QUITO177, 10BUENOSAIRES71)
+        ("R 160608Z JUN 06 ZDK ALL", "ZDK ALL"),
+        ("O 291012Z OCT 08 ZDK CTG NUMEROUS REQUESTS", "ZDK CTG NUMEROUS REQUESTS"),
+        ("P 231230Z JUL 08 ZFR ZFR ZFR", "ZFR ZFR ZFR"),
+        ("O 112343Z MAR 09        ZDS ZDS", "ZDS ZDS"),
+        ("O R 041614Z FEB 10     (CCY ADX1C30B8 ICTOQ0621-623)", "(CCY ADX1C30B8 ICTOQ0621-623)"),
+        ("O 050115Z MAR 07 ZDS", "ZDS"),
+    ],
+)
+def test_a_date_time_group_with_a_service_note_after_it(line: str, signal: str) -> None:
+    routing = f"VZCZCXRO4581\nOO RUEHCHI\nDE RUEHPF #0350/01 0640115\nZNR UUUUU ZZH\n{line}\nFM AMEMBASSY PARIS\n"
+    cable = cableparse.parse(routing + HEAD)
+    assert cable.routing is not None and cable.routing.dtg is not None
+    assert cable.routing.dtg.hour * 100 + cable.routing.dtg.minute == int(line.split("Z", maxsplit=1)[0][-4:])
+    assert cable.routing.dtg_signal == signal
+    assert "CP101" not in [d.code for d in cable.diagnostics]
+    _round_trips(cable)

@@ -276,7 +276,8 @@ class Routing:
     the precedence line; ``originator``, ``serial``, ``section`` and ``filed`` the parts of
     the ``DE RUEHPF #0350/01 0640115`` line; ``security`` the level of the ``ZNR UUUUU``
     line and ``operating_signal`` its trailing group; ``dtg`` the date-time group as a
-    UTC datetime and ``dtg_signal`` an operating signal after it (``ZDS``); ``sender``
+    UTC datetime and ``dtg_signal`` an operating signal after it (``ZDS``), with any
+    service note that follows it (``ZDK CTG NUMEROUS REQUESTS``); ``sender``
     the ``FM`` line; ``to`` and ``info`` the addressees.
     ``partial`` is true for a "partial extract" record.  Lines of the header block that
     are neither format lines nor addressees go to ``Cable.preamble``.

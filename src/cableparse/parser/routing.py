@@ -88,8 +88,11 @@ _RI_WORDS_RE = re.compile(r"\s*+(?:R[A-Z0-9]{3,7}(?:\s++|\Z))*+")
 _PROSIGN_RIS_RE = re.compile(r"([ZOPRY])\1?(?=\s)" + _RI_WORDS_RE.pattern + r"\Z")
 _DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d{1,9})(?:/(\d{1,4}))?)?(?:\s+(\d{3,8}))?")
 _ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
+# the date-time group's line: precedences, the group, and an operating signal after it
+# with any service note that follows (``ZDS``, ``ZDK CTG NUMEROUS REQUESTS``, ``(CCY ...)``)
 _DTG_RE = re.compile(
-    r"(?:([ZOPRY])(?:\s+([ZOPRY]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})(?:\s+(Z[A-Z0-9]{2,4}))?$"
+    r"(?:([ZOPRY])(?:\s+([ZOPRY]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})"
+    r"(?:\s+((?:Z[A-Z0-9]{2,4}|\(?CCY)\b.*))?$"
 )
 # the first letters of VZCZC, the partial-extract sentence, TO, INFO, XMT, PAGE, DE, ZN, FM
 _KEYWORD_FIRST = frozenset("VTIXPDZF")
@@ -541,7 +544,7 @@ def parse_routing(
                 expect_ris = False
                 continue
         # (a date-time group holds a Z and a space, the only white space left in ``s``)
-        m = _DTG_RE.match(s) if dtg is None and len(s) < 40 and "Z " in s else None
+        m = _DTG_RE.match(s) if dtg is None and len(s) < 100 and "Z " in s else None
         if m:
             p1, p2, day, hour, minute, month, year, signal = m.groups()
             dtg = dtg_datetime(int(day), int(hour), int(minute), month, year)
