@@ -192,3 +192,14 @@ def test_a_date_time_group_with_a_service_note_after_it(line: str, signal: str) 
     assert cable.routing.dtg_signal == signal
     assert "CP101" not in [d.code for d in cable.diagnostics]
     _round_trips(cable)
+
+
+def test_a_ref_item_that_opens_with_a_page_header_stays_an_item() -> None:
+    # (fuzz input, 2026-12-06, cut down) an unlettered REF item that opens with a teletype
+    # page header and text run on after it is written on the line above, after ``;,``:
+    # on a line of its own it would read as a page break and its text
+    cable = cableparse.parse("<pre>&#x000AREF A;PAGE 02 H 271458Z&#9C")
+    assert [r.text for r in cable.header.references] == ["A", "PAGE 02 H 271458Z C"]
+    once = cableparse.dumps(cable)
+    assert cableparse.parse(once).header.references == cable.header.references
+    assert cableparse.normalize(once) == once

@@ -33,7 +33,7 @@ from .parser.header import (
     opens_like_bullet,
     opens_with_caption,
 )
-from .parser.lines import split_marker
+from .parser.lines import split_marker, split_run_on_page_header
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS, opens_addressee_keyword
 from .sources.base import looks_like_html
@@ -195,18 +195,19 @@ def _header(h: Header, out: list[str]) -> None:
             elif k and (
                 ends_ref_block(item)
                 or split_marker(item) is not None
+                or ("PAGE" in item and split_run_on_page_header(item) is not None)
                 or captions_alone(item)
                 or is_handling_notice(item)
                 or is_rule(item)
                 or joins_into_ref_field(out[-1], item)
             ):
-                # an unlettered item that reads as a field, a paragraph, a page break, a
-                # caption, a handling notice or a rule on a line of its own (``1. A``,
-                # ``PAGE 02 271458Z``, ``SIPDIS``, ``---``), or that makes one of the end
-                # of the line above (``... 1.`` and ``(U)``) goes on the line above,
-                # after a semicolon and a comma: items are cut at semicolons and read
-                # without either, and a field after a semicolon ends the block only where
-                # it opens the rest of the line
+                # an unlettered item that reads as a field, a paragraph, a page break (one
+                # with text run on after it too), a caption, a handling notice or a rule on
+                # a line of its own (``1. A``, ``PAGE 02 271458Z``, ``SIPDIS``, ``---``), or
+                # that makes one of the end of the line above (``... 1.`` and ``(U)``) goes
+                # on the line above, after a semicolon and a comma: items are cut at
+                # semicolons and read without either, and a field after a semicolon ends
+                # the block only where it opens the rest of the line
                 out[-1] += ";," + item
                 continue
             out.append(f"REF: {item}".rstrip() if k == 0 else item)
