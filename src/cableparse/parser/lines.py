@@ -60,9 +60,9 @@ _LEGACY_HEAD_RE = re.compile(r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+\S[^\n]*?[ \t]\d{6}Z
 # run of spaces (``... ATTRACTIVE  CONFIDENTIAL``)
 _GLUED_BANNER_RE = re.compile(r"(?<=\S)[ \t]{2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE|UNCLAS)$")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
-# a page's banner with the teleprinter's reel number after it (``CONFIDENTIAL     PTQ2529``)
 #: the first letters of a page's banner words (a cheap first test of :func:`is_banner`)
 BANNER_WORDS = ("CONF", "SECR", "UNCL", "LIMI")
+# a page's banner with the teleprinter's reel number after it (``CONFIDENTIAL     PTQ2529``)
 _NUMBERED_BANNER_RE = re.compile(
     r"(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE|UNCLAS)[ \t]+[A-Z]{2,4}\d{3,6}$"
 )

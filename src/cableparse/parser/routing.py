@@ -578,6 +578,8 @@ def parse_routing(
         if note is not None:
             diags.add("CP103", note, line=lineno)
         current.append(addressee)
+    if banner is not None:
+        unparsed.append(banner)  # (a page's banner whose page header was read otherwise)
     for word, addressees in bare:
         if not addressees:
             unparsed.append(word)  # a TO or INFO line that no addressee followed
