@@ -2862,3 +2862,15 @@ def test_a_title_over_a_rule_below_a_caption_line_at_the_top(source: str) -> Non
     assert again.header == cable.header
     assert again.paragraphs == cable.paragraphs
     _fixed_point(cable)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: an empty Classified By line, then a second one as a paragraph with a marking lacking its "
+    "opening parenthesis (`U) Clasfd by`), below an empty REF keyword and a classification line without an "
+    "origin (`CONFIDENTIAL 0`): canonical text writes the marking against the text (`(U)Clasfd by`), the second "
+    "reading ends the header at the attention line and reads the fields as text",
+)
+def test_an_empty_classified_by_above_a_second_one_with_a_broken_marking() -> None:
+    # open (fuzz input, 2026-12-06, cut down; commit 063cc6a fails on it too)
+    _fixed_point(cableparse.parse("<pre>&#xA;Clasfd by\r\r<>CONFIDENTIAL 0 \xff&#x000AREF;U) Clasfd by"))
