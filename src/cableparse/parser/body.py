@@ -13,12 +13,11 @@ between two rules.  Rules broken by the 45-character split (``----- ---``) are j
 
 from __future__ import annotations
 
-import operator
 import re
 
 from ..diagnostics import Collector
 from ..models import Paragraph
-from .lines import WHITE_SPACE, Line, is_blank, split_marker, without_escaped_newline
+from .lines import _TEXT_OF, WHITE_SPACE, Line, is_blank, split_marker, without_escaped_newline
 from .markings import PARA_START_RE, split_marking
 
 __all__ = ["MAX_TITLE", "RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
@@ -94,8 +93,6 @@ _RULE_RUN_RE = re.compile(r"[ \t][-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 _RULE_RUN_FIRST_RE = re.compile(r"[-=_~\u2010\u2012\u2013\u2014]{3,}(?=[ \t])")
 # (in ASCII text, what ``str.isdigit`` finds)
 _ASCII_DIGIT_RE = re.compile("[0-9]")
-# (a line's text)
-_TEXT = operator.itemgetter(1)
 #: a body line at least this long is a paragraph written on one line (reflowed text)
 _REFLOWED_LINE = 160
 #: a heading's title is at most this many characters (its line stripped, as written): a
@@ -646,6 +643,6 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
         out.append(cur.close())
     if heading is not None:
         out.append(Paragraph(heading=heading))
-    if long_chars and long_chars * 2 > sum(map(len, map(str.strip, map(_TEXT, lines)))) - skipped:
+    if long_chars and long_chars * 2 > sum(map(len, map(str.strip, map(_TEXT_OF, lines)))) - skipped:
         diags.add("CP301", line=lines[0][0] if lines else None)
     return body

@@ -235,13 +235,14 @@ def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
     return _classification_line_cached(s) if len(s) <= 200 else _classification_line(s)
 
 
-#: the first characters of a classification line, its level word damaged included
-CLASSIFICATION_FIRST = _LEVEL_FIRST | frozenset("EON\"'.")
+# marks a page may put before a level word, the level words' first letters it may
+# double, and the level words with their first letter lost, with that letter
 _MARKS = frozenset("\"'.")
 _DOUBLED_FIRST = frozenset("CSU")
-# the level words with their first letter lost, and that letter
 _LOST_WORDS = ("O N F I D", "ONFID", "E C R E T", "ECRET", "NCLAS", "N C L A S")
 _LOST_LETTER = {"O": "C", "E": "S", "N": "U"}
+#: the first characters of a classification line, its level word damaged included
+CLASSIFICATION_FIRST = _LEVEL_FIRST | _MARKS | frozenset(_LOST_LETTER)
 
 
 def _damaged(line: ClassificationLine) -> bool:
@@ -1023,10 +1024,7 @@ def parse_header(
     found = _classification_among(_Texts(lines), i)
     if found is not None:
         j, (h.classification_line, rest) = found
-        raw = h.classification_line.raw
-        if (raw[1:2] == raw[:1] or raw[2:3] == raw[:1] or raw[:1] not in _DOUBLED_FIRST) and _damaged(
-            h.classification_line
-        ):
+        if _damaged(h.classification_line):
             diags.add("CP208", f"a damaged level word read as {h.classification_line.level}", line=lines[j][0])
         h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip())
         i = j + 1
@@ -1103,6 +1101,13 @@ def parse_header(
             value = glued.start(4 if m_tags else 3 if m_subj else 1)  # type: ignore[union-attr]
             if value > 0 and (at is None or value < at[0]) and splitter.match(" " + s[value:]):
                 at = (value, value)
+        if m_eo and "TAG" in s:
+            # a TAGS keyword run on to the declassification date without a space, or after
+            # a stray quote, or written TAG without its colon, which the split above does
+            # not see: the E.O. line ends there, as canonical text writes it
+            glued = _EO_TAGS_RE.search(s)
+            if glued is not None and (at is None or glued.start() < at[0]):
+                at = glued.span()
         if at is not None:
             # (a backslash before the next field: an escaped newline of the csv dump; the
             # next field as written, which the body reads if the header ends there)
@@ -1132,20 +1137,6 @@ def parse_header(
             if h.executive_order is not None:
                 diags.add("CP206", "a second E.O. line: the header ends there", line=lineno)
                 break
-            glued = _EO_TAGS_RE.search(s) if "TAG" in s else None
-            if glued is not None:
-                # a TAGS keyword run on to the declassification date without a space, or
-                # after a stray quote, or written TAG without its colon: the E.O. line ends
-                # there, and the tags are read on a line of their own, as canonical text
-                # writes them
-                cut = (i, lines[i])
-                lines.insert(i + 1, (lineno, s[glued.end() :]))
-                n += 1
-                s = s[: glued.start()].rstrip()
-                lines[i] = (lineno, s)
-                if not split_noted:
-                    diags.add("CP205", line=lineno)
-                    split_noted = True
             eo_line = s
             nxt_eo = lines[i + 1][1].strip() if i + 1 < n else ""
             if (nxt_eo.upper().startswith("DECL") and "DECL" not in s.upper()) or (

@@ -58,14 +58,13 @@ _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
 _LEGACY_HEAD_RE = re.compile(r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+\S[^\n]*?[ \t]\d{6}Z(?=[ \t]+\S)")
 # a page's banner run on to the end of the text line above a teletype page header, after a
 # run of spaces (``... ATTRACTIVE  CONFIDENTIAL``)
-_GLUED_BANNER_RE = re.compile(r"(?<=\S)[ \t]{2,}(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE|UNCLAS)$")
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})
+_BANNER_ALTERNATIVES = "|".join(sorted(_BANNERS, key=lambda w: (-len(w), w)))
+_GLUED_BANNER_RE = re.compile(rf"(?<=\S)[ \t]{{2,}}({_BANNER_ALTERNATIVES})$")
 #: the first letters of a page's banner words (a cheap first test of :func:`is_banner`)
 BANNER_WORDS = ("CONF", "SECR", "UNCL", "LIMI")
 # a page's banner with the teleprinter's reel number after it (``CONFIDENTIAL     PTQ2529``)
-_NUMBERED_BANNER_RE = re.compile(
-    r"(CONFIDENTIAL|SECRET|UNCLASSIFIED|LIMITED OFFICIAL USE|UNCLAS)[ \t]+[A-Z]{2,4}\d{3,6}$"
-)
+_NUMBERED_BANNER_RE = re.compile(rf"(?:{_BANNER_ALTERNATIVES})[ \t]+[A-Z]{{2,4}}\d{{3,6}}$")
 # a teletype page header without its date-time group: PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440
 _LEGACY_RI_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+R[A-Z]{3,7}\d{3,5}\b")
 # the words that mark a teletype page header and a marker inside a line (``OF``, white

@@ -291,7 +291,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
         # no classification line, and ends nothing)
         c = s[0]
         if c in _ADDR_FIRST and (s.startswith(_ADDR_WORDS) or s in ("TO", "INFO")):
-            if "-" not in s or _DISTRIBUTION_RE.match(s) is None:  # (is_distribution_line)
+            if not is_distribution_line(s):
                 in_addresses = True
         elif (
             c in CLASSIFICATION_FIRST
@@ -450,8 +450,9 @@ def parse_routing(
             # only a space is whitespace and printable: the join is needed only then
             s = " ".join(s.split())
         c = s[0]
-        if ("-" in s or c == "/") and _DISTRIBUTION_RE.match(s):
-            # (is_distribution_line) kept as written, with the text above the cable: no addressee
+        if ("-" in s or c == "/") and is_distribution_line(s):
+            # kept as written, with the text above the cable: no addressee (the characters
+            # every such line holds asked first: this runs for every line of the header)
             unparsed.append(whole)
             if not distribution:
                 diags.add("CP105", line=lineno)
