@@ -64,6 +64,11 @@ EXAMPLES: dict[str, tuple[str | bytes, dict[str, Any]]] = {
     "CP206": ("UNCLAS STATE 000123\n\nTAGS: PREL\nTAGS: PGOV\nSUBJECT: TEST\n\n" + BODY, {}),
     "CP207": ("UNCLAS STATE 000123\n\nE.O. 12958: DECL: 13/45/2020\nTAGS: PREL\nSUBJECT: TEST\n\n" + BODY, {}),
     "CP208": ("C C O N F I D E N T I A L SECTION 01 OF 02 MADRID 000779\n\nTAGS: PREL\nSUBJECT: TEST\n\n" + BODY, {}),
+    "CP209": (
+        "UNCLAS STATE 000123\n\nTAGS: PREL\nSUBJECT: TEST OF A LONG ...\n\n"
+        "UNCLAS STATE 000123 TAGS: PREL\nSUBJECT: TEST OF A LONG SUBJECT\n\n" + BODY,
+        {},
+    ),
     "CP301": (HEAD + "".join(f"{k}. (U) {LONG}\n" for k in range(1, 6)) + "\nCLINTON\n", {}),
     "CP302": (
         '1000,1/15/2009 11:11,09ANKARA71,Embassy Ankara,UNCLASSIFIED,,"P 151147Z JAN 09","' + HEAD + BODY,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import cableparse
-from cableparse.parser import header
+from cableparse.parser import header, lines
 
 
 @pytest.mark.parametrize(
@@ -246,3 +248,120 @@ def test_an_eo_keyword_glued_inside_a_field_value_stays_in_it(source: str | byte
     assert cable.header.executive_order is None
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+# A partial extract that holds the cable twice (CP209): a first copy of the header cut
+# short (``...``), then the whole text reflowed, its fields run on to the classification
+# line; the lines of 08YEREVAN639 and 08BUDAPEST807 of the release
+_FIRST_COPY = [
+    "C O N F I D E N T I A L SECTION 01 OF 02 YEREVAN 000639 ",
+    " ",
+    "SIPDIS ",
+    " ",
+    "DEPARTMENT FOR GEORGIA TASK FORCE ",
+    " ",
+    "E.O. 12958: DECL: 08/10/2018 ",
+    "TAGS: PREL MOPS ENRG EAIR ELTN ECON",
+    "SUBJECT: ARMENIA: FUEL, FOOD SHORTAGES PREDICTED DUE TO ",
+    "GEORGIA-RUSSIA CONFLICT; MFA ASKS OUR HELP ",
+    " ",
+    "REF: SECSTATE 85678 ",
+    " ",
+    "Classified By: CDA Joseph Pennington, reasons 1.4 (b,d) ",
+]
+_WHOLE_COPY = (
+    "C O N F I D E N T I A L SECTION 01 OF 02 YEREVAN 000639 SIPDIS DEPARTMENT FOR GEORGIA TASK FORCE"
+    " E.O. 12958: DECL: 08/10/2018 TAGS: PREL MOPS ENRG EAIR ELTN ECON\n\n"
+    "SUBJECT: ARMENIA: FUEL, FOOD SHORTAGES PREDICTED DUE TO GEORGIA-RUSSIA CONFLICT; MFA ASKS OUR HELP"
+    " REF: SECSTATE 85678 Classified By: CDA Joseph Pennington, reasons 1.4 (b,d)\n"
+    "1. (C) Summary: the deputy minister asked for help.\n2. (C) He said more.\nPENNINGTON\n"
+)
+_FIRST_TEXT = "\n".join(_FIRST_COPY)
+# (a cut inside the classification line leaves no serial to know the copy by)
+_FIRST_CUTS = range(len(_FIRST_COPY[0]) + 1, len(_FIRST_TEXT) + 1)
+
+
+@given(
+    st.sampled_from(_FIRST_CUTS),
+    st.sampled_from(["\n\n", "\n\n\n", f"\n\n{lines.PARTIAL_SENTENCE}\n\n"]),
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_a_truncated_first_copy_gives_way_to_the_whole_text(cut: int, between: str, newline: str) -> None:
+    # (the first copy double spaced too, as a page's line ends read twice make it: a
+    # field's lines far apart)
+    first = _FIRST_TEXT[:cut].rstrip().replace("\n", newline) + "..."
+    cable = cableparse.parse(first + between + _WHOLE_COPY)
+    assert "CP209" in [d.code for d in cable.diagnostics]
+    h = cable.header
+    assert h.tags == ("PREL", "MOPS", "ENRG", "EAIR", "ELTN", "ECON")
+    assert h.subject == "ARMENIA: FUEL, FOOD SHORTAGES PREDICTED DUE TO GEORGIA-RUSSIA CONFLICT; MFA ASKS OUR HELP"
+    assert [r.text for r in h.references] == ["SECSTATE 85678"]
+    assert h.classified_by is not None
+    assert h.classified_by.text == "CDA Joseph Pennington, reasons 1.4 (b,d)"
+    assert h.executive_order is not None
+    assert h.executive_order.raw == "E.O. 12958: DECL: 08/10/2018"
+    assert (h.captions, h.handling) == (("SIPDIS",), ("DEPARTMENT FOR GEORGIA TASK FORCE",))
+    # the first copy is kept as written, and the text holds no copy of the header
+    kept = [t.rstrip() for t in first.split("\n") if t.strip()]
+    if lines.PARTIAL_SENTENCE in between:
+        kept.append(lines.PARTIAL_SENTENCE)
+    assert list(cable.preamble) == kept
+    assert [(p.number, p.text) for p in cable.paragraphs] == [
+        ("1", "Summary: the deputy minister asked for help."),
+        ("2", "He said more."),
+    ]
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+    assert set(re.findall(r"\w+", first + _WHOLE_COPY)) <= set(re.findall(r"\w+", cableparse.dumps(cable)))
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        # another cable's classification line (another serial) is no copy
+        _WHOLE_COPY.replace("000639", "000640", 1),
+        # nor is one of another section
+        _WHOLE_COPY.replace("SECTION 01 OF 02", "SECTION 02 OF 02", 1),
+        # and a copy turned to lower case (00TASHKENT4223) is no better than the first
+        _WHOLE_COPY.replace(
+            "C O N F I D E N T I A L SECTION 01 OF 02 YEREVAN", "C o n f i d e n t i a l section 01 of 02 yerevan"
+        ),
+    ],
+)
+def test_a_copy_that_is_no_whole_copy_of_the_cable_stays_in_the_text(copy: str) -> None:
+    cable = cableparse.parse(_FIRST_TEXT.rstrip() + "...\n\n" + copy)
+    assert "CP209" not in [d.code for d in cable.diagnostics]
+    assert cable.header.classification_line is not None
+    assert cable.header.classification_line.serial == 639
+    assert cable.preamble == ()
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.text == "CDA Joseph Pennington, reasons 1.4 (b,d)..."
+
+
+@pytest.mark.parametrize(
+    ("value", "below", "whole"),
+    [
+        # reflowed text: no blank line below the value (10VATICAN14, 09USUNNEWYORK1141, 10MADRID87)
+        ("Rafael P. Foley, Pol Chief. REASON: 1.4 (b), (d)", "Summary", True),
+        ("Ambassador Rosemary DiCarlo for reasons 1.4 (d)", "SUMMARY AND INTRODUCTION", True),
+        ("DCM Arnold A. Chacon, for reasons 1.4(b) and (d).", "XXXXXXXXXXXX", True),
+        # the value carries on: a reason of its own on the next line (09STATE127892), or the
+        # reasons not given yet, or no sentence ended
+        ("ACTING EUR A/S NANCY MCELDOWNEY -FOR REASONS 1.4(B)", "AND (D)", False),
+        ("Ambassador Eric S. Edelman for reasons", "1.4 (b) and (d).", False),
+        ("Ambassador Eric S. Edelman, reasons 1.4 (b) and (d) as", "Amended.", False),
+    ],
+)
+def test_a_classified_by_value_ends_where_its_reasons_do(value: str, below: str, whole: bool) -> None:
+    cable = cableparse.parse(
+        f"CONFIDENTIAL STATE 000123\n\nTAGS: PREL\nSUBJECT: TEST\nClassified By: {value}\n{below}\n"
+    )
+    clby = cable.header.classified_by
+    assert clby is not None
+    if whole:
+        assert clby.text == value
+        assert [p.text for p in cable.paragraphs] == [below]
+    else:
+        assert clby.text == f"{value} {below}"
+        assert cable.paragraphs == ()
+    assert cableparse.parse(cableparse.dumps(cable)).header == cable.header

@@ -46,6 +46,7 @@ CODES: dict[str, tuple[str, str]] = {
     "CP206": (WARNING, "a header field appears a second time; the first was kept"),
     "CP207": (INFO, "a declassification date that could not be read as a date"),
     "CP208": (INFO, "a classification line whose level word is damaged (a letter doubled or lost)"),
+    "CP209": (INFO, "a truncated first copy of the cable above its whole text (a partial extract), kept as preamble"),
     # body (CP3xx)
     "CP301": (INFO, "reflowed text: paragraphs written one per line"),
     "CP302": (WARNING, "a database row pasted into the cable text"),

@@ -20,6 +20,7 @@ from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
 from .body import MAX_TITLE, RULE_CHARS, inline_heading, is_rule
 from .lines import (
+    PARTIAL_SENTENCE,
     Line,
     is_blank,
     joined,
@@ -1022,6 +1023,20 @@ def parse_header(
         i = start
     # the classification line: the first line, or one of the next few
     found = _classification_among(_Texts(lines), i)
+    first_copy: HeaderFields | None = None
+    if found is not None and not canonical and _TRUNCATED_HINT in (text if text is not None else joined(lines)):
+        # a partial extract's truncated first copy above the cable's whole text: the text
+        # is read from the whole copy, the first is kept as written with the text above
+        # the cable, and its fields are the header's where they are whole
+        copy = _whole_copy_below(lines, found[0], found[1][0])
+        if copy is not None:
+            cut_at, found_copy = copy
+            diags.add("CP209", line=lines[found[0]][0])
+            # (the first copy read whole, and without the line it was cut short on: the
+            # fields the two readings share are whole)
+            first_copy = parse_header(lines[found[0] : found_copy[0]], Collector())[0]
+            before_cut = parse_header(lines[found[0] : cut_at], Collector())[0]
+            found = found_copy
     if found is not None:
         j, (h.classification_line, rest) = found
         if _damaged(h.classification_line):
@@ -1318,7 +1333,7 @@ def parse_header(
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
-                if not nxt or opens_field(nxt):
+                if not nxt or opens_field(nxt) or (nxt[0].isupper() and _ended_before(parts, nxt)):
                     break
                 if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
                     break
@@ -1407,12 +1422,139 @@ def parse_header(
             lines[end - 1 : end + 1] = [cut[1]]
     elif h.handling and h.classification_line is None and not h.captions:
         _classification_among_attention_lines(h)
+    if first_copy is not None:
+        _prefer_whole_fields(h, first_copy, before_cut)
     return h, lines[i:]
+
+
+def _ended_before(parts: list[str], nxt: str) -> bool:
+    """True when a Classified By value (its lines so far, ``parts``) has ended before the
+    line ``nxt`` below it, where no blank line comes between (reflowed text: ``Summary``,
+    ``SUMMARY AND INTRODUCTION``): the value gives its reasons and ends a sentence or a
+    parenthesis (``... for reasons 1.4 (b) and (d).``), and the line adds no reason to
+    them (as ``AND (D)`` would)."""
+    if not parts[-1].rstrip().endswith((".", ")")):
+        return False
+    value = " ".join(parts)
+    given = reasons_of(value)
+    return bool(given) and reasons_of(f"{value} {nxt}") == given
+
+
+#: the header fields a truncated first copy and the whole copy below it both give, in
+#: groups read together
+_COPIED_FIELDS = (
+    ("captions", "handling"),
+    ("executive_order",),
+    ("tags",),
+    ("subject", "subject_marking"),
+    ("references",),
+    ("classified_by",),
+)
+
+
+def _prefer_whole_fields(h: HeaderFields, first: HeaderFields, before_cut: HeaderFields) -> None:
+    """The header fields of a cable read from its whole (reflowed) copy, ``h``, and from
+    the truncated first copy above it, ``first`` (``before_cut``: the first copy without
+    the line it was cut short on): each field is the first copy's, as written line by
+    line, where it is there and whole (the line cut short is none of its lines: both
+    readings of the first copy give it alike); the whole copy's where the first lacks it
+    or was cut short in it; the first copy's, cut short, where the whole copy lacks it."""
+    for group in _COPIED_FIELDS:
+        written = tuple(getattr(first, name) for name in group)
+        if not any(written):
+            continue
+        copied = tuple(getattr(h, name) for name in group)
+        # (whole as far as the line cut short shows, and holding every word of the whole
+        # copy's: a line cut short after a blank line may carry on a field whose first
+        # lines read whole)
+        whole = written == tuple(getattr(before_cut, name) for name in group) and _words(copied) <= _words(written)
+        if whole or not any(copied):
+            for name, value in zip(group, written, strict=True):
+                setattr(h, name, value)
+
+
+_WORD_RE = re.compile(r"\w+")
+
+
+def _words(values: tuple[object, ...]) -> set[str]:
+    """The words (upper-cased) of a group of header fields' values."""
+    out: set[str] = set()
+    for value in values:
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            text = (
+                item
+                if isinstance(item, str)
+                else item.raw
+                if isinstance(item, ExecutiveOrder)
+                else item.text
+                if isinstance(item, Reference | ClassifiedBy)
+                else ""
+            )
+            out.update(_WORD_RE.findall(text.upper()))
+    return out
 
 
 _NOTE_OPENING_RE = re.compile(r"[ \t]*Original telegram was\b", re.I)
 _ARCHIVE_COPY_RE = re.compile(r"[ \t]*Copy from the National Archives\b", re.I)
 _NOTE_FIRST = frozenset("Oo") | RULE_CHARS
+
+
+#: the mark that ends a line a partial extract cut short (at the end of a line: the
+#: lines' trailing space is gone)
+_TRUNCATED = "..."
+_TRUNCATED_HINT = _TRUNCATED + "\n"
+#: how far below its classification line a truncated first copy of the cable may end
+_TRUNCATED_COPY_LINES = 60
+# a database row pasted between a truncated first copy and the whole text (tab or comma
+# separated: row number, time stamp)
+_ROW_BETWEEN_RE = re.compile(r"[ \t]*\d+[\t,](?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}) \d{1,2}:\d{2}[\t,]")
+
+
+def _whole_copy_below(
+    lines: list[Line], j: int, first: ClassificationLine
+) -> tuple[int, tuple[int, tuple[ClassificationLine, str]]] | None:
+    """The cable's whole text below a truncated first copy of it, as WikiLeaks' partial
+    extracts give it: the classification line at ``j`` and a few lines below it, the last
+    cut short (``REF: A. 04 STATE 2084...``, ``Classified By: Politi...``, ``1. (C)
+    Su...``); then, past blank lines (and a pasted database row, and the note that the
+    page is a partial extract), the same classification line again, the same level,
+    section, origin and serial, mostly with the header's fields run on to it (reflowed).
+    The index of the line cut short, and the index of the copy's classification line
+    with what :func:`match_classification_line` reads in it; or None.
+
+    A copy whose words were turned to lower case (``C o n f i d e n t i a l section 01
+    of 03 tashkent 004223 e.o. ... tags: prel, pter``) is no better a reading than the
+    first: it is not taken."""
+    if first.serial is None:
+        return None
+    n = len(lines)
+    k = j  # (the first copy may end on its classification line)
+    limit = min(n, j + _TRUNCATED_COPY_LINES)
+    while k < limit:
+        t = lines[k][1]
+        k += 1
+        if not t.rstrip().endswith(_TRUNCATED):
+            continue
+        m = k
+        while m < n and (
+            is_blank(t := lines[m][1]) or t.lstrip().startswith(PARTIAL_SENTENCE) or _ROW_BETWEEN_RE.match(t)
+        ):
+            m += 1
+        if m in (k, n):
+            continue
+        found = match_classification_line(_fold(lines[m][1]))
+        if found is not None:
+            line = found[0]
+            if (line.level, line.section, line.sections, line.origin, line.serial) == (
+                first.level,
+                first.section,
+                first.sections,
+                first.origin,
+                first.serial,
+            ) and (line.raw == first.raw or line.raw.isupper()):
+                return k - 1, (m, found)
+    return None
 
 
 def _archive_note_end(lines: list[Line], i: int) -> int:

@@ -24,6 +24,7 @@ from ..diagnostics import Collector
 from ..models import PageBreak
 
 __all__ = [
+    "PARTIAL_SENTENCE",
     "WHITE_SPACE",
     "Line",
     "is_blank",
@@ -56,6 +57,11 @@ _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
 # a teletype page header with text run on after its date-time group (reflowed text):
 # ``PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) COMMENT: ...``
 _LEGACY_HEAD_RE = re.compile(r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+\S[^\n]*?[ \t]\d{6}Z(?=[ \t]+\S)")
+#: WikiLeaks' note that a page holds a partial extract of the cable (in the routing
+#: header's place, or between a truncated first copy of the cable and its whole text)
+PARTIAL_SENTENCE = (
+    "This record is a partial extract of the original cable. The full text of the original cable is not available."
+)
 # a page's banner run on to the end of the text line above a teletype page header, after a
 # run of spaces (``... ATTRACTIVE  CONFIDENTIAL``)
 _BANNERS = frozenset({"CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE", "UNCLAS"})

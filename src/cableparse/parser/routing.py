@@ -26,6 +26,7 @@ from ..models import Addressee, PageBreak, Routing
 from .header import CLASSIFICATION_FIRST, match_classification_line
 from .lines import (
     BANNER_WORDS,
+    PARTIAL_SENTENCE,
     WHITE_SPACE,
     Line,
     is_banner,
@@ -54,9 +55,6 @@ SECURITY_GROUPS = {
     "TTTTT": "TOP SECRET",
     "EEEEE": "EFTO",
 }
-PARTIAL_SENTENCE = (
-    "This record is a partial extract of the original cable. The full text of the original cable is not available."
-)
 _PRECEDENCE_WORDS = {
     "FLASH": "FLASH",
     "IMMEDIATE": "IMMEDIATE",
