@@ -318,3 +318,83 @@ def test_the_stamp_of_a_systematic_review_trails_the_signature() -> None:
     assert cable.paragraphs[-1].text == "IN SUM, LITTLE IN WAY OF IMPROVEMENTS."
     again = parse(dumps(cable))
     assert (again.signature, again.trailer) == (cable.signature, cable.trailer)
+
+
+# Reflowed text: each paragraph a line of its own, no blank lines between them; the lines
+# of 09STATE82013 and 05NEWDELHI2606 of the release (shortened)
+_SUMMARY = (
+    "1. (C) Summary: Ambassador Susan Burk met officials in London, Paris and Berlin to discuss the upcoming"
+    " NPT Review Conference and the conference's prospects. 2. (C) German officials were more worried. 3. (U)"
+    " In London and Paris, Burk was joined by the Embassy's officers.  End Summary"
+)
+_LATER = [
+    "4. (C) Amb. Burk said the U.S. wanted to see the RevCon reaffirm the basic bargain of the Treaty.",
+    "5. (C) UK Director of Defence and Strategic Threats Simon Manley replied that the UK agrees.",
+    "6. (C) Manley suggested that recent announcements would help.",
+]
+
+
+@given(st.integers(min_value=0, max_value=len(_LATER)))
+def test_reflowed_paragraphs_after_openings_run_on_to_a_line_above(k: int) -> None:
+    # paragraphs 2 and 3 run on to paragraph 1's line: 4 does not follow 1, but it has a
+    # marking and comes a few numbers on, at a line's start
+    text = "\n".join([_SUMMARY, *_LATER[:k]]) + "\nCLINTON"
+    c = parse(cable(text))
+    assert [p.number for p in c.paragraphs] == ["1", *[str(n) for n in range(4, 4 + k)]]
+    assert c.paragraphs[0].text.endswith("End Summary")
+    assert c.signature == "CLINTON"
+    again = parse(dumps(c))
+    assert again.paragraphs == c.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # no marking: a wrapped line that opens with a number stays text
+        "4. The minister said that the plan would go ahead.",
+        # a number that does not come later, or comes too far on
+        "1. (C) Amb. Burk said the U.S. wanted to see the RevCon reaffirm the basic bargain.",
+        "20. (C) Amb. Burk said the U.S. wanted to see the RevCon reaffirm the basic bargain.",
+    ],
+)
+def test_a_line_that_opens_with_a_number_and_no_later_marked_paragraph_stays_text(line: str) -> None:
+    c = parse(cable(f"{_SUMMARY}\n{line}\nCLINTON"))
+    assert [p.number for p in c.paragraphs] == ["1"]
+    assert c.paragraphs[0].text.endswith(line)
+
+
+def test_a_title_over_a_rule_between_reflowed_paragraphs_is_a_heading() -> None:
+    text = (
+        "1. (S) Summary: In an April 1 briefing the ICRC described its visits, he stated.\n"
+        "Interaction\n-----------\n"
+        "3. (S) ICRC has been active in India for 23 years. End Note)\n"
+        "Detention Center Visits\n-----------------------\n"
+        "4. (S) ICRC staff made 177 visits to detention centers.\n"
+        "CLINTON"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [
+        ("1", None),
+        ("3", "Interaction"),
+        ("4", "Detention Center Visits"),
+    ]
+    assert c.paragraphs[1].text == "ICRC has been active in India for 23 years. End Note)"
+    again = parse(dumps(c))
+    assert again.paragraphs == c.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        # the line above ends no sentence: the title's line carries on the paragraph
+        ("1. (S) Summary: In an April 1 briefing the ICRC described", "Interaction"),
+        # or the line over the rule ends a sentence itself: no title
+        ("1. (S) Summary: In an April 1 briefing the ICRC described its visits.", "It said so."),
+    ],
+)
+def test_a_line_over_a_rule_that_is_no_title_stays_text(above: str, title: str) -> None:
+    c = parse(cable(f"{above}\n{title}\n-----------\n3. (S) ICRC has been active.\nCLINTON"))
+    assert all(p.heading is None for p in c.paragraphs)
+    assert title in c.paragraphs[0].text
+    again = parse(dumps(c))
+    assert again.paragraphs == c.paragraphs

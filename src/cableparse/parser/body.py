@@ -144,6 +144,51 @@ def _follows(number: str, last: str | None) -> bool:
     return letter == "A" if not lletter else ord(letter) == ord(lletter) + 1
 
 
+#: how many paragraph numbers a marked paragraph's opening may skip (lost inside the
+#: text above it)
+_MAX_SKIP = 10
+
+
+def _skips_ahead(number: str, last: str | None, rest: str) -> bool:
+    """True when a line that opens with the paragraph number ``number`` and a portion
+    marking (``rest``, the line past the number) opens a paragraph although it follows
+    no blank line and its number does not follow ``last``: it comes later, a few
+    numbers on.  In reflowed text the paragraphs are lines of their own, without blank
+    lines between them, and an opening run on to a line above (``... End Summary 2. (C)
+    German officials ...``) is no paragraph's: the numbers below it skip it."""
+    if last is None or rest[:1] not in _MARK_FIRST:
+        return False
+    n, _ = _number_key(number)
+    ln, _ = _number_key(last)
+    return ln < n <= ln + _MAX_SKIP and split_marking(rest.lstrip(" \t"))[0] is not None
+
+
+# (what a portion marking opens with: its parenthesis, or a level's letter when that is lost)
+_MARK_FIRST = frozenset("( \t") | frozenset("USCTLFsucu")
+
+
+def _title_run_into(block: list[str], lines: list[Line], i: int, last: str | None) -> bool:
+    """True when the last line of ``block`` (the open paragraph's lines) is a title over
+    the rule at line ``i`` of ``lines``, in reflowed text: a short line that opens no
+    paragraph, below a line that ends a sentence, over a rule that the next paragraph's
+    opening (a later number and a portion marking) follows right below."""
+    if len(block) < 2 or i + 1 >= len(lines):
+        return False
+    title = block[-1]
+    nxt = lines[i + 1][1]
+    m = PARA_START_RE.match(nxt) if nxt.lstrip()[:1].isdecimal() else None
+    return (
+        m is not None
+        and 0 < len(title) <= MAX_TITLE
+        and title[-1] not in ".,;"
+        and not title.lstrip()[:1].isdecimal()
+        and not is_rule(title)
+        and _ends_sentence(block[-2].strip())
+        and (_follows(m.group(1), last) or _skips_ahead(m.group(1), last, nxt[m.end() :]))
+        and split_marking(nxt[m.end() :].lstrip(" \t"))[0] is not None
+    )
+
+
 def _name(words: list[str]) -> bool:
     """True when ``words`` (one to three) can be a signer: all upper case, or all
     capitalised (at most two), no digits, no keyword."""
@@ -561,6 +606,20 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     first = s[0]
                     text = text[: len(text) - len(text.lstrip())] + s
                     rule = first in _RULE_START and is_rule(s)
+        if rule and not prev_blank and cur is not None and _title_run_into(cur.lines, lines, i, last_number):
+            # a title over a rule, between a paragraph's last line and the next paragraph's
+            # opening, without blank lines (reflowed text): read into the block above, it
+            # is the next paragraph's heading
+            title = cur.lines.pop()
+            out.append(cur.close())
+            cur = None
+            if heading is not None:  # a heading with no text under it
+                out.append(Paragraph(heading=heading))
+            heading = " ".join(title.split())
+            skipped += len(s)
+            i += 1
+            prev_blank = True
+            continue
         # (read before the headings: a line that opens a numbered paragraph is no title)
         m = PARA_START_RE.match(text) if first.isdecimal() else None
         # headings: title over a rule, or rule / title / rule
@@ -612,7 +671,12 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             i += 2
             prev_blank = True
             continue
-        if m and (prev_blank or cur is None or _follows(m.group(1), last_number)):
+        if m and (
+            prev_blank
+            or cur is None
+            or _follows(m.group(1), last_number)
+            or _skips_ahead(m.group(1), last_number, text[m.end() :])
+        ):
             if cur is not None:
                 out.append(cur.close())
             number = m.group(1)
