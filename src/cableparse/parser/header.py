@@ -1024,7 +1024,7 @@ def parse_header(
     # the classification line: the first line, or one of the next few
     found = _classification_among(_Texts(lines), i)
     first_copy: HeaderFields | None = None
-    if found is not None and not canonical and _TRUNCATED_HINT in (text if text is not None else joined(lines)):
+    if found is not None and not canonical and _may_end_cut_short(lines, found[0], text):
         # a partial extract's truncated first copy above the cable's whole text: the text
         # is read from the whole copy, the first is kept as written with the text above
         # the cable, and its fields are the header's where they are whole
@@ -1509,6 +1509,13 @@ _TRUNCATED_COPY_LINES = 60
 # a database row pasted between a truncated first copy and the whole text (tab or comma
 # separated: row number, time stamp)
 _ROW_BETWEEN_RE = re.compile(r"[ \t]*\d+[\t,](?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}) \d{1,2}:\d{2}[\t,]")
+
+
+def _may_end_cut_short(lines: list[Line], j: int, text: str | None) -> bool:
+    """A cheap first look for :func:`_whole_copy_below`: can a line within its reach of
+    line ``j`` end cut short?  (``text``: the lines joined, when the caller has them; the
+    lines' trailing space is gone.)"""
+    return _TRUNCATED_HINT in (text if text is not None else joined(lines[j : j + _TRUNCATED_COPY_LINES]) + "\n")
 
 
 def _whole_copy_below(
