@@ -2874,3 +2874,24 @@ def test_a_title_over_a_rule_below_a_caption_line_at_the_top(source: str) -> Non
 def test_an_empty_classified_by_above_a_second_one_with_a_broken_marking() -> None:
     # open (fuzz input, 2026-12-06, cut down; commit 063cc6a fails on it too)
     _fixed_point(cableparse.parse("<pre>&#xA;Clasfd by\r\r<>CONFIDENTIAL 0 \xff&#x000AREF;U) Clasfd by"))
+
+
+_PARAGRAPH_LINE_RE = re.compile(r"^([ \t]*)(?=\d{1,3}[A-Za-z]?\.)", re.M)
+
+
+@pytest.mark.parametrize("name", sorted(n for n, t in TEXTS.items() if _PARAGRAPH_LINE_RE.search(t)))
+def test_paragraph_anchor_glyphs_of_a_text_copy_are_no_text(name: str) -> None:
+    # a text copy of a page keeps the pilcrow of WikiLeaks' paragraph anchors before each
+    # paragraph number (``¶1.  (C) ...``), as converted cable collections hold them: the
+    # cable reads as without them
+    text = TEXTS[name]
+    anchored = _PARAGRAPH_LINE_RE.sub("\\1\u00b6", text)
+    want = cableparse.to_dict(cableparse.parse(text))
+    assert cableparse.to_dict(cableparse.parse(anchored)) == want
+
+
+def test_a_pilcrow_that_is_no_paragraph_anchor_stays() -> None:
+    head = "UNCLAS STATE 000123\n\nTAGS: PREL\nSUBJECT: TEST\n\n"
+    text = head + "\u00b61. (U) Text \u00b6 here.\n\u00b6 Note.\n\nCLINTON\n"
+    cable = cableparse.parse(text)
+    assert [(p.number, p.text) for p in cable.paragraphs] == [("1", "Text \u00b6 here.\n\u00b6 Note.")]

@@ -8,7 +8,15 @@ from collections.abc import Callable
 
 from ..diagnostics import Collector
 
-__all__ = ["Source", "has_controls", "looks_like_html", "read_source", "unix_newlines", "without_controls"]
+__all__ = [
+    "Source",
+    "has_controls",
+    "looks_like_html",
+    "read_source",
+    "unix_newlines",
+    "without_anchors",
+    "without_controls",
+]
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CONTROL_CHARS = (*map(chr, range(0x09)), "\x0b", *map(chr, range(0x0E, 0x20)), "\x7f")
@@ -40,6 +48,20 @@ def without_controls(text: str, diags: Collector) -> str:
         return text
     diags.add("CP004", f"control character U+{ord(m.group()):04X} (and any others) kept as a space")
     return _CONTROL_RE.sub(" ", text)
+
+
+#: the glyph of WikiLeaks' paragraph anchors (``<a id='par1' href='#par1'>¶</a>1. (C)``),
+#: which a text copy of a page keeps before each paragraph number
+_ANCHOR = "\u00b6"
+_ANCHOR_RE = re.compile(r"^([ \t]*)\u00b6(?=[ \t]?\d)", re.M)
+
+
+def without_anchors(text: str) -> str:
+    """``text`` without the pilcrows of WikiLeaks' paragraph anchors that a text copy of a
+    page keeps at the start of a line, before a paragraph number (``¶1.  (C) ...``): the
+    site's markup, as the page reader drops it, not the cable's (its teletype text has no
+    such character).  A pilcrow anywhere else stays."""
+    return _ANCHOR_RE.sub(r"\1", text)
 
 
 class Source:
@@ -109,6 +131,8 @@ def read_source(text: str, diags: Collector) -> Source:
     src = read_canonical(text, diags)
     if src is not None:
         return src
+    if _ANCHOR in text:
+        text = without_anchors(text)
     src = read_pagetext(text, diags)
     if src is not None:
         return src
