@@ -365,3 +365,40 @@ def test_a_classified_by_value_ends_where_its_reasons_do(value: str, below: str,
         assert clby.text == f"{value} {below}"
         assert cable.paragraphs == ()
     assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
+
+
+# A tab-separated database row pasted as the cable text, without its row number: the
+# time stamp opens it, and the classification line is glued to the last addressee after
+# a tab (the lines of 06BERN1280 of the release, each ending in an escaped newline)
+_ROW = (
+    "2006-07-10 14:51:00\t06BERN1280\tEmbassy Bern\tCONFIDENTIAL\t\tVZCZCXRO4324\\\n"
+    "OO RUEHBC RUEHDBU RUEHDE\\\nDE RUEHSW #1280/01 1911451\\\nZNY CCCCC ZZH\\\nO 101451Z JUL 06\\\n"
+    "FM AMEMBASSY BERN\\\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 2621\\\nINFO RUCNIRA/IRAN COLLECTIVE PRIORITY\\\n"
+    "RUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITY\tC O N F I D E N T I A L SECTION 01 OF 02 BERN 001280 \\\n"
+    " \\\nSIPDIS \\\n \\\nE.O. 12958: DECL: 07/10/2016 \\\nTAGS: PREL KNNP PARM ETTC SZ\n"
+    "SUBJECT: IRAN: LARIJANI MEETS WITH SWISS FM CALMY-REY \\\n \\\n1.(C) Summary: Text. \\\n"
+)
+
+
+@pytest.mark.parametrize("number", ["", "76571\t"])
+def test_a_tab_row_with_or_without_its_row_number_above_the_cable_text(number: str) -> None:
+    cable = cableparse.parse(number + _ROW)
+    cl = cable.header.classification_line
+    assert cl is not None
+    assert (cl.level, cl.origin, cl.serial, cl.section) == ("CONFIDENTIAL", "BERN", 1280, 1)
+    assert "CP302" in [d.code for d in cable.diagnostics]
+    assert cable.preamble[0] == f"{number}2006-07-10 14:51:00\t06BERN1280\tEmbassy Bern\tCONFIDENTIAL\t\tVZCZCXRO4324"
+    assert cable.preamble[-1] == "RUEHZL/EUROPEAN POLITICAL COLLECTIVE PRIORITY"
+    assert cable.header.tags == ("PREL", "KNNP", "PARM", "ETTC", "SZ")
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.preamble) == (cable.header, cable.preamble)
+
+
+def test_the_classification_column_of_a_tab_row_is_no_classification_line() -> None:
+    # (09ANKARA71: the row's columns after its level read as origin words and a serial)
+    row = "2009-01-15 11:47:00\t09ANKARA71\tEmbassy Ankara\tSECRET\t09STATE2519\tP 151147Z JAN 09\\\n"
+    text = row + "FM AMEMBASSY ANKARA\\\nTO SECSTATE WASHDC PRIORITY 8474\tS E C R E T ANKARA 000071 \\\nTAGS: PREL\n"
+    cl = cableparse.parse(text).header.classification_line
+    assert cl is not None
+    assert (cl.origin, cl.serial) == ("ANKARA", 71)

@@ -1679,6 +1679,14 @@ _REFID_LINE_RE = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}$")
 _CABLE_DATED_RE = re.compile(r"Cable dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
 
 
+def _whole_line(found: tuple[ClassificationLine, str] | None) -> bool:
+    """True for a whole classification line: a serial, and origin words without digits."""
+    if found is None or found[0].serial is None:
+        return False
+    origin = found[0].origin
+    return origin is None or not any(c.isdigit() for c in origin)
+
+
 def _record_start(lines: list[Line], i: int, limit: int) -> int | None:
     """Where a database record pasted into the text starts, or None.
 
@@ -1800,7 +1808,10 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
         for j in range(i, limit):
             t = lines[j][1]
             for m in _CLASS_WORDS_RE.finditer(t):
-                if m.start() > 0 and match_classification_line(t[m.start() :]) is not None:
+                # (a whole line: the row's own classification column, before the next
+                # columns, reads as a level and words with digits: ``SECRET 09STATE2519
+                # P 151147``)
+                if m.start() > 0 and _whole_line(match_classification_line(t[m.start() :])):
                     diags.add("CP302", "a database row pasted as the cable text", line=lines[i][0])
                     lines.insert(j + 1, (lines[j][0], t[m.start() :]))
                     lines[j] = (lines[j][0], t[: m.start()].rstrip())
@@ -1854,11 +1865,12 @@ _EO_TAGS_RE = re.compile(r"(?<=[0-9])[\"']?(?=TAGS?:)|\s[\"'](?=TAGS?:)|\s(?=TAG
 # the forms that open with a digit share that digit), and matched at the text's start
 _RECORD_LINE = (
     r"[ \t]*+(?:\d(?:\d?/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n|\Z)"
-    r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?[ \t]*(?=\n|\Z)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:)"
+    r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?:[ \t]*(?=\n|\Z)|\t)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:)"
 )
 _RECORD_HINT_RE = re.compile("\n" + _RECORD_LINE)
 _RECORD_FIRST_RE = re.compile(_RECORD_LINE)
-_TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
+# (the row number may be missing: the row opens with its time stamp)
+_TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?\t")
 _CLASS_WORDS_RE = re.compile(r"(?<=\s)(?:C O N F I D E N T I A L|S E C R E T|UNCLAS|CONFIDENTIAL|SECRET)\s")
 _CSV_ROW_START_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 _CSV_ROW_RE = re.compile(r",\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
