@@ -402,3 +402,15 @@ def test_the_classification_column_of_a_tab_row_is_no_classification_line() -> N
     cl = cableparse.parse(text).header.classification_line
     assert cl is not None
     assert (cl.origin, cl.serial) == ("ANKARA", 71)
+
+
+@pytest.mark.parametrize("record", ["Cable dated:2009-02-06T13:05:00", "ID:190812 Cable dated:2009-02-06T13:05:00"])
+def test_a_cable_dated_record_glued_to_the_classification_line(record: str) -> None:
+    # (09LONDON333 of the release: the record's id before it)
+    text = f"{record}C O N F I D E N T I A L SECTION 01 OF 02 LONDON 000333 \n\nTAGS: EAIR\nSUBJECT: TEST\n"
+    cable = cableparse.parse(text)
+    cl = cable.header.classification_line
+    assert cl is not None
+    assert (cl.origin, cl.serial, cl.sections) == ("LONDON", 333, 2)
+    assert cable.preamble == (record,)
+    assert cableparse.parse(cableparse.dumps(cable)).header == cable.header

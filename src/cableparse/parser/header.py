@@ -1676,7 +1676,8 @@ PREAMBLE_END = "----------------- header ends ----------------"
 _HEADER_ENDS_RE = re.compile(r"\s*-+\s*header ends\s*-+\s*$")
 _STAMP_LINE_RE = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}$|\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?$")
 _REFID_LINE_RE = re.compile(r"\d{2}[A-Z]{3,}\d{1,7}$")
-_CABLE_DATED_RE = re.compile(r"Cable dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
+# (after the record's id, where it has one: ``ID:190812 Cable dated:...``)
+_CABLE_DATED_RE = re.compile(r"(?:ID:\s*\d+\s+)?Cable dated:\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
 
 
 def _whole_line(found: tuple[ClassificationLine, str] | None) -> bool:
@@ -1816,7 +1817,7 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
                     lines.insert(j + 1, (lines[j][0], t[m.start() :]))
                     lines[j] = (lines[j][0], t[: m.start()].rstrip())
                     return j + 1
-    if heads and heads[0].startswith("Cable dated:"):
+    if heads and heads[0].startswith(("Cable dated:", "ID:")):
         t = lines[i][1].strip()
         dated = _CABLE_DATED_RE.match(t)
         if dated and dated.end() < len(t):
@@ -1865,7 +1866,8 @@ _EO_TAGS_RE = re.compile(r"(?<=[0-9])[\"']?(?=TAGS?:)|\s[\"'](?=TAGS?:)|\s(?=TAG
 # the forms that open with a digit share that digit), and matched at the text's start
 _RECORD_LINE = (
     r"[ \t]*+(?:\d(?:\d?/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n|\Z)"
-    r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?:[ \t]*(?=\n|\Z)|\t)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:)"
+    r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?:[ \t]*(?=\n|\Z)|\t)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:"
+    r"|ID:\s*\d+\s+Cable dated:)"
 )
 _RECORD_HINT_RE = re.compile("\n" + _RECORD_LINE)
 _RECORD_FIRST_RE = re.compile(_RECORD_LINE)
