@@ -414,3 +414,67 @@ def test_a_cable_dated_record_glued_to_the_classification_line(record: str) -> N
     assert (cl.origin, cl.serial, cl.sections) == ("LONDON", 333, 2)
     assert cable.preamble == (record,)
     assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
+
+
+# A truncated first copy whose whole copy opens behind a record's row (05PRAGUE470), or
+# at a field of the first copy again, without a classification line (05ROME3081)
+_PRAGUE = (
+    "C O N F I D E N T I A L PRAGUE 000470 \n \nSIPDIS \n \nE.O. 12958: DECL: 04/01/2015 \n"
+    "TAGS: MASS PREL BO EZ RS\nSUBJECT: (C) CZECH GOVERNMENT OFFICIALLY SAYS NO TO SALE OF \n"
+    "MISSILES FROM BELARUS TO US NAVY \n \nREF: A. PRAGUE 337 \n \n     B. PRAGUE 356 ...\n"
+    "4/1/2005 14:50 C O N F I D E N T I A L PRAGUE 000470 SIPDIS E.O. 12958: DECL: 04/01/2015"
+    " TAGS: MASS PREL BO EZ RS\n\nSUBJECT: (C) CZECH GOVERNMENT OFFICIALLY SAYS NO TO SALE OF MISSILES FROM"
+    " BELARUS TO US NAVY REF: A. PRAGUE 337 B. PRAGUE 356 Classified By: Pol-Econ Counselor Mark Canning"
+    " for reasons 1.4 b+d\n1. (C) The Czech government has formally denied the license request.\nCABANISS\n"
+)
+_ROME = (
+    "C O N F I D E N T I A L  ROME 003081 \n \nSIPDIS \n \nE.O. 12958: DECL: 09/12/2015 \n"
+    "TAGS: PREL PGOV IT\nSUBJECT: THE AMBASSADOR'S COURTESY CALL ON SENATE PRESIDENT \nMARCELLO PERA \n \n"
+    "Classified By: Ambassador Ronald Spogli f...\n\n"
+    "SUBJECT: THE AMBASSADOR'S COURTESY CALL ON SENATE PRESIDENT \nMARCELLO PERA \n \n"
+    "Classified By: Ambassador Ronald Spogli for reasons 1.4 (b) and (d). \n \n"
+    "1. (C) SUMMARY:  During a courtesy call with Ambassador Spogli, he spoke. \n \nSPOGLI\n"
+)
+
+
+def test_a_whole_copy_behind_a_records_row() -> None:
+    cable = cableparse.parse(_PRAGUE)
+    assert "CP209" in [d.code for d in cable.diagnostics]
+    assert [r.text for r in cable.header.references] == ["PRAGUE 337", "PRAGUE 356"]
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.reasons == ("1.4(b)", "1.4(d)")
+    assert cable.preamble[-1] == "4/1/2005 14:50"  # (the row, cut off its line)
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+
+
+def test_a_whole_copy_that_opens_at_a_field_of_the_first_again() -> None:
+    cable = cableparse.parse(_ROME)
+    assert "CP209" in [d.code for d in cable.diagnostics]
+    assert "CP206" not in [d.code for d in cable.diagnostics]
+    h = cable.header
+    assert h.classification_line is not None
+    assert h.classification_line.serial == 3081
+    assert h.subject == "THE AMBASSADOR'S COURTESY CALL ON SENATE PRESIDENT MARCELLO PERA"
+    assert h.classified_by is not None
+    assert h.classified_by.text == "Ambassador Ronald Spogli for reasons 1.4 (b) and (d)."
+    assert cable.preamble[-1] == "Classified By: Ambassador Ronald Spogli f..."
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+
+
+def test_a_field_cut_short_over_another_field_is_no_copy() -> None:
+    # (03ROME5149: the subject cut short, and the header carries on with its next field)
+    text = (
+        "C O N F I D E N T I A L  ROME 005149 \n \nSIPDIS \n \nE.O. 12958: DECL: 11/13/2013 \n"
+        "TAGS: EAGR ETRD TBIO\nSUBJECT: ITALY/BIOTEC...\n \nClassified By: CHARGE D'AFFAIRES EMIL SKODON, \n"
+        "FOR REASONS 1.5(B)(D) \n \n1. (C)  SUMMARY:  Ref A describes the minister's latest gambit. \n"
+    )
+    cable = cableparse.parse(text)
+    assert "CP209" not in [d.code for d in cable.diagnostics]
+    assert cable.preamble == ()
+    assert cable.header.subject == "ITALY/BIOTEC..."
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.reasons == ("1.5(b)", "1.5(d)")

@@ -820,6 +820,13 @@ _TAGS_FIRST = "TtAa"
 _SUBJECT_FIRST = "Ssſ" + "Uu"
 _REF_FIRST = "RrPp"
 _CLBY_FIRST = "Cc(Uu"
+_FIELD_KINDS = (
+    (_EO_FIRST, _EO_RE),
+    (_TAGS_FIRST, _TAGS_RE),
+    (_SUBJECT_FIRST, _SUBJECT_RE),
+    (_REF_FIRST, _REF_RE),
+    (_CLBY_FIRST, _CLBY_RE),
+)
 
 
 _BARE_NUMBER_RE = re.compile(r"\d{1,3}\.$")
@@ -1024,19 +1031,23 @@ def parse_header(
     # the classification line: the first line, or one of the next few
     found = _classification_among(_Texts(lines), i)
     first_copy: HeaderFields | None = None
+    copy_at = -1  # where a whole copy opens at a field (its classification line the first's)
     if found is not None and not canonical and _may_end_cut_short(lines, found[0], text):
         # a partial extract's truncated first copy above the cable's whole text: the text
         # is read from the whole copy, the first is kept as written with the text above
         # the cable, and its fields are the header's where they are whole
         copy = _whole_copy_below(lines, found[0], found[1][0])
         if copy is not None:
-            cut_at, found_copy = copy
+            cut_at, copy_at, found_copy = copy
+            n = len(lines)  # (a record's row before the copy's classification line was cut off)
             diags.add("CP209", line=lines[found[0]][0])
             # (the first copy read whole, and without the line it was cut short on: the
             # fields the two readings share are whole)
-            first_copy = parse_header(lines[found[0] : found_copy[0]], Collector())[0]
+            first_copy = parse_header(lines[found[0] : copy_at], Collector())[0]
             before_cut = parse_header(lines[found[0] : cut_at], Collector())[0]
-            found = found_copy
+            if found_copy is not None:
+                found = found_copy
+                copy_at = -1
     if found is not None:
         j, (h.classification_line, rest) = found
         if _damaged(h.classification_line):
@@ -1047,6 +1058,11 @@ def parse_header(
         if rest and not (breaks is not None and _take_marker(rest, lines[j][0], breaks, diags)):
             lines.insert(i, (lines[j][0], rest))
             n += 1
+    if copy_at > i:
+        # (a whole copy without a classification line of its own: the rest of the first
+        # copy goes with the text above the cable too)
+        h.preamble.extend(t.rstrip() for _, t in lines[i:copy_at] if t.strip())
+        i = copy_at
     if h.classification_line is None:
         diags.add("CP201", line=lines[i][0] if i < n else None)
     elif not canonical:
@@ -1520,15 +1536,21 @@ def _may_end_cut_short(lines: list[Line], j: int, text: str | None) -> bool:
 
 def _whole_copy_below(
     lines: list[Line], j: int, first: ClassificationLine
-) -> tuple[int, tuple[int, tuple[ClassificationLine, str]]] | None:
+) -> tuple[int, int, tuple[int, tuple[ClassificationLine, str]] | None] | None:
     """The cable's whole text below a truncated first copy of it, as WikiLeaks' partial
     extracts give it: the classification line at ``j`` and a few lines below it, the last
     cut short (``REF: A. 04 STATE 2084...``, ``Classified By: Politi...``, ``1. (C)
     Su...``); then, past blank lines (and a pasted database row, and the note that the
     page is a partial extract), the same classification line again, the same level,
-    section, origin and serial, mostly with the header's fields run on to it (reflowed).
-    The index of the line cut short, and the index of the copy's classification line
-    with what :func:`match_classification_line` reads in it; or None.
+    section, origin and serial, mostly with the header's fields run on to it (reflowed),
+    perhaps behind a record's row on the same line (``4/1/2005 14:50 C O N F I D E N T I
+    A L PRAGUE 000470 ...``: the row is cut off as a line of its own); or a field of the
+    header again (``SUBJECT: ...``, ``Classified By: ...``), where the whole copy has no
+    classification line.
+
+    The index of the line cut short, the index where the whole copy opens, and (where it
+    opens with one) its classification line's index with what
+    :func:`match_classification_line` reads in it; or None.
 
     A copy whose words were turned to lower case (``C o n f i d e n t i a l section 01
     of 03 tashkent 004223 e.o. ... tags: prel, pter``) is no better a reading than the
@@ -1548,20 +1570,49 @@ def _whole_copy_below(
             is_blank(t := lines[m][1]) or t.lstrip().startswith(PARTIAL_SENTENCE) or _ROW_BETWEEN_RE.match(t)
         ):
             m += 1
-        if m in (k, n):
+        if m == n:
             continue
-        found = match_classification_line(_fold(lines[m][1]))
-        if found is not None:
-            line = found[0]
-            if (line.level, line.section, line.sections, line.origin, line.serial) == (
-                first.level,
-                first.section,
-                first.sections,
-                first.origin,
-                first.serial,
-            ) and (line.raw == first.raw or line.raw.isupper()):
-                return k - 1, (m, found)
+        s = _fold(lines[m][1])
+        row = _ROW_BEFORE_RE.match(s)
+        if m == k and row is None:
+            continue  # (a line right below the line cut short, no row between: no copy)
+        found = match_classification_line(s[row.end() :] if row else s)
+        if found is not None and _same_line(found[0], first):
+            if row:
+                lines.insert(m + 1, (lines[m][0], s[row.end() :]))
+                lines[m] = (lines[m][0], s[: row.end()].rstrip())
+                m += 1
+            return k - 1, m, (m, found)
+        kind = _field_kind(s) if row is None else None
+        if kind is not None and any(_field_kind(_fold(lines[q][1])) == kind for q in range(j + 1, k)):
+            # (a field of the first copy again: the whole copy, without its classification line)
+            return k - 1, m, None
     return None
+
+
+# a record's row before a classification line on one line: row number, time stamp, id
+_ROW_BEFORE_RE = re.compile(r"(?:\d+ )?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}(?::\d{2})? (?:\d{2}[A-Z][A-Z0-9]*\d )?")
+
+
+def _field_kind(s: str) -> str | None:
+    """Which header field the folded line ``s`` opens (its keyword's pattern), or None."""
+    c = s[:1]
+    for first, pattern in _FIELD_KINDS:
+        if c in first and pattern.match(s) is not None:
+            return pattern.pattern
+    return None
+
+
+def _same_line(line: ClassificationLine, first: ClassificationLine) -> bool:
+    """True when ``line`` is a copy of the classification line ``first``: the same level,
+    section, origin and serial, written as it is or in capitals."""
+    return (line.level, line.section, line.sections, line.origin, line.serial) == (
+        first.level,
+        first.section,
+        first.sections,
+        first.origin,
+        first.serial,
+    ) and (line.raw == first.raw or line.raw.isupper())
 
 
 def _archive_note_end(lines: list[Line], i: int) -> int:
