@@ -478,3 +478,30 @@ def test_a_field_cut_short_over_another_field_is_no_copy() -> None:
     assert cable.header.subject == "ITALY/BIOTEC..."
     assert cable.header.classified_by is not None
     assert cable.header.classified_by.reasons == ("1.5(b)", "1.5(d)")
+
+
+def test_a_whole_copy_inside_a_cables_csv_row() -> None:
+    # (07THEHAGUE205: below the truncated first copy, the cables.csv row, its routing
+    # header in a quoted field over several lines, and the whole text in the next field)
+    text = (
+        "C O N F I D E N T I A L THE HAGUE 000205 \n \nSIPDIS \n \nE.O. 12958: DECL: 02/01/2017\n \n"
+        "TAGS: NATO PINS PREL MARR MOPS AF NL\n \n"
+        "SUBJECT: NETHERLANDS/AFGHANISTAN/JSF: LABOR PARTY VIEWS ON DEFENSE AS COALITION TALK...\n\n\n"
+        '95112,2/2/2007 15:33,07THEHAGUE205,"Embassy The\nHague",CONFIDENTIAL,,"VZCZCXYZ0000\nOO RUEHWEB\n'
+        "DE RUEHTC #0205 0331533\nZNY CCCCC ZZH\nO 021533Z FEB 07\nFM AMEMBASSY THE HAGUE\n"
+        'TO RUEHC/SECSTATE WASHDC IMMEDIATE 8087\n\n","C O N F I D E N T I A L THE HAGUE 000205\nSIPDIS\n\n'
+        "E.O. 12958: DECL: 02/01/2017\n\nTAGS: NATO PINS PREL MARR MOPS AF NL\n\n"
+        "SUBJECT: NETHERLANDS/AFGHANISTAN/JSF: LABOR PARTY VIEWS ON DEFENSE AS COALITION TALKS CONTINUE\n\n"
+        "Classified By: Ambassador Roland Arnall, reasons 1.4 (b,d)\n\n1. (C) Summary: Text.\n\nARNALL\n"
+    )
+    cable = cableparse.parse(text)
+    assert "CP209" in [d.code for d in cable.diagnostics]
+    h = cable.header
+    assert h.subject == "NETHERLANDS/AFGHANISTAN/JSF: LABOR PARTY VIEWS ON DEFENSE AS COALITION TALKS CONTINUE"
+    assert h.classified_by is not None
+    assert h.classified_by.reasons == ("1.4(b)", "1.4(d)")
+    assert cable.preamble[-1] == '","'
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    assert cable.signature == "ARNALL"
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)

@@ -2869,11 +2869,22 @@ def test_a_title_over_a_rule_below_a_caption_line_at_the_top(source: str) -> Non
     reason="bug: an empty Classified By line, then a second one as a paragraph with a marking lacking its "
     "opening parenthesis (`U) Clasfd by`), below an empty REF keyword and a classification line without an "
     "origin (`CONFIDENTIAL 0`): canonical text writes the marking against the text (`(U)Clasfd by`), the second "
-    "reading ends the header at the attention line and reads the fields as text",
+    "reading ends the header at the attention line and reads the fields as text (and, in the second case, the "
+    "text below them as a signer)",
 )
-def test_an_empty_classified_by_above_a_second_one_with_a_broken_marking() -> None:
-    # open (fuzz input, 2026-12-06, cut down; commit 063cc6a fails on it too)
-    _fixed_point(cableparse.parse("<pre>&#xA;Clasfd by\r\r<>CONFIDENTIAL 0 \xff&#x000AREF;U) Clasfd by"))
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<pre>&#xA;Clasfd by\r\r<>CONFIDENTIAL 0 \xff&#x000AREF;U) Clasfd by",
+        # (the same family, found again: the fields' text below them a signer's line in
+        # the second reading)
+        "<pre>&#xA Clasfd by\r\r<>CONFIDENTIAL 0 \xff&#x000AREF\r\rMM\x00\x00MM",
+    ],
+)
+def test_an_empty_classified_by_above_a_second_one_with_a_broken_marking(source: str) -> None:
+    # open (fuzz inputs, 2026-12-06, cut down; commit 063cc6a fails on the first too, commit
+    # fd635d4 on the second)
+    _fixed_point(cableparse.parse(source))
 
 
 _PARAGRAPH_LINE_RE = re.compile(r"^([ \t]*)(?=\d{1,3}[A-Za-z]?\.)", re.M)

@@ -1567,12 +1567,22 @@ def _whole_copy_below(
             continue
         m = k
         while m < n and (
-            is_blank(t := lines[m][1]) or t.lstrip().startswith(PARTIAL_SENTENCE) or _ROW_BETWEEN_RE.match(t)
+            is_blank(t := lines[m][1])
+            or t.lstrip().startswith(PARTIAL_SENTENCE)
+            # (a row on a line of its own; one whose quoted field goes on below is read below)
+            or (_ROW_BETWEEN_RE.match(t) and t.count('"') % 2 == 0)
         ):
             m += 1
         if m == n:
             continue
         s = _fold(lines[m][1])
+        if _CSV_ROW_START_RE.match(s):
+            # a cables.csv row, the routing header in its quoted field on the lines below
+            # it, and the whole text opening in the next field (``","C O N F I D ...``)
+            in_row = _copy_in_csv_row(lines, m, first)
+            if in_row is not None:
+                return k - 1, in_row[0], in_row
+            continue
         row = _ROW_BEFORE_RE.match(s)
         if m == k and row is None:
             continue  # (a line right below the line cut short, no row between: no copy)
@@ -1587,6 +1597,27 @@ def _whole_copy_below(
         if kind is not None and any(_field_kind(_fold(lines[q][1])) == kind for q in range(j + 1, k)):
             # (a field of the first copy again: the whole copy, without its classification line)
             return k - 1, m, None
+    return None
+
+
+def _copy_in_csv_row(
+    lines: list[Line], m: int, first: ClassificationLine
+) -> tuple[int, tuple[ClassificationLine, str]] | None:
+    """Where the whole text opens inside the cables.csv row that starts at line ``m``: the
+    line cut off after the ``","`` that opens the text's field, when it is a copy of the
+    classification line ``first`` (the line is cut there), with what
+    :func:`match_classification_line` reads in it; or None."""
+    for q in range(m, min(len(lines), m + _TRUNCATED_COPY_LINES)):
+        t = lines[q][1]
+        at = t.find('","')
+        if at < 0:
+            continue
+        found = match_classification_line(_fold(t[at + 3 :]))
+        if found is None or not _same_line(found[0], first):
+            return None
+        lines.insert(q + 1, (lines[q][0], t[at + 3 :]))
+        lines[q] = (lines[q][0], t[: at + 3])
+        return q + 1, found
     return None
 
 
