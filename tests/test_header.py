@@ -505,3 +505,25 @@ def test_a_whole_copy_inside_a_cables_csv_row() -> None:
     assert cable.signature == "ARNALL"
     again = cableparse.parse(cableparse.dumps(cable))
     assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+
+
+def test_a_whole_copy_inside_a_cables_csv_row_whose_first_line_closes_its_quotes() -> None:
+    # (08THEHAGUE185: the row's first line ends after a whole quoted field; the text opens
+    # after '","' at the end of the routing header's last line, 09THEHAGUE395)
+    text = (
+        "C O N F I D E N T I A L THE HAGUE 000185 \n \nSIPDIS \n \nTAGS: MARR PGOV PREL AF NL\n"
+        "SUBJECT: NETHERLANDS: DEFENSE ISSUES HEADING INTO BUCHAREST \n \nClassified By: CDA Andrew Schof...\n\n\n"
+        '143233,2/27/2008 12:30,08THEHAGUE185,"Embassy The Hague",\nCONFIDENTIAL,,"VZCZCXYZ0003\n'
+        "OO RUEHWEB\nDE RUEHTC #0185/01 0581230\nFM AMEMBASSY THE HAGUE\nRUEKJCS/SECDEF WASHDC PRIORITY"
+        '","C O N F I D E N T I A L THE HAGUE 000185\nSIPDIS\nTAGS: MARR PGOV PREL AF NL\n'
+        "SUBJECT: NETHERLANDS: DEFENSE ISSUES HEADING INTO BUCHAREST\n"
+        "Classified By: CDA Andrew Schofer, reasons 1.4 (b, d)\n\n1. (C) Summary: Text.\n"
+    )
+    cable = cableparse.parse(text)
+    assert "CP209" in [d.code for d in cable.diagnostics]
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.text == "CDA Andrew Schofer, reasons 1.4 (b, d)"
+    assert cable.preamble[-1] == 'RUEKJCS/SECDEF WASHDC PRIORITY","'
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)

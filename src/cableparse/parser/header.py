@@ -1569,8 +1569,9 @@ def _whole_copy_below(
         while m < n and (
             is_blank(t := lines[m][1])
             or t.lstrip().startswith(PARTIAL_SENTENCE)
-            # (a row on a line of its own; one whose quoted field goes on below is read below)
-            or (_ROW_BETWEEN_RE.match(t) and t.count('"') % 2 == 0)
+            # (a row on a line of its own; a cables.csv row, whose quoted fields may go on
+            # below, is read below)
+            or (_ROW_BETWEEN_RE.match(t) and not _CSV_ROW_START_RE.match(t))
         ):
             m += 1
         if m == n:
@@ -1582,7 +1583,12 @@ def _whole_copy_below(
             in_row = _copy_in_csv_row(lines, m, first)
             if in_row is not None:
                 return k - 1, in_row[0], in_row
-            continue
+            m += 1
+            while m < n and is_blank(lines[m][1]):
+                m += 1
+            if m == n:
+                continue
+            s = _fold(lines[m][1])
         row = _ROW_BEFORE_RE.match(s)
         if m == k and row is None:
             continue  # (a line right below the line cut short, no row between: no copy)
@@ -1614,7 +1620,7 @@ def _copy_in_csv_row(
             continue
         found = match_classification_line(_fold(t[at + 3 :]))
         if found is None or not _same_line(found[0], first):
-            return None
+            continue
         lines.insert(q + 1, (lines[q][0], t[at + 3 :]))
         lines[q] = (lines[q][0], t[: at + 3])
         return q + 1, found
