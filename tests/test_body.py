@@ -398,3 +398,16 @@ def test_a_line_over_a_rule_that_is_no_title_stays_text(above: str, title: str) 
     assert title in c.paragraphs[0].text
     again = parse(dumps(c))
     assert again.paragraphs == c.paragraphs
+
+
+def test_a_title_with_a_rule_run_on_between_reflowed_paragraphs() -> None:
+    # (06KABUL2862 of the release with pairs of lines joined, as a damaged copy has them)
+    text = (
+        " 2. (SBU) The new police chiefs in Kunduz, Baghlan \nrule of law in the northeast.  \n"
+        "OUT OF A JOB, BUT NOT OUT OF POWER  --------------------------------------------- ------- \n"
+        "-----  \n4. (SBU) One potential problem, however, is that they both remain.\nCLINTON"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [("2", None), ("4", "OUT OF A JOB, BUT NOT OUT OF POWER")]
+    once = dumps(c)
+    assert dumps(parse(once)) == once

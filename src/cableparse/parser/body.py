@@ -167,6 +167,18 @@ def _skips_ahead(number: str, last: str | None, rest: str) -> bool:
 _MARK_FIRST = frozenset("( \t") | frozenset("USCTLFsucu")
 
 
+def _title(line: str) -> str:
+    """A heading's title read from its line: white space folded, and a rule of its own run
+    on to it taken off (``TITLE ------``; once folded, ``TITLE\f---`` too, as a boxed
+    title is read)."""
+    title = " ".join(line.split())
+    if title[-1] in _RULE_START:
+        found = inline_heading(title)
+        if found is not None and not found[0]:
+            return found[1]
+    return title
+
+
 def _title_run_into(block: list[str], lines: list[Line], i: int, last: str | None) -> bool:
     """True when the last line of ``block`` (the open paragraph's lines) is a title over
     the rule at line ``i`` of ``lines``, in reflowed text: a short line that opens no
@@ -615,7 +627,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
-            heading = " ".join(title.split())
+            heading = _title(title)
             skipped += len(s)
             i += 1
             prev_blank = True
@@ -637,13 +649,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     cur = None
                 if heading is not None:  # a heading with no text under it
                     out.append(Paragraph(heading=heading))
-                heading = " ".join(lines[i + 1][1].split())
+                heading = _title(lines[i + 1][1])
                 skipped += len(title.strip()) + len(lines[i + 2][1].strip())
-                if heading[-1] in _RULE_START:
-                    # the title with a rule of its own run on (``TITLE ------``)
-                    found = inline_heading(heading)
-                    if found is not None and not found[0]:
-                        heading = found[1]
                 i += 3
                 prev_blank = True
                 continue
@@ -660,14 +667,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
-            heading = " ".join(s.split())
+            heading = _title(s)
             skipped += len(lines[i + 1][1].strip())
-            if heading[-1] in _RULE_START:
-                # the title with a rule of its own run on once folded (``TITLE\f---``), as a
-                # boxed title is read
-                found = inline_heading(heading)
-                if found is not None and not found[0]:
-                    heading = found[1]
             i += 2
             prev_blank = True
             continue
