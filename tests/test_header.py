@@ -238,6 +238,28 @@ def test_an_archive_note_below_the_classification_line() -> None:
 
 
 @pytest.mark.parametrize(
+    "stamp",
+    [
+        "Declassified/Released US Department of State EO Systematic Review 30 JUN 2005",
+        "Declassified/Released US Department of State EO\nSystematic Review 30 JUN 2005",
+    ],
+)
+def test_a_review_stamp_below_the_classification_line(stamp: str) -> None:
+    # (73TEHRAN8233, 73TEHRAN7005 of the release: the stamp of a release by systematic
+    # review between the classification line and the fields; no attention line)
+    text = (
+        f"S E C R E T TEHRAN 8233 \n \n{stamp} \n \nE.O. 11652: GDS \nTAGS: PINT IR\n"
+        "SUBJECT: SHAH ON CORRUPTION \n \n1. AFTER AMBASSADOR BYROADE'S AUDIENCE WITH SHAH WAS \nFINISHED.\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.header.handling == ()
+    assert cable.preamble == tuple(stamp.split("\n"))
+    assert cable.header.tags == ("PINT", "IR")
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.preamble) == (cable.header, cable.preamble)
+
+
+@pytest.mark.parametrize(
     "source", [b"<pre>Clasfd by O&#x000ATE.O.12958", "Classified by O\nTE.O. 12958", "SUBJECT: X\nTE.O.12958"]
 )
 def test_an_eo_keyword_glued_inside_a_field_value_stays_in_it(source: str | bytes) -> None:

@@ -1513,7 +1513,10 @@ def _words(values: tuple[object, ...]) -> set[str]:
 
 _NOTE_OPENING_RE = re.compile(r"[ \t]*Original telegram was\b", re.I)
 _ARCHIVE_COPY_RE = re.compile(r"[ \t]*Copy from the National Archives\b", re.I)
-_NOTE_FIRST = frozenset("Oo") | RULE_CHARS
+# a systematic review's release stamp (``Declassified/Released US Department of State EO
+# Systematic Review 30 JUN 2005``, on one line or two), as a trailer below the signer has it
+_REVIEW_STAMP_RE = re.compile(r"[ \t]*(?:Declassified/Released\b|Systematic Review\b)")
+_NOTE_FIRST = frozenset("OoDS") | RULE_CHARS
 
 
 #: the mark that ends a line a partial extract cut short (at the end of a line: the
@@ -1656,7 +1659,9 @@ def _archive_note_end(lines: list[Line], i: int) -> int:
     """Where the note of an archive's copy that opens at line ``i`` ends (``i`` when there is
     none): ``Original Telegram was Confidential but has since been`` / ``de-classified``,
     then a box of the copy's source (``Copy from the National Archives`` / ``RG 59: ...``
-    / ``File: POL 33-4 ARG``), as the oldest cables of the release have it."""
+    / ``File: POL 33-4 ARG``), as the oldest cables of the release have it; or, above
+    them, a systematic review's release stamp (``Declassified/Released US Department of
+    State EO Systematic Review 30 JUN 2005``, 1970s cables)."""
     n = len(lines)
     j = i
     while j < n and is_blank(lines[j][1]):
@@ -1664,6 +1669,16 @@ def _archive_note_end(lines: list[Line], i: int) -> int:
     if j >= n or lines[j][1].lstrip()[:1] not in _NOTE_FIRST:
         return i  # (neither the note's sentence nor a rule: the cheap test first)
     end = i
+    if _REVIEW_STAMP_RE.match(lines[j][1]):
+        # (a systematic review's release stamp, on one line or two)
+        j += 1
+        if j < n and _REVIEW_STAMP_RE.match(lines[j][1]):
+            j += 1
+        end = j
+        while j < n and is_blank(lines[j][1]):
+            j += 1
+        if j >= n:
+            return end
     if _NOTE_OPENING_RE.match(lines[j][1]):
         # (the sentence, on its lines up to a blank line)
         while j < n and not is_blank(lines[j][1]):
