@@ -2906,3 +2906,20 @@ def test_a_pilcrow_that_is_no_paragraph_anchor_stays() -> None:
     text = head + "\u00b61. (U) Text \u00b6 here.\n\u00b6 Note.\n\nCLINTON\n"
     cable = cableparse.parse(text)
     assert [(p.number, p.text) for p in cable.paragraphs] == [("1", "Text \u00b6 here.\n\u00b6 Note.")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # (fuzz input, 2026-12-06, cut down; commit fd635d4 fails on it too): a page's banner
+        # over a teletype page header with text run on after a form feed, which canonical
+        # text writes as a space
+        "<pre>&#xA;CONFIDENTIAL&#xA&#x000APAGE 02 V 271458Z&#xCN",
+        "CONFIDENTIAL\n\nPAGE 02 V\x0c271458Z\x0cN\n",
+    ],
+)
+def test_a_page_header_spaced_with_a_form_feed_reads_as_one_spaced_plainly(source: str) -> None:
+    cable = cableparse.parse(source)
+    assert [b.page for b in cable.page_breaks] == [2]
+    assert [p.text for p in cable.paragraphs] == ["N"]
+    _fixed_point(cable)

@@ -52,11 +52,13 @@ _INLINE_RE = re.compile(r"[ \t](\d{8})[ \t]++(\d{3})(?:\.(\d))?[ \t]++OF[ \t]++(
 # what every match of _INLINE_RE ends with, a literal first: a line without it holds no
 # marker, told in fewer steps than the pattern's search, which tries every space of the line
 _INLINE_TAIL_RE = re.compile(r"OF[ \t]++\d{3}(?=[\s,;]|$)")
-_LEGACY_RE = re.compile(r"[ \t]*PAGE[ \t]+(\d{2,3})[ \t]+(\S.*?)?[ \t]*\d{6}Z[ \t]*$")
+_LEGACY_RE = re.compile(r"[^\S\n]*PAGE[^\S\n]+(\d{2,3})[^\S\n]+(\S.*?)?[^\S\n]*\d{6}Z[^\S\n]*$")
 _LEGACY_SECTION_RE = re.compile(r"\b(\d{1,2})[ \t]+OF[ \t]+(\d{1,2})\b")
 # a teletype page header with text run on after its date-time group (reflowed text):
 # ``PAGE 03 HARARE 06677 03 OF 03 291401Z 11. (C) COMMENT: ...``
-_LEGACY_HEAD_RE = re.compile(r"[ \t]*PAGE[ \t]+\d{2,3}[ \t]+\S[^\n]*?[ \t]\d{6}Z(?=[ \t]+\S)")
+# (any white space but a newline between the words, as in the pattern above: folded, a
+# form feed is a space)
+_LEGACY_HEAD_RE = re.compile(r"[^\S\n]*PAGE[^\S\n]+\d{2,3}[^\S\n]+\S[^\n]*?[^\S\n]\d{6}Z(?=[^\S\n]+\S)")
 #: WikiLeaks' note that a page holds a partial extract of the cable (in the routing
 #: header's place, or between a truncated first copy of the cable and its whole text)
 PARTIAL_SENTENCE = (
