@@ -2870,7 +2870,9 @@ def test_a_title_over_a_rule_below_a_caption_line_at_the_top(source: str) -> Non
     "opening parenthesis (`U) Clasfd by`), below an empty REF keyword and a classification line without an "
     "origin (`CONFIDENTIAL 0`): canonical text writes the marking against the text (`(U)Clasfd by`), the second "
     "reading ends the header at the attention line and reads the fields as text (and, in the second case, the "
-    "text below them as a signer)",
+    "text below them as a signer). The root: the classification line is found among the attention lines below "
+    "the Classified By line, and what follows it on its line (`\xff`, `l`) stays an attention line, which on a "
+    "line of its own below the classification line is none",
 )
 @pytest.mark.parametrize(
     "source",
@@ -2879,6 +2881,7 @@ def test_a_title_over_a_rule_below_a_caption_line_at_the_top(source: str) -> Non
         # (the same family, found again: the fields' text below them a signer's line in
         # the second reading)
         "<pre>&#xA Clasfd by\r\r<>CONFIDENTIAL 0 \xff&#x000AREF\r\rMM\x00\x00MM",
+        "<pre>&#xAU)Clasfd by\r\rCONFIDENTIAL 0 l&#x000ASUBJECT&#xAU) Clasfd by",
     ],
 )
 def test_an_empty_classified_by_above_a_second_one_with_a_broken_marking(source: str) -> None:
