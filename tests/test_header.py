@@ -12,6 +12,12 @@ import cableparse
 from cableparse.parser import header, lines
 
 
+def _reads_back(cable: cableparse.Cable) -> None:
+    """Canonical text of ``cable`` reads back to the same header, preamble and paragraphs."""
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+
+
 @pytest.mark.parametrize(
     ("line", "section", "sections", "origin", "serial"),
     [
@@ -332,8 +338,7 @@ def test_a_truncated_first_copy_gives_way_to_the_whole_text(cut: int, between: s
         ("1", "Summary: the deputy minister asked for help."),
         ("2", "He said more."),
     ]
-    again = cableparse.parse(cableparse.dumps(cable))
-    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+    _reads_back(cable)
     assert set(re.findall(r"\w+", first + _WHOLE_COPY)) <= set(re.findall(r"\w+", cableparse.dumps(cable)))
 
 
@@ -467,8 +472,7 @@ def test_a_whole_copy_behind_a_records_row() -> None:
     assert cable.header.classified_by.reasons == ("1.4(b)", "1.4(d)")
     assert cable.preamble[-1] == "4/1/2005 14:50"  # (the row, cut off its line)
     assert [p.number for p in cable.paragraphs] == ["1"]
-    again = cableparse.parse(cableparse.dumps(cable))
-    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+    _reads_back(cable)
 
 
 def test_a_whole_copy_that_opens_at_a_field_of_the_first_again() -> None:
@@ -483,8 +487,7 @@ def test_a_whole_copy_that_opens_at_a_field_of_the_first_again() -> None:
     assert h.classified_by.text == "Ambassador Ronald Spogli for reasons 1.4 (b) and (d)."
     assert cable.preamble[-1] == "Classified By: Ambassador Ronald Spogli f..."
     assert [p.number for p in cable.paragraphs] == ["1"]
-    again = cableparse.parse(cableparse.dumps(cable))
-    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+    _reads_back(cable)
 
 
 def test_a_field_cut_short_over_another_field_is_no_copy() -> None:
@@ -525,8 +528,7 @@ def test_a_whole_copy_inside_a_cables_csv_row() -> None:
     assert cable.preamble[-1] == '","'
     assert [p.number for p in cable.paragraphs] == ["1"]
     assert cable.signature == "ARNALL"
-    again = cableparse.parse(cableparse.dumps(cable))
-    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+    _reads_back(cable)
 
 
 def test_a_whole_copy_inside_a_cables_csv_row_whose_first_line_closes_its_quotes() -> None:
@@ -547,5 +549,4 @@ def test_a_whole_copy_inside_a_cables_csv_row_whose_first_line_closes_its_quotes
     assert cable.header.classified_by.text == "CDA Andrew Schofer, reasons 1.4 (b, d)"
     assert cable.preamble[-1] == 'RUEKJCS/SECDEF WASHDC PRIORITY","'
     assert [p.number for p in cable.paragraphs] == ["1"]
-    again = cableparse.parse(cableparse.dumps(cable))
-    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+    _reads_back(cable)
