@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import cableparse
 from cableparse import Cable
+from cableparse.parser.routing import split_routing
 from conftest import FIXTURES
 
 HEAD = "UNCLAS STATE 000123\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: TEST\n\n1. (U) Text.\n\nCLINTON\n"
@@ -203,3 +204,16 @@ def test_a_ref_item_that_opens_with_a_page_header_stays_an_item() -> None:
     once = cableparse.dumps(cable)
     assert cableparse.parse(once).header.references == cable.header.references
     assert cableparse.normalize(once) == once
+
+
+def test_a_level_word_above_the_format_lines_of_a_routing_block_does_not_end_it() -> None:
+    # (03ABUDHABI2641: a mail export's copy of the cable, with a level word alone, above the
+    # routing header in the page's first block; the cable text is the second block)
+    export = ["null", "Cable", "CONFIDENTIAL", "", "TELEGRAM June 03, 2003", "To: No Action Addressee"]
+    header = ["VZCZCADI319", "OO RUEHC RUEHAM", "DE RUEHAD #2641 1541250", "ZNY CCCCC ZZH", "FM AMEMBASSY ABU DHABI"]
+    assert split_routing(export + header, 0, blank_ends=False) == len(export + header)
+    # without the format lines below it, the level word is where the cable text begins
+    assert split_routing(export, 0, blank_ends=False) == 2
+    # and a classification line below the format lines still ends the block
+    block = export + header + ["C O N F I D E N T I A L ABU DHABI 002641", "SIPDIS"]
+    assert split_routing(block, 0, blank_ends=False) == len(export + header)

@@ -262,6 +262,9 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
                 and not s.startswith(_NOT_LEVELS)
                 # (a level word alone, no whole line, may be a page's banner)
                 and not (found[0].serial is None and is_page_banner(lines, i))
+                # (a mail export's copy of the cable above the routing header: its format
+                # lines come below)
+                and not _format_lines_below(lines, i)
             ):
                 return i
         return n
@@ -309,6 +312,17 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
                 return i
         i += 1
     return n
+
+
+def _format_lines_below(lines: list[str], i: int) -> bool:
+    """True when a routing block's lines below line ``i`` hold the transmission and
+    routing lines (``VZCZC...``, ``DE RUEH...``) that open a routing header: what stands
+    above them is no cable text (a pasted mail export's copy of the cable, 03ABUDHABI2641)."""
+    for t in lines[i + 1 :]:
+        s = t.lstrip()
+        if s.startswith(("VZCZC", "DE R")) and _opens_header(s.rstrip()):
+            return True
+    return False
 
 
 _ADDR_HINT_RE = re.compile(r"(?:R[A-Z0-9]{3,7}/)?[A-Z0-9][A-Z0-9 ./&'(),-]*$")
