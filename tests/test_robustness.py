@@ -2926,3 +2926,18 @@ def test_a_page_header_spaced_with_a_form_feed_reads_as_one_spaced_plainly(sourc
     assert [b.page for b in cable.page_breaks] == [2]
     assert [p.text for p in cable.paragraphs] == ["N"]
     _fixed_point(cable)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a text line with a run of spaces and a rule inside it above a title that opens with a marking's "
+    "broken parenthesis and has rules run on (`(U---- ------n`) over a rule, a field below: canonical text writes "
+    "the title boxed, and the second reading takes the text line above it for an attention line, folding its spaces",
+)
+def test_a_title_opening_like_a_broken_marking_below_a_text_line_with_a_rule_in_it() -> None:
+    # open (fuzz input, 2026-12-06, cut down; commit fd635d4 fails on it too)
+    source = (
+        b"<pre>VROA;ZNY CCCCC ZZH&#x!00A;P JUN 09&#A\x01atampaig\x00\xff\xff0\xff\xff\x1d\x07"
+        b"----------------------\xff\xff\xff\xff\xff\xff\xff. (U----\x00\x00 ------n ----------------&#x000A;EO1295"
+    )
+    _fixed_point(cableparse.parse(source))
