@@ -40,6 +40,10 @@ def cable(body: str) -> str:
         ("1. (C) Text of the cable.\n\nStapleton", "Stapleton", []),
         ("at www.state.sgov.gov/demarche.\nRice", "Rice", []),
         ("1. (C) Text.\nMcMullen", "McMullen", []),
+        # upper case after a Scottish or Irish prefix (08WELLINGTON414, 07HARARE1073)
+        ("might be.\n\nMcCORMICK", "McCORMICK", []),
+        ("on December 18.\nMcGEE\n0 11/30/2007", "McGEE", ["0 11/30/2007"]),
+        ("1. (C) Text.\n\nMacDONALD", "MacDONALD", []),
         ("1. (C) Text.\n\nvan Voorst", "van Voorst", []),
         # two names, on one line or two
         ("1. (C) Text.\n\nKEEGAN PAAL", "KEEGAN PAAL", []),

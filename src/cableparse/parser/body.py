@@ -31,7 +31,8 @@ _RULE_AND_SPACE = _RULE_CHARS + " \t"
 # ... and any other white space (what ``str.split`` folds)
 _RULE_AND_ANY_SPACE = _RULE_CHARS + WHITE_SPACE
 # signer words: upper case (``O'DONOHUE``, ``STRAUSZ-HUPE``) or capitalised (``McMullen``)
-_UPPER_NAME_RE = re.compile(r"[A-Z][A-Z'-]*[A-Z]$")
+# (and a Scottish or Irish prefix before the capitals: ``McCORMICK``, ``MacDONALD``)
+_UPPER_NAME_RE = re.compile(r"(?:Ma?c)?[A-Z][A-Z'-]*[A-Z]$")
 _MIXED_NAME_RE = re.compile(r"[A-Z][a-z]*+(?:['-]?[A-Z][a-z]+)*+$")
 _PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "di", "du", "la", "le"})
 # words that are never part of a signer's name: keywords, captions (every caption word of
