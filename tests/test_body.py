@@ -44,6 +44,9 @@ def cable(body: str) -> str:
         ("might be.\n\nMcCORMICK", "McCORMICK", []),
         ("on December 18.\nMcGEE\n0 11/30/2007", "McGEE", ["0 11/30/2007"]),
         ("1. (C) Text.\n\nMacDONALD", "MacDONALD", []),
+        # below a bracketed source or the last line of a form (09TRIPOLI151, 09STATE114151)
+        ("of total stagnation. [Tripoli Post, 12/13/08]\nCRETZ", "CRETZ", []),
+        ("Start Date: 10/26/2009\nEnd Date: 6/29/2010\nCLINTON", "CLINTON", []),
         ("1. (C) Text.\n\nvan Voorst", "van Voorst", []),
         # two names, on one line or two
         ("1. (C) Text.\n\nKEEGAN PAAL", "KEEGAN PAAL", []),

@@ -218,13 +218,19 @@ def _name(words: list[str]) -> bool:
     )
 
 
+# a line of a form: a label of a few words and a colon, and its value; a short one
+_FORM_LINE_RE = re.compile(r"[A-Z][A-Za-z/()-]*+(?: [A-Za-z/()-]+){0,3}: +\S")
+_FORM_LINE = 40
+
+
 def _ends_sentence(s: str) -> bool:
     """True when the text line ``s`` (stripped) can be the last line before a signer:
     it ends a sentence, closes a quotation or comment, is a rule or a web address."""
     if not s:
         return False
     last = s.rstrip(_CLOSERS)[-1:]
-    if (last and last in ".!?*") or s[-1] == ")":
+    if (last and last in ".!?*") or s[-1] in ")]":
+        # (a parenthesis or a bracket closes it: ``[Tripoli Post, 12/13/08]``)
         return True
     if is_rule(s) or s.startswith("GP-"):
         return True
@@ -336,8 +342,15 @@ def _past_number(s: str) -> str:
 def _ends_text(s: str) -> bool:
     """True when the stripped line ``s``, right above a signer's line, ends the text above
     it: blank, the end of a sentence, or a heading run on to text or written on its line
-    with its rule (canonical text writes it apart, a blank line below it)."""
-    return not s or _ends_sentence(s) or (s[-1] in _RULE_START and inline_heading(s) is not None)
+    with its rule (canonical text writes it apart, a blank line below it), or the short
+    last line of a form."""
+    return (
+        not s
+        or _ends_sentence(s)
+        or (s[-1] in _RULE_START and inline_heading(s) is not None)
+        # (the last line of a form: ``End Date: 6/29/2010``, ``International Organizations: UN``)
+        or (len(s) <= _FORM_LINE and _FORM_LINE_RE.match(s) is not None)
+    )
 
 
 def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Line]:
