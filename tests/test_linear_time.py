@@ -68,6 +68,14 @@ def _page_html(inner: str) -> str:
     )
 
 
+def _routing_html(unit: str, size: int, suffix: str = "") -> str:
+    # a page whose first block, the routing header, repeats ``unit`` (newlines written as
+    # the pages write them)
+    entities = [t.replace("\n", "&#x000A;") for t in ("VZCZCXYZ\nDE RUEHC #0001 0010000\n", unit, suffix)]
+    block = _repeat(entities[1], size, entities[0], entities[2])
+    return f"<html><body><pre>{block}</pre><pre>CONFIDENTIAL STATE 000123&#x000A;x</pre></body></html>"
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "one long line": lambda n: _repeat("word ", n),
     "one long line, no spaces": lambda n: _repeat("x", n),
@@ -105,6 +113,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "office symbols in one line": lambda n: _repeat("LOG-00 ", n, "ACTION AF-00\nINFO ", "x\n" + HEAD),
     "page banners": lambda n: _repeat("CONFIDENTIAL\n\n", n, HEAD + "1. (U) x\n", "PAGE 02 ROME 01196 082030Z\n"),
     "classification words": lambda n: _repeat("U N C L A S ", n),
+    "HTML: level words above a routing block's format lines": lambda n: _routing_html(
+        "CONFIDENTIAL\n", n, "VZCZCADI319\nDE RUEHAD #2641 1541250\n"
+    ),
+    "HTML: page banners in a routing block": lambda n: _routing_html("CONFIDENTIAL\n\nPAGE 02 RUEHC 01 010000Z\n", n),
     "HTML: many pre blocks": lambda n: _page_html(_repeat("x</pre><pre>", n)),
     "HTML: newline entities": lambda n: _page_html(_repeat("&#x000A;", n)),
     "HTML: tags": lambda n: _page_html(_repeat("<a>", n)),

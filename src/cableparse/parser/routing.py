@@ -253,6 +253,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
     """
     n = len(lines)
     if not blank_ends:
+        last_format = -2  # (the last transmission or routing line: looked for once, when needed)
         for i in range(first, n):
             s = lines[i].strip()
             if (
@@ -262,11 +263,13 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
                 and not s.startswith(_NOT_LEVELS)
                 # (a level word alone, no whole line, may be a page's banner)
                 and not (found[0].serial is None and is_page_banner(lines, i))
+            ):
                 # (a mail export's copy of the cable above the routing header: its format
                 # lines come below)
-                and not _format_lines_below(lines, i)
-            ):
-                return i
+                if last_format == -2:
+                    last_format = _last_format_line(lines)
+                if i > last_format:
+                    return i
         return n
     in_addresses = False
     i = first
@@ -314,15 +317,15 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
     return n
 
 
-def _format_lines_below(lines: list[str], i: int) -> bool:
-    """True when a routing block's lines below line ``i`` hold the transmission and
-    routing lines (``VZCZC...``, ``DE RUEH...``) that open a routing header: what stands
-    above them is no cable text (a pasted mail export's copy of the cable, 03ABUDHABI2641)."""
-    for t in lines[i + 1 :]:
-        s = t.lstrip()
+def _last_format_line(lines: list[str]) -> int:
+    """The index of a routing block's last transmission or routing line (``VZCZC...``,
+    ``DE RUEH...``), or -1: what stands above it is no cable text (a pasted mail export's
+    copy of the cable above the routing header, 03ABUDHABI2641)."""
+    for k in range(len(lines) - 1, -1, -1):
+        s = lines[k].lstrip()
         if s.startswith(("VZCZC", "DE R")) and _opens_header(s.rstrip()):
-            return True
-    return False
+            return k
+    return -1
 
 
 _ADDR_HINT_RE = re.compile(r"(?:R[A-Z0-9]{3,7}/)?[A-Z0-9][A-Z0-9 ./&'(),-]*$")
@@ -434,6 +437,7 @@ def parse_routing(
     expect_ris = False
     distribution = False  # a receiving station's distribution lines were met
     banner: str | None = None  # a page's banner, for the teletype page header below it
+    texts: list[str] | None = None  # the lines' texts, for a banner's look below it
     if text is None:
         text = "\n".join([raw for _, raw in lines])
     if "PAGE" in text:
@@ -474,7 +478,7 @@ def parse_routing(
             c in _BANNER_FIRST
             and s.startswith(BANNER_WORDS)
             and is_banner(s)
-            and is_page_banner([t for _, t in lines], k)
+            and is_page_banner(texts if texts is not None else (texts := [t for _, t in lines]), k)
         ):
             banner = s  # (the banner of old traffic's page: it goes with the page header below)
             continue
