@@ -550,3 +550,21 @@ def test_a_whole_copy_inside_a_cables_csv_row_whose_first_line_closes_its_quotes
     assert cable.preamble[-1] == 'RUEKJCS/SECDEF WASHDC PRIORITY","'
     assert [p.number for p in cable.paragraphs] == ["1"]
     _reads_back(cable)
+
+
+_REASON_PIECES = ["1.4", "1 . 5", "1,4", "(b)", "(B, D)", " and ", "d", "c.", "x", " ", "Reasons ", ").", "1.", "A"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_REASON_PIECES), max_size=8).map("".join), min_size=1, max_size=8))
+def test_a_classified_by_values_reasons_are_kept_as_its_lines_come(parts: list[str]) -> None:
+    # the reasons of the lines so far, kept line by line, are those of the lines joined,
+    # and a value ends before a line exactly when joining that line adds no reason
+    given = set(header.reasons_of(parts[0]))
+    for k in range(1, len(parts)):
+        given.update(header.reasons_of(f"{header._value_tail(parts, k)} {parts[k]}"))
+    value = " ".join(parts)
+    assert given == set(header.reasons_of(value))
+    for nxt in ("Summary", "AND (D)", "(c) 1.4 (a)", "1.5 b"):
+        ended = parts[-1].rstrip().endswith((".", ")")) and bool(given)
+        ended = ended and header.reasons_of(f"{value} {nxt}") == header.reasons_of(value)
+        assert header._ended_before(parts, given, nxt) == ended

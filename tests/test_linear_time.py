@@ -101,6 +101,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
         "E.O. 12958 TAGS: PREL SUBJECT: X REF: A. STATE 1 ", n, "UNCLAS STATE 000123\n"
     ),
     "repeated TAGS lines": lambda n: _repeat("TAGS: PREL\n", n, "UNCLAS STATE 000123\n"),
+    "a Classified By value over lines that end sentences": lambda n: _repeat(
+        "Bbb.\n", n, "UNCLAS STATE 000123\n\nTAGS: PREL\nSUBJECT: X\nClassified By: A.\n"
+    ),
     "repeated SUBJECT lines": lambda n: _repeat("SUBJECT: X\n", n, "UNCLAS STATE 000123\n"),
     "captions": lambda n: _repeat("SIPDIS ", n, "UNCLAS STATE 000123\n"),
     "headings": lambda n: _repeat("TITLE\n-----\n\ntext\n\n", n, HEAD),

@@ -1345,14 +1345,18 @@ def parse_header(
                 diags.add("CP206", "a second Classified By line: the header ends there", line=lineno)
                 break
             parts = [m_cl.group(2)]
+            given = set(reasons_of(parts[0]))  # (the reasons of the parts joined, kept as they grow)
             clby_at = i
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
-                if not nxt or opens_field(nxt) or (nxt[0].isupper() and _ended_before(parts, nxt)):
+                if not nxt or opens_field(nxt) or (nxt[0].isupper() and _ended_before(parts, given, nxt)):
                     break
+                had = len(parts)
                 if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
                     break
+                for k in range(had, len(parts)):
+                    given.update(reasons_of(f"{_value_tail(parts, k)} {parts[k]}"))
                 i += 1
             text_cl = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
             h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl), marking=m_cl.group(1))
@@ -1443,17 +1447,36 @@ def parse_header(
     return h, lines[i:]
 
 
-def _ended_before(parts: list[str], nxt: str) -> bool:
-    """True when a Classified By value (its lines so far, ``parts``) has ended before the
-    line ``nxt`` below it, where no blank line comes between (reflowed text: ``Summary``,
-    ``SUMMARY AND INTRODUCTION``): the value gives its reasons and ends a sentence or a
-    parenthesis (``... for reasons 1.4 (b) and (d).``), and the line adds no reason to
-    them (as ``AND (D)`` would)."""
+def _ended_before(parts: list[str], given: set[str], nxt: str) -> bool:
+    """True when a Classified By value (its lines so far, ``parts``, and the reasons they
+    give joined, ``given``) has ended before the line ``nxt`` below it, where no blank
+    line comes between (reflowed text: ``Summary``, ``SUMMARY AND INTRODUCTION``): the
+    value gives its reasons and ends a sentence or a parenthesis (``... for reasons 1.4
+    (b) and (d).``), and the line adds no reason to them (as ``AND (D)`` would)."""
     if not parts[-1].rstrip().endswith((".", ")")):
         return False
-    value = " ".join(parts)
-    given = reasons_of(value)
-    return bool(given) and reasons_of(f"{value} {nxt}") == given
+    return bool(given) and given.issuperset(reasons_of(f"{_value_tail(parts, len(parts))} {nxt}"))
+
+
+#: how far back in a Classified By value a reason's number can stand and still read
+#: letters of text joined after the value: the number (``1 . 4``) and the 40 characters
+#: after it that :func:`reasons_of` looks at.  The reasons of a value and text joined
+#: after it are those of the value and those of its last characters and the text joined:
+#: the value is not read again for each line added
+_REASON_REACH = 50
+
+
+def _value_tail(parts: list[str], end: int) -> str:
+    """The last :data:`_REASON_REACH` characters of ``parts[:end]`` joined with spaces
+    (found from the end: the parts before them are not joined again)."""
+    tail: list[str] = []
+    size = 0
+    for k in range(end - 1, -1, -1):
+        tail.append(parts[k])
+        size += len(parts[k]) + 1
+        if size > _REASON_REACH:
+            break
+    return " ".join(reversed(tail))[-_REASON_REACH:]
 
 
 #: the header fields a truncated first copy and the whole copy below it both give, in
