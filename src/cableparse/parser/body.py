@@ -164,8 +164,9 @@ def _skips_ahead(number: str, last: str | None, rest: str) -> bool:
     return ln < n <= ln + _MAX_SKIP and split_marking(rest.lstrip(" \t"))[0] is not None
 
 
-# (what a portion marking opens with: its parenthesis, or a level's letter when that is lost)
-_MARK_FIRST = frozenset("( \t") | frozenset("USCTLFsucu")
+# (what a portion marking opens with, white space aside: its parenthesis, or, when that is
+# lost, the capital that opens a level: U, C, S, TS, SBU, LOU, FOUO, CUI, UNCLAS)
+_MARK_FIRST = frozenset("( \tUCSTLF")
 
 
 def _title(line: str) -> str:
