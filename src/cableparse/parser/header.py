@@ -1345,18 +1345,25 @@ def parse_header(
                 diags.add("CP206", "a second Classified By line: the header ends there", line=lineno)
                 break
             parts = [m_cl.group(2)]
-            given = set(reasons_of(parts[0]))  # (the reasons of the parts joined, kept as they grow)
+            # (the reasons of the parts joined: read when first asked, then kept as they grow)
+            given: set[str] | None = None
             clby_at = i
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
-                if not nxt or opens_field(nxt) or (nxt[0].isupper() and _ended_before(parts, given, nxt)):
+                if not nxt or opens_field(nxt):
                     break
+                if nxt[0].isupper() and parts[-1].rstrip().endswith((".", ")")):
+                    if given is None:
+                        given = set(reasons_of(" ".join(parts)))
+                    if _ended_before(parts, given, nxt):
+                        break
                 had = len(parts)
                 if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
                     break
-                for k in range(had, len(parts)):
-                    given.update(reasons_of(f"{_value_tail(parts, k)} {parts[k]}"))
+                if given is not None:
+                    for k in range(had, len(parts)):
+                        given.update(reasons_of(f"{_value_tail(parts, k)} {parts[k]}"))
                 i += 1
             text_cl = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
             h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl), marking=m_cl.group(1))
@@ -1448,13 +1455,11 @@ def parse_header(
 
 
 def _ended_before(parts: list[str], given: set[str], nxt: str) -> bool:
-    """True when a Classified By value (its lines so far, ``parts``, and the reasons they
-    give joined, ``given``) has ended before the line ``nxt`` below it, where no blank
-    line comes between (reflowed text: ``Summary``, ``SUMMARY AND INTRODUCTION``): the
-    value gives its reasons and ends a sentence or a parenthesis (``... for reasons 1.4
-    (b) and (d).``), and the line adds no reason to them (as ``AND (D)`` would)."""
-    if not parts[-1].rstrip().endswith((".", ")")):
-        return False
+    """True when a Classified By value that ends a sentence or a parenthesis (its lines
+    so far, ``parts``, and the reasons they give joined, ``given``) has ended before the
+    line ``nxt`` below it, where no blank line comes between (reflowed text: ``Summary``,
+    ``SUMMARY AND INTRODUCTION``): the value gives its reasons (``... for reasons 1.4 (b)
+    and (d).``), and the line adds no reason to them (as ``AND (D)`` would)."""
     return bool(given) and given.issuperset(reasons_of(f"{_value_tail(parts, len(parts))} {nxt}"))
 
 
