@@ -48,6 +48,11 @@ def cable(body: str) -> str:
         ("of total stagnation. [Tripoli Post, 12/13/08]\nCRETZ", "CRETZ", []),
         ("Start Date: 10/26/2009\nEnd Date: 6/29/2010\nCLINTON", "CLINTON", []),
         ("1. (C) Text.\n\nvan Voorst", "van Voorst", []),
+        # one upper-case word below the last line of a list or a sentence without its full
+        # stop (09STATE81957, 09BEIJING2063, 05SANJOSE2413)
+        ("Russian Embassy\nAlexei Markov\nMaxim Elovik\nCLINTON", "CLINTON", []),
+        ('Zeng "saved" many other\npeople\nGOLDBERG', "GOLDBERG", []),
+        ("distinguished consideration.\n\nSan Jose, 7 October 2005\nFRISBIE", "FRISBIE", []),
         # two names, on one line or two
         ("1. (C) Text.\n\nKEEGAN PAAL", "KEEGAN PAAL", []),
         ("1. (C) Text.\n\nJOHNSON\nKEANE", "JOHNSON KEANE", []),
@@ -110,6 +115,12 @@ def test_signature(text: str, signature: str, trailer: list[str]) -> None:
         # a last line that goes on a sentence
         "1. (C) THE AMBASSADOR MET WITH\nPRESIDENT KARZAI",
         "1. (C) The talks will continue with the\nMinister",
+        # an upper-case word after words that leave the sentence open, or after upper case
+        "1. (C) The Ambassador met with\nKARZAI",
+        "1. (C) Talks went on between the parties and the\nUNHCR",
+        "1. (C) THE TALKS WILL GO ON IN\nPARIS",
+        # (an upper-case word after prose, but two letters, or with a decoration)
+        "1. (C) Officials from the\nEmbassy and the\nUN",
         # keywords and captions
         "1. (C) Text.\n\nEND TEXT",
         "1. (C) Text.\n\nCONFIDENTIAL",
@@ -158,6 +169,7 @@ def test_signature_written_twice() -> None:
         "1. (C) Text.\nGILLESPIE##",
         "1. (C) Text.\nMURRAY .",
         "1. (C) Text by August 16.POLASCHIK",
+        "1. (C) Participants:\nAlexei Markov\nMaxim Elovik\nCLINTON",
         "1. (C) Text.\n\nGOLDBERG\nSELECT * FROM `cable` WHERE `id` = '90016'",
     ],
 )

@@ -354,13 +354,39 @@ def _ends_text(s: str) -> bool:
     )
 
 
+def _after_prose(name: str, decoration: str, prev: str) -> bool:
+    """True when the signer's line, one upper-case name word alone, stands right below a
+    line of prose that ends no sentence (a list's last item, a sentence cut short): the
+    case of the words tells them apart."""
+    return (
+        not decoration
+        and " " not in name
+        and len(name) >= 3
+        and name.isupper()
+        and any(c.islower() for c in prev)
+        and prev.rsplit(None, 1)[-1].lower() not in _GOES_ON
+    )
+
+
+# words that leave a sentence open at a line's end: an upper-case word below them goes on
+# with it (``... The Ambassador met with`` over ``KARZAI``)
+_GOES_ON_WORDS = """
+a an the of to with and or nor but for by from in into on onto at as than that which who whom whose
+said told met called asked urged thanked between among including per via about against under over
+if is are was were be been has have had will would could should may might must not
+"""
+_GOES_ON = frozenset(_GOES_ON_WORDS.split())
+
+
 def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Line]:
     """Take the signature and the trailer off the end of ``lines``.
 
     The signer is the last line before the trailer when it holds one to three name
     words and nothing else (a decoration or metadata run on after the name goes to the
-    trailer), standing after a blank line, after a line that ends a sentence, or under a
-    first signer line (``JOHNSON`` / ``KEANE``); or a name run on to the end of the last
+    trailer), standing after a blank line, after a line that ends a sentence, under a
+    first signer line (``JOHNSON`` / ``KEANE``), or, one upper-case word, under a line
+    with lower-case letters that leaves no sentence open (the last item of a list:
+    ``Maxim Elovik`` over ``CLINTON``); or a name run on to the end of the last
     sentence (``... End comment. BROWNFIELD``).  Without one, only the sure trailer lines
     are taken off and CP306 is added.
     """
@@ -404,6 +430,8 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
                     if above[0] != name:
                         name = f"{above[0]} {name}"
                         cut = j - 2
+            if not ok and _after_prose(name, decoration, prev):
+                ok = True
             if ok:
                 body.signature = name
                 body.trailer = [x for x in (decoration, junk) if x] + trailer[::-1]
