@@ -394,6 +394,63 @@ def test_a_classified_by_value_ends_where_its_reasons_do(value: str, below: str,
     assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
 
 
+@pytest.mark.parametrize(
+    ("value", "text", "marking"),
+    [
+        # reflowed: the text run on to the reasons after its portion marking (08LONDON2218,
+        # 09LONDON2183, 08LONDON2689, 09CAIRO1044), on the value's line or the next
+        ("Political Counselor Richard M. Mills, Jr. for Reasons 1.4 (b) and (d)", "HMG is fully aware.", "C"),
+        ("Political Counselor Robin Quinville for Reason 1.4 (c)", "HMG agrees on the importance.", "S/NF"),
+        ("PolCouns Richard Mills, reasons 1.4 b, d", "Embassy London passed reftel points.", "C"),
+        ("Minister-Counselor William R. Stewart for reason 1.4 (d).", "On June 7, Egyptian officials said.", "C"),
+        ("DCM JOHN SMITH FOR REASONS 1.4 (B) AND (D)", "THE AMBASSADOR MET THE MINISTER.", "C"),
+    ],
+)
+@pytest.mark.parametrize("newline", [False, True])
+def test_the_text_run_on_to_a_classified_by_values_reasons_is_the_body(
+    value: str, text: str, marking: str, newline: bool
+) -> None:
+    sep = "\n" if newline else " "
+    cable = cableparse.parse(
+        f"CONFIDENTIAL STATE 000123\n\nTAGS: PREL\nSUBJECT: TEST\nClassified By: {value}{sep}({marking}) {text}\n"
+    )
+    clby = cable.header.classified_by
+    assert clby is not None
+    assert clby.text == value
+    assert [(p.number, p.marking, p.text) for p in cable.paragraphs] == [(None, marking, text)]
+    assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        # reasons given as letters in parentheses, upper case: a list, not a marking
+        "DCM JOHN SMITH FOR REASONS 1.4 (B) (C) AND (D)",
+        "DCM JOHN SMITH FOR REASONS 1.4 (B) (C) (D)",
+        "DCM JOHN SMITH FOR REASONS 1.4 (B), (C) D AND E",
+        "DCM JOHN SMITH FOR REASONS 1.4 (B) (C) D",
+    ],
+)
+def test_a_reasons_letter_in_parentheses_is_no_portion_marking(value: str) -> None:
+    cable = cableparse.parse(f"CONFIDENTIAL STATE 000123\n\nTAGS: PREL\nSUBJECT: TEST\nClassified By: {value}\n")
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.text == value
+    assert "1.4(c)" in cable.header.classified_by.reasons
+    assert cable.paragraphs == ()
+
+
+def test_a_paragraph_number_glued_to_its_first_word_ends_a_classified_by_value() -> None:
+    # 09CAIRO1094: paragraph 1's number glued to its first word, on the line below the reasons
+    cable = cableparse.parse(
+        "CONFIDENTIAL CAIRO 001094\n\nSUBJECT: TEST\nClassified By: Ambassador Margaret Scobey for reasons 1.4 (b)"
+        " and (d).\n1.KEY POINTS -- (C) On May 18, a delegation met.\n\n2. (C) Two.\n"
+    )
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.text == "Ambassador Margaret Scobey for reasons 1.4 (b) and (d)."
+    assert [p.text for p in cable.paragraphs] == ["1.KEY POINTS -- (C) On May 18, a delegation met.", "Two."]
+    assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
+
+
 # A tab-separated database row pasted as the cable text, without its row number: the
 # time stamp opens it, and the classification line is glued to the last addressee after
 # a tab (the lines of 06BERN1280 of the release, each ending in an escaped newline)

@@ -92,7 +92,16 @@ _K_PARA = r"\d{1,2}\.\s*\(\s*[A-Z]{1,3}(?:/{1,2}[A-Z]{1,4})?\s*\)"
 _SPLIT_ALL = re.compile(rf"\s(?=[ETSRC\d])(?={_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_REF}|{_K_CLBY}|{_K_PARA})")
 _SPLIT_AFTER_SUBJECT = re.compile(rf"\s(?=[RC\d])(?={_K_REF}|{_K_CLBY}|{_K_PARA})")
 _SPLIT_CLBY_PARA = re.compile(rf"\s(?=[C\d])(?={_K_CLBY}|{_K_PARA})")
-_SPLIT_PARA = re.compile(rf"\s(?=\d)(?={_K_PARA})")
+# in a Classified By value: a numbered paragraph's opening, or a portion marking that opens
+# the text right after the reasons (reflowed: ``... 1.4 (b) and (d) (C) HMG is ...``),
+# after a closing parenthesis, a reason's letter or a full stop and before a capitalised
+# word that is no conjunction nor a reason's letter (``(B) (C) AND (D)`` lists reasons)
+_K_MARKED = r"\((?:[UCS]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)[ \t]+(?!(?:AND|OR|[A-H])(?:[ \t,.)]|$))[A-Z]"
+_SPLIT_PARA = re.compile(rf"\s(?=\d)(?={_K_PARA})|(?<=[)a-hA-H.])\s+(?={_K_MARKED})")
+_MARKED_RE = re.compile(_K_MARKED)
+_BEFORE_MARKED = frozenset(")abcdefghABCDEFGH.")
+_NUMBER_GLUED_RE = re.compile(r"\d{1,2}\.[A-Z][A-Za-z]")
+_OPENS_TEXT_FIRST = frozenset("(0123456789")
 # in a REF block: any field but another REF keyword, which stays with the items
 _SPLIT_IN_REFS = re.compile(rf"\s(?=[ETSC\d])(?={_K_EO}|{_K_TAGS}|{_K_SUBJ}|{_K_CLBY}|{_K_PARA})")
 # (on a TAGS line a separator counts as a space: the tags are written back joined by ", ";
@@ -117,7 +126,7 @@ def _may_hold_field(text: str) -> bool:
 
 def _find_field(splitter: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
     """``splitter.search(text, pos)``, with the cheap test first."""
-    if len(text) > _LONG_LINE and not _may_hold_field(text):
+    if len(text) > _LONG_LINE and not _may_hold_field(text) and (splitter is not _SPLIT_PARA or "(" not in text):
         return None
     return splitter.search(text, pos)
 
@@ -1358,6 +1367,15 @@ def parse_header(
                         given = set(reasons_of(" ".join(parts)))
                     if _ended_before(parts, given, nxt):
                         break
+                if (
+                    nxt[0] in _OPENS_TEXT_FIRST
+                    and parts[-1].rstrip()[-1:] in _BEFORE_MARKED
+                    and (_MARKED_RE.match(nxt) or _NUMBER_GLUED_RE.match(nxt))
+                ):
+                    # (the text below the reasons: a portion marking that opens it, as the
+                    # split of a line holding both reads it, or a paragraph's number glued
+                    # to its first word, ``1.KEY POINTS -- (C) ...``)
+                    break
                 had = len(parts)
                 if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
                     break
