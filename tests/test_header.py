@@ -451,6 +451,52 @@ def test_a_paragraph_number_glued_to_its_first_word_ends_a_classified_by_value()
     assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
 
 
+_PROSE = "Pol/Econ Chief delivered reftel points to the MFA directorate on October 21."
+
+
+@pytest.mark.parametrize("newline", [False, True])
+@pytest.mark.parametrize(("item", "marking"), [("STATE 146857", "U"), ("STATE 57598", "SBU"), ("08 PARIS 12", "S/NF")])
+def test_the_text_run_on_to_the_last_ref_item_is_the_body(item: str, marking: str, newline: bool) -> None:
+    # 07MANAMA963, 09CAIRO1096: the cable's only paragraph run on to the REF line
+    sep = "\n" if newline else " "
+    cable = cableparse.parse(f"CONFIDENTIAL MANAMA 000963\n\nSUBJECT: TEST\n\nREF: {item}{sep}({marking}) {_PROSE}\n")
+    assert [r.text for r in cable.header.references] == [item]
+    assert [(p.marking, p.text) for p in cable.paragraphs] == [(marking, _PROSE)]
+    assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # an item's letter in parentheses, however long the item
+        "(A) STATE 12345 (B) USUN 678 (C) Embassy Paris email of March 4, 2008 to the Department's desk officers",
+        # a marking before a short item
+        "A. STATE 12345 B. (U) USUN 678",
+        # a marking after a word, not an item's number
+        "STATE 12345 AND THE (U) Embassy Paris email of March 4, 2008 to the Department's desk officers",
+    ],
+)
+def test_a_ref_items_letter_or_marking_stays_in_the_block(block: str) -> None:
+    cable = cableparse.parse(f"CONFIDENTIAL MANAMA 000963\n\nSUBJECT: TEST\n\nREF: {block}\n")
+    refs = cable.header.references
+    assert cable.paragraphs == ()
+    # every word of the block is an item's letter or in an item's text
+    read = [f"({r.letter})" for r in refs if r.letter] + [f"{r.letter}." for r in refs if r.letter]
+    read += " ".join(r.text for r in refs).split()
+    assert set(block.split()) <= set(read)
+
+
+def test_paragraph_ones_number_glued_to_its_first_word_ends_the_subject() -> None:
+    # 09CAIRO205: the subject's second line is the text's first
+    cable = cableparse.parse(
+        "UNCLAS CAIRO 000205\n\nSUBJECT: LESSONS LEARNED FROM THE EVACUATION\n1.Summary: Embassy Cairo evacuated"
+        " four families.\n\n2.On January 19 the team assembled.\n"
+    )
+    assert cable.header.subject == "LESSONS LEARNED FROM THE EVACUATION"
+    assert cable.paragraphs[0].text == "1.Summary: Embassy Cairo evacuated four families."
+    assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
+
+
 # A tab-separated database row pasted as the cable text, without its row number: the
 # time stamp opens it, and the classification line is glued to the last addressee after
 # a tab (the lines of 06BERN1280 of the release, each ending in an escaped newline)

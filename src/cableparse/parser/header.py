@@ -819,7 +819,26 @@ def _ref_cut(text: str) -> tuple[int, int] | None:
         if ends_ref_block(rest):
             return k, k + 1
         k = text.find(";", k + 1, end)
+    if "(" in text:
+        # the text run on to the last item after its portion marking (reflowed: ``REF: STATE
+        # 146857 (U) Pol/Econ Chief delivered ...``): a marking that no item's letter can be
+        # (not ``(C)``), after an item's number, before prose
+        marked = _REF_MARKED_RE.search(text, 1, end)
+        if marked is not None and len(text) - marked.end() >= _REF_PROSE:
+            return marked.span()
     return None if cut is None else cut.span()
+
+
+def _marked_text_below(item: str, nxt: str) -> bool:
+    """True when the line ``nxt`` below a REF block's last line ``item`` is text that opens
+    with its portion marking, as :func:`_ref_cut` cuts it from the item's line."""
+    return nxt[0] == "(" and _ref_cut(f"{item[-40:]} {nxt}") is not None and _ref_cut(nxt) is None
+
+
+# a portion marking after the number that ends an item, and a capitalised word after it
+_REF_MARKED_RE = re.compile(r"(?<=[0-9)])[ \t]+(?=\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)[ \t]+[A-Z])")
+#: the characters after such a marking that make it the text's, not an item's
+_REF_PROSE = 60
 
 
 # the first characters each keyword pattern can match (IGNORECASE: "ſ" is an "s"); a
@@ -1276,6 +1295,9 @@ def parse_header(
                 nxt = lines[i][1].strip()
                 if not nxt or opens_field(nxt) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
                     break
+                if nxt[0].isdecimal() and _NUMBER_GLUED_RE.match(nxt):
+                    # (paragraph 1's number glued to its first word: ``1.Summary: ...``)
+                    break
                 if _take_until_field(lines, i, nxt, _SPLIT_AFTER_SUBJECT, parts):
                     break
                 i += 1
@@ -1324,7 +1346,7 @@ def parse_header(
                 # any field but another REF keyword, which stays with the items (read on
                 # the line folded, as canonical text writes it: ``1.\xa0(C)`` cut from the
                 # line above opens a paragraph)
-                if ends_ref_block(_fold(nxt)):
+                if ends_ref_block(_fold(nxt)) or _marked_text_below(block[-1], nxt):
                     break
                 # (as the block's first line is: canonical text writes each item as a
                 # line of the block)
