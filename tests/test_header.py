@@ -497,6 +497,43 @@ def test_paragraph_ones_number_glued_to_its_first_word_ends_the_subject() -> Non
     assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
 
 
+# 08BERLIN643 (a page not in the shared corpus): a copy turned to lower case, an attention
+# line run on to the caption
+_LOWERED = (
+    "S e c r e t berlin 000643\n\nSipdis, isn/mtr, eur/ags and eur/pra\n\nE.o. 12958: decl: 05/16/2033\n"
+    "Tags: parm, prel, ettc, mtcre, ksca, ir, gm\nSubject: (s) germany requests information concerning\n"
+    "iranian procurement of a test chamber\n\nClassified By: Glbal Affairs Unit Chief Don L. Brown for\n"
+    "reasons 14 (b) and (d).\n\n1. (u) this is an action request. Please see para 5.\n"
+)
+
+
+def test_a_copy_turned_to_lower_case_keeps_its_attention_lines() -> None:
+    cable = cableparse.parse(_LOWERED)
+    h = cable.header
+    assert h.captions == ("SIPDIS",)
+    assert len(h.handling) == 1 and "isn/mtr" in h.handling[0]
+    assert h.tags == ("parm", "prel", "ettc", "mtcre", "ksca", "ir", "gm")
+    assert h.subject == "germany requests information concerning iranian procurement of a test chamber"
+    assert [p.text for p in cable.paragraphs] == ["this is an action request. Please see para 5."]
+    assert cableparse.parse(cableparse.dumps(cable)).header == h
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # a line in lower case below a classification line that is not
+        _LOWERED.replace("S e c r e t berlin", "S E C R E T BERLIN", 1),
+        # a sentence in lower case
+        _LOWERED.replace("isn/mtr, eur/ags and eur/pra", "we met isn/mtr staff.", 1),
+    ],
+)
+def test_a_line_in_lower_case_is_the_text_unless_the_copy_is_lowered_and_it_names_offices(source: str) -> None:
+    cable = cableparse.parse(source)
+    assert cable.header.handling == ()
+    assert cable.header.tags == ()
+    assert "isn/mtr" in cable.paragraphs[0].text
+
+
 # A tab-separated database row pasted as the cable text, without its row number: the
 # time stamp opens it, and the classification line is glued to the last addressee after
 # a tab (the lines of 06BERN1280 of the release, each ending in an escaped newline)

@@ -1103,6 +1103,8 @@ def parse_header(
     # (the first line below the preamble and the classification line: canonical text
     # writes a blank line above it)
     top = i
+    # a copy turned to lower case (``S e c r e t berlin 000643``): its attention lines are too
+    lowered = h.classification_line is not None and _lowered_line(h.classification_line)
     seen_main = False
     kept = 0  # attention lines kept, rules aside
     reach = -1  # the line of the field found below the last heading looked past
@@ -1452,6 +1454,7 @@ def parse_header(
             # that test last, as it costs most; and a heading's line that fields follow)
             and (
                 handling_like(attention)
+                or (lowered and _lowered_attention(attention))
                 or (heading_like and i < reach and not is_rule(attention))
                 or (
                     last_handling == i - 1
@@ -1492,6 +1495,24 @@ def parse_header(
     if first_copy is not None:
         _prefer_whole_fields(h, first_copy, before_cut)
     return h, lines[i:]
+
+
+def _lowered_line(line: ClassificationLine) -> bool:
+    """True when the classification line ``line`` is written in lower case past its level
+    word's first letter (a copy of the cable turned to lower case)."""
+    raw = line.raw or ""
+    return raw[1:].lower() == raw[1:] and any(c.isalpha() for c in raw[1:])
+
+
+# an office symbol (``isn/mtr``, ``eur/ags``)
+_OFFICE_RE = re.compile(r"(?:^|[\s,;(])[A-Za-z]{1,6}/[A-Za-z]")
+
+
+def _lowered_attention(s: str) -> bool:
+    """True when the folded line ``s``, below the classification line of a copy turned to
+    lower case, reads as an attention line turned to lower case: short, naming an office
+    (``isn/mtr, eur/ags and eur/pra``), no sentence."""
+    return len(s) <= _SHORT_ATTENTION and s[-1:] != "." and _OFFICE_RE.search(s) is not None
 
 
 def _ended_before(parts: list[str], given: set[str], nxt: str) -> bool:
