@@ -534,6 +534,37 @@ def test_a_line_in_lower_case_is_the_text_unless_the_copy_is_lowered_and_it_name
     assert "isn/mtr" in cable.paragraphs[0].text
 
 
+_ORDER_CITED = (
+    "UNCLAS SAN JOSE 000059\n\nE.O. 12958: N/A\nTAGS: KNNP EFIN PARM IR CS\n"
+    "SUBJECT: DESIGNATION OF ADDITIONAL IRANIAN ENTITIES UNDER\nE.O. 13382\n\nREF: 08 STATE 133198\n\n"
+    "(SBU) On January 26, we informed the MFA.\n"
+)
+
+
+def test_a_subject_that_cites_an_executive_order_on_its_next_line() -> None:
+    # 09SANJOSE59: the order the subject cites is no second E.O. line
+    cable = cableparse.parse(_ORDER_CITED)
+    h = cable.header
+    assert h.subject == "DESIGNATION OF ADDITIONAL IRANIAN ENTITIES UNDER E.O. 13382"
+    assert h.executive_order is not None and h.executive_order.order == "12958"
+    assert [r.text for r in h.references] == ["08 STATE 133198"]
+    assert "CP206" not in {d.code for d in cable.diagnostics}
+    assert cableparse.parse(cableparse.dumps(cable)).header == h
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "E.O. 13382: DECL: 01/27/2019",  # a declassification: a second E.O. line
+        "E.O. 12958: N/A",
+    ],
+)
+def test_a_second_eo_line_below_the_subject_ends_the_header(line: str) -> None:
+    cable = cableparse.parse(_ORDER_CITED.replace("E.O. 13382\n", line + "\n", 1))
+    assert cable.header.subject == "DESIGNATION OF ADDITIONAL IRANIAN ENTITIES UNDER"
+    assert "CP206" in {d.code for d in cable.diagnostics}
+
+
 # A tab-separated database row pasted as the cable text, without its row number: the
 # time stamp opens it, and the classification line is glued to the last addressee after
 # a tab (the lines of 06BERN1280 of the release, each ending in an escaped newline)

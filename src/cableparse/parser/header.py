@@ -1295,7 +1295,7 @@ def parse_header(
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
-                if not nxt or opens_field(nxt) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
+                if not nxt or (opens_field(nxt) and not _cites_order(nxt, h)) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
                     break
                 if nxt[0].isdecimal() and _NUMBER_GLUED_RE.match(nxt):
                     # (paragraph 1's number glued to its first word: ``1.Summary: ...``)
@@ -1495,6 +1495,20 @@ def parse_header(
     if first_copy is not None:
         _prefer_whole_fields(h, first_copy, before_cut)
     return h, lines[i:]
+
+
+def _cites_order(s: str, h: HeaderFields) -> bool:
+    """True when the subject's line ``s``, which opens like an E.O. line, cites an
+    executive order (``DESIGNATION ... UNDER`` over ``E.O. 13382``): the header's E.O.
+    line is read already, and this one gives no declassification (no colon after the
+    order's number, no ``DECL``, no ``N/A``)."""
+    if h.executive_order is None:
+        return False
+    m = _EO_RE.match(s)
+    if m is None:
+        return False
+    rest = s[m.start(1) + len(m.group(1)) :].lstrip()
+    return not rest.startswith((":", ";")) and "DECL" not in s.upper() and "N/A" not in s.upper()
 
 
 def _lowered_line(line: ClassificationLine) -> bool:
