@@ -1080,7 +1080,9 @@ def parse_header(
         j, (h.classification_line, rest) = found
         if _damaged(h.classification_line):
             diags.add("CP208", f"a damaged level word read as {h.classification_line.level}", line=lines[j][0])
-        h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip())
+        # (a record's closing line goes as above: canonical text writes its own below the
+        # preamble, which ends at the first such line it reads)
+        h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip() and not is_preamble_end(t))
         i = j + 1
         # (the rest may be a continuation marker, whole: ``PAGE 02 271458Z``)
         if rest and not (breaks is not None and _take_marker(rest, lines[j][0], breaks, diags)):
@@ -1812,6 +1814,11 @@ def _classification_among_attention_lines(h: HeaderFields) -> None:
         caps, rest = _captions_of(rest) if rest else ((), rest)
         h.captions.extend(caps)
         h.handling[: k + 1] = [rest] if rest else []
+        # (the first line canonical text writes below the classification line and its
+        # captions is an attention line only when it reads as one on its own: what does not,
+        # the rest of the classification line's own line, goes with the text above it)
+        while h.handling and not handling_like(_fold(h.handling[0])):
+            h.preamble.append(h.handling.pop(0))
 
 
 def _title_over_rule(texts: _Indexed, j: int, start: int) -> bool:
