@@ -1817,8 +1817,11 @@ def _classification_among_attention_lines(h: HeaderFields) -> None:
         # (the first line canonical text writes below the classification line and its
         # captions is an attention line only when it reads as one on its own: what does not,
         # the rest of the classification line's own line, goes with the text above it)
-        while h.handling and not handling_like(_fold(h.handling[0])):
-            h.preamble.append(h.handling.pop(0))
+        k = 0
+        while k < len(h.handling) and not handling_like(_fold(h.handling[k])):
+            k += 1
+        h.preamble.extend(h.handling[:k])
+        del h.handling[:k]
 
 
 def _title_over_rule(texts: _Indexed, j: int, start: int) -> bool:
