@@ -97,7 +97,9 @@ _SPLIT_CLBY_PARA = re.compile(rf"\s(?=[C\d])(?={_K_CLBY}|{_K_PARA})")
 # after a closing parenthesis, a reason's letter or a full stop and before a capitalised
 # word that is no conjunction nor a reason's letter (``(B) (C) AND (D)`` lists reasons)
 _K_MARKED = r"\((?:[UCS]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)[ \t]+(?!(?:AND|OR|[A-H])(?:[ \t,.)]|$))[A-Z]"
-_SPLIT_PARA = re.compile(rf"\s(?=\d)(?={_K_PARA})|(?<=[)a-hA-H.])\s+(?={_K_MARKED})")
+# (each branch opens with the white space it cuts at, found from its literal first: a
+# look behind first would be tried at every character)
+_SPLIT_PARA = re.compile(rf"\s(?:(?=\d)(?={_K_PARA})|(?<=[)a-hA-H.]\s)\s*(?={_K_MARKED}))")
 _MARKED_RE = re.compile(_K_MARKED)
 _BEFORE_MARKED = frozenset(")abcdefghABCDEFGH.")
 _NUMBER_GLUED_RE = re.compile(r"\d{1,2}\.[A-Z][A-Za-z]")
@@ -836,7 +838,7 @@ def _marked_text_below(item: str, nxt: str) -> bool:
 
 
 # a portion marking after the number that ends an item, and a capitalised word after it
-_REF_MARKED_RE = re.compile(r"(?<=[0-9)])[ \t]+(?=\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)[ \t]+[A-Z])")
+_REF_MARKED_RE = re.compile(r"[ \t](?<=[0-9)][ \t])[ \t]*(?=\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)[ \t]+[A-Z])")
 #: the characters after such a marking that make it the text's, not an item's
 _REF_PROSE = 60
 
