@@ -2910,6 +2910,25 @@ def test_a_records_closing_line_above_the_classification_line_is_no_preamble_lin
     _fixed_point(cable)
 
 
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        # (a fuzz input, cut down; the text before the paragraph's opening was lost before)
+        (") Classified by\nX 1. (U) Cs REF:", "X"),
+        (") Classified by\nXY 1. (U) Cs", "XY"),
+        (") Classified by\n. (U) Cs REF:", "."),
+    ],
+)
+def test_a_classified_by_value_given_back_to_the_text_keeps_its_words(source: str, kept: str) -> None:
+    # a Classified By line with no classification line above it, no field after it, goes
+    # back to the text with the lines its value took, the part of a line cut at the next
+    # paragraph's opening included
+    cable = cableparse.parse(source)
+    assert cable.header.classified_by is None
+    assert kept in [t for p in cable.paragraphs for t in p.text.split()]
+    _fixed_point(cable)
+
+
 _PARAGRAPH_LINE_RE = re.compile(r"^([ \t]*)(?=\d{1,3}[A-Za-z]?\.)", re.M)
 
 

@@ -1405,7 +1405,14 @@ def parse_header(
                     # to its first word, ``1.KEY POINTS -- (C) ...``)
                     break
                 had = len(parts)
+                whole = lines[i]
                 if _take_until_field(lines, i, nxt, _SPLIT_PARA, parts):
+                    if lines[i] is not whole:
+                        # (the part of the line the value took stays a line of its own: the
+                        # value's lines go back to the text if the header does not keep it)
+                        lines.insert(i, (whole[0], parts[-1]))
+                        i += 1
+                        n += 1
                     break
                 if given is not None:
                     for k in range(had, len(parts)):
