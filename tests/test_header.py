@@ -486,6 +486,27 @@ def test_a_ref_items_letter_or_marking_stays_in_the_block(block: str) -> None:
     assert set(block.split()) <= set(read)
 
 
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # the text's first line short, its prose going on below (06REYKJAVIK308 with its
+        # blank lines taken out)
+        "REFS: A) STATE 85722\n(SBU) Icelandic MFA Counselor for Human Rights Ingibjorg\n"
+        "Davidsdottir informed Poloff on 28 August that the GOI would support\n",
+        # lettered items, the text run on to the last, a paragraph's opening further on
+        # (09TIJUANA1116 reflowed)
+        "REF: A) TIJUANA 1092 B) TIJUANA 921  (SBU) SUMMARY: Various political leaders claim that cooperation"
+        " has produced progress. 2. (SBU) Local politicians point to the drop.\n",
+    ],
+)
+def test_the_text_below_the_last_ref_item_reads_the_same_in_canonical_text(layout: str) -> None:
+    cable = cableparse.parse(f"UNCLAS TIJUANA 001116\n\nSUBJECT: TEST\n\n{layout}")
+    assert "(" not in " ".join(r.text for r in cable.header.references)
+    assert cable.paragraphs[0].marking == "SBU"
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+
+
 def test_paragraph_ones_number_glued_to_its_first_word_ends_the_subject() -> None:
     # 09CAIRO205: the subject's second line is the text's first
     cable = cableparse.parse(

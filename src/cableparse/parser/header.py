@@ -831,14 +831,27 @@ def _ref_cut(text: str) -> tuple[int, int] | None:
     return None if cut is None else cut.span()
 
 
-def _marked_text_below(item: str, nxt: str) -> bool:
-    """True when the line ``nxt`` below a REF block's last line ``item`` is text that opens
-    with its portion marking, as :func:`_ref_cut` cuts it from the item's line."""
-    return nxt[0] == "(" and _ref_cut(f"{item[-40:]} {nxt}") is not None and _ref_cut(nxt) is None
+def _marked_text_below(item: str, lines: list[Line], i: int) -> bool:
+    """True when line ``i`` of ``lines``, below a REF block's last line ``item``, is text
+    that opens with its portion marking, as :func:`_ref_cut` cuts it from the item's line
+    once the lines are one (canonical text writes the item on one line): the prose after
+    the marking read on to the lines below it, up to a blank line."""
+    nxt = lines[i][1].strip()
+    if item.rstrip()[-1:] not in _ITEM_END or _REF_MARKING_RE.match(nxt) is None:
+        return False
+    prose = len(nxt)
+    k = i + 1
+    while prose < _REF_PROSE and k < len(lines) and not is_blank(lines[k][1]):
+        prose += 1 + len(lines[k][1].strip())
+        k += 1
+    return prose >= _REF_PROSE
 
 
 # a portion marking after the number that ends an item, and a capitalised word after it
-_REF_MARKED_RE = re.compile(r"[ \t](?<=[0-9)][ \t])[ \t]*(?=\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)[ \t]+[A-Z])")
+_REF_MARKING = r"\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)[ \t]+[A-Z]"
+_REF_MARKED_RE = re.compile(rf"[ \t](?<=[0-9)][ \t])[ \t]*(?={_REF_MARKING})")
+_REF_MARKING_RE = re.compile(_REF_MARKING)
+_ITEM_END = frozenset("0123456789)")
 #: the characters after such a marking that make it the text's, not an item's
 _REF_PROSE = 60
 
@@ -1352,7 +1365,7 @@ def parse_header(
                 # any field but another REF keyword, which stays with the items (read on
                 # the line folded, as canonical text writes it: ``1.\xa0(C)`` cut from the
                 # line above opens a paragraph)
-                if ends_ref_block(_fold(nxt)) or _marked_text_below(block[-1], nxt):
+                if ends_ref_block(_fold(nxt)) or _marked_text_below(block[-1], lines, i):
                     break
                 # (as the block's first line is: canonical text writes each item as a
                 # line of the block)
