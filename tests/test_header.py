@@ -586,6 +586,36 @@ def test_a_second_eo_line_below_the_subject_ends_the_header(line: str) -> None:
     assert "CP206" in {d.code for d in cable.diagnostics}
 
 
+# 09THEHAGUE707: a truncated first copy, a pasted database record of bare values, and the
+# whole text, whose subject lost its quotation marks in the record's export
+_COPY_ABOVE_RECORD = (
+    "C O N F I D E N T I A L SECTION 01 OF 02 THE HAGUE 000707\n\nNOFORN\nSIPDIS\n\n"
+    "E.O. 12958: DECL: 11/19/2019\nTAGS: PREL UNGA IS PINR KPAL NL EU\n"
+    'SUBJECT: NETHERLANDS/ISRAEL: "DISMAYED"\n\nREF: A. SECSTATE 118799\n     B. THE HAGUE 668\n     C....\n\n\n\n'
+    "235918\n\n2009-11-20\n\n09THEHAGUE707\n\nEmbassy The Hague\n\nCONFIDENTIAL//NOFORN\n\n"
+    "09SECSTATE118799|09THEHAGUE615|09THEHAGUE668\n\n"
+    "C O N F I D E N T I A L SECTION 01 OF 02 THE HAGUE 000707\n\nNOFORN\nSIPDIS\n\n"
+    "E.O. 12958: DECL: 11/19/2019\nTAGS: PREL UNGA IS PINR KPAL NL EU\nSUBJECT: NETHERLANDS/ISRAEL: DISMAYED\n\n"
+    "REF: A. SECSTATE 118799\nB. THE HAGUE 668\nC. THE HAGUE 615\n\n"
+    "Classified By: PolEcon Counselor Andrew C. Mann for reasons 1.4(b,d)\n\n"
+    "1. (C/NF) SUMMARY: The Dutch will support.\n"
+)
+
+
+def test_a_truncated_first_copy_above_a_pasted_record_gives_its_whole_fields() -> None:
+    cable = cableparse.parse(_COPY_ABOVE_RECORD)
+    codes = {d.code for d in cable.diagnostics}
+    assert {"CP302", "CP209"} <= codes
+    h = cable.header
+    # the subject as the first copy writes it (whole there), the references as the whole
+    # text gives them (the first copy's are cut short)
+    assert h.subject == 'NETHERLANDS/ISRAEL: "DISMAYED"'
+    assert [r.text for r in h.references] == ["SECSTATE 118799", "THE HAGUE 668", "THE HAGUE 615"]
+    assert cable.preamble[0] == "C O N F I D E N T I A L SECTION 01 OF 02 THE HAGUE 000707"
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    assert cableparse.parse(cableparse.dumps(cable)).header == h
+
+
 # A tab-separated database row pasted as the cable text, without its row number: the
 # time stamp opens it, and the classification line is glued to the last addressee after
 # a tab (the lines of 06BERN1280 of the release, each ending in an escaped newline)

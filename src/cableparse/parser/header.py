@@ -1068,6 +1068,7 @@ def parse_header(
     # text before the classification line: a pasted database record, notes
     start = _preamble_end(lines, i, diags, canonical, text)
     n = len(lines)  # a record run together with the cable text was split in two
+    above = i  # where the text above the cable starts
     if start > i:
         h.preamble.extend(t.rstrip() for _, t in lines[i:start] if t.strip() and not is_preamble_end(t))
         i = start
@@ -1091,6 +1092,16 @@ def parse_header(
             if found_copy is not None:
                 found = found_copy
                 copy_at = -1
+    if first_copy is None and found is not None and i > above and not canonical:
+        # a truncated first copy above a pasted database record, the whole text below the
+        # record: the record's preamble holds it, and its fields are the header's where
+        # they are whole, as above
+        in_preamble = _truncated_copy_in(lines, above, i, found[1][0])
+        if in_preamble is not None:
+            p, cut_at = in_preamble
+            diags.add("CP209", line=lines[p][0])
+            first_copy = parse_header(lines[p : cut_at + 1], Collector())[0]
+            before_cut = parse_header(lines[p:cut_at], Collector())[0]
     if found is not None:
         j, (h.classification_line, rest) = found
         if _damaged(h.classification_line):
@@ -1733,6 +1744,25 @@ def _whole_copy_below(
         if kind is not None and any(_field_kind(_fold(lines[q][1])) == kind for q in range(j + 1, k)):
             # (a field of the first copy again: the whole copy, without its classification line)
             return k - 1, m, None
+    return None
+
+
+def _truncated_copy_in(lines: list[Line], start: int, end: int, line: ClassificationLine) -> tuple[int, int] | None:
+    """A truncated copy of the cable whose classification line is ``line`` among lines
+    ``start`` to ``end`` (the text above the cable): the index of its classification line
+    and of the line it was cut short on (``C....``), or None."""
+    if line.serial is None:
+        return None
+    for j in range(start, min(end, start + _TRUNCATED_COPY_LINES)):
+        found = match_classification_line(_fold(lines[j][1]))
+        if found is None:
+            continue
+        if not _same_line(found[0], line):
+            return None
+        for k in range(j + 1, min(end, j + _TRUNCATED_COPY_LINES)):
+            if lines[k][1].rstrip().endswith(_TRUNCATED):
+                return j, k
+        return None
     return None
 
 
