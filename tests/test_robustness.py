@@ -2967,15 +2967,22 @@ def test_a_page_header_spaced_with_a_form_feed_reads_as_one_spaced_plainly(sourc
     _fixed_point(cable)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: REF items separated by semicolons that read as teletype page headers (`PAGE 00 271458Z`) are items "
-    "in the first reading (a page header is looked for at a line's start); canonical text writes the items after the "
-    "first on a line of their own, which opens with `PAGE` and reads as a page header",
+@pytest.mark.parametrize(
+    "source",
+    [
+        # (a fuzz input, cut down)
+        "<pre>&#x000AREF.A;PAGE 00 0;PAGE 00 271458Z&#xC",
+        "REF: A;PAGE 00 0;PAGE 00 271458Z;PAGE 00 271459Z\n\n1. (U) Text.",
+    ],
 )
-def test_ref_items_that_read_as_teletype_page_headers() -> None:
-    # open (a fuzz input, cut down; commit 3f129ad fails on it too)
-    _fixed_point(cableparse.parse("<pre>&#x000AREF.A;PAGE 00 0;PAGE 00 271458Z&#xC"))
+def test_ref_items_that_read_as_teletype_page_headers(source: str) -> None:
+    # REF items separated by semicolons, the later ones reading as teletype page headers
+    # (``PAGE 00 271458Z``): canonical text writes such an item on the line above, and a
+    # line of items that so comes to open like a page header on the line above it too
+    cable = cableparse.parse(source)
+    assert [r.text for r in cable.header.references][:2] == ["A", "PAGE 00 0"]
+    assert cable.page_breaks == ()
+    _fixed_point(cable)
 
 
 @pytest.mark.xfail(

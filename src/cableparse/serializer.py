@@ -171,6 +171,7 @@ def _header(h: Header, out: list[str]) -> None:
     if h.subject is not None and not early:
         marking = f"({h.subject_marking}) " if h.subject_marking else ""
         out.append(f"SUBJECT: {marking}{h.subject}".rstrip())
+    block = 0  # the index of the REF line of the block being written
     for run in _reference_runs(h.references):
         if out and out[-1]:
             out.append("")
@@ -192,15 +193,7 @@ def _header(h: Header, out: list[str]) -> None:
                     # above, after a space, where it is read as the next bullet's item
                     out[-1] += " " + item
                     continue
-            elif k and (
-                ends_ref_block(item)
-                or split_marker(item) is not None
-                or ("PAGE" in item and split_run_on_page_header(item) is not None)
-                or captions_alone(item)
-                or is_handling_notice(item)
-                or is_rule(item)
-                or joins_into_ref_field(out[-1], item)
-            ):
+            elif k and _misread_item(item, out[-1]):
                 # an unlettered item that reads as a field, a paragraph, a page break (one
                 # with text run on after it too), a caption, a handling notice or a rule on
                 # a line of its own (``1. A``, ``PAGE 02 271458Z``, ``SIPDIS``, ``---``), or
@@ -209,13 +202,35 @@ def _header(h: Header, out: list[str]) -> None:
                 # semicolons and read without either, and a field after a semicolon ends
                 # the block only where it opens the rest of the line
                 out[-1] += ";," + item
+                # (and a line of items that, so lengthened, reads as one itself goes on the
+                # line above it too: ``PAGE 00 0`` and ``PAGE 00 271458Z``)
+                while len(out) - 1 > block and _misread_item(out[-1], out[-2]):
+                    last = out.pop()
+                    out[-1] += ";," + last
                 continue
+            if k == 0:
+                block = len(out)
             out.append(f"REF: {item}".rstrip() if k == 0 else item)
     if h.classified_by is not None:
         if out and out[-1]:
             out.append("")
         marking = f"({h.classified_by.marking}) " if h.classified_by.marking else ""
         out.append(f"{marking}Classified By: {h.classified_by.text}".rstrip())
+
+
+def _misread_item(item: str, above: str) -> bool:
+    """True when the unlettered REF item ``item``, on a line of its own below the line
+    ``above``, would not read back as an item: as a field, a paragraph, a page break, a
+    caption, a handling notice or a rule, or as making one of the end of ``above``."""
+    return (
+        ends_ref_block(item)
+        or split_marker(item) is not None
+        or ("PAGE" in item and split_run_on_page_header(item) is not None)
+        or captions_alone(item)
+        or is_handling_notice(item)
+        or is_rule(item)
+        or joins_into_ref_field(above, item)
+    )
 
 
 def _classified_by_run_on(s: str, below: bool) -> bool:
