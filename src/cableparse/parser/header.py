@@ -96,7 +96,7 @@ _SPLIT_CLBY_PARA = re.compile(rf"\s(?=[C\d])(?={_K_CLBY}|{_K_PARA})")
 # the text right after the reasons (reflowed: ``... 1.4 (b) and (d) (C) HMG is ...``),
 # after a closing parenthesis, a reason's letter or a full stop and before a capitalised
 # word that is no conjunction nor a reason's letter (``(B) (C) AND (D)`` lists reasons)
-_K_MARKED = r"\((?:[UCS]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)[ \t]+(?!(?:AND|OR|[A-H])(?:[ \t,.)]|$))[A-Z]"
+_K_MARKED = r"\((?:[UCS]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)\s+(?!(?:AND|OR|[A-H])(?:[\s,.)]|$))[A-Z]"
 # (each branch opens with the white space it cuts at, found from its literal first: a
 # look behind first would be tried at every character)
 _SPLIT_PARA = re.compile(rf"\s(?:(?=\d)(?={_K_PARA})|(?<=[)a-hA-H.]\s)\s*(?={_K_MARKED}))")
@@ -848,8 +848,9 @@ def _marked_text_below(item: str, lines: list[Line], i: int) -> bool:
 
 
 # a portion marking after the number that ends an item, and a capitalised word after it
-_REF_MARKING = r"\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)[ \t]+[A-Z]"
-_REF_MARKED_RE = re.compile(rf"[ \t](?<=[0-9)][ \t])[ \t]*(?={_REF_MARKING})")
+# (any white space, as canonical text folds it to a space)
+_REF_MARKING = r"\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)\s+[A-Z]"
+_REF_MARKED_RE = re.compile(rf"\s(?<=[0-9)]\s)\s*(?={_REF_MARKING})")
 _REF_MARKING_RE = re.compile(_REF_MARKING)
 _ITEM_END = frozenset("0123456789)")
 #: the characters after such a marking that make it the text's, not an item's
