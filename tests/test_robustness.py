@@ -2947,6 +2947,26 @@ def test_a_marking_after_a_fields_value_spaced_with_any_white_space(source: str)
     _fixed_point(cable)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        # (a fuzz input, cut down): a short item after a marking, then another item, which
+        # canonical text writes after it on its line with a semicolon
+        "<pre>&#xAREF\n1 (U) Classifie(U)Y ClassiA176\x00\x00\x00\x00\x00 - NFO&#x000ARmbassadied by Ambassaar1",
+        # (09MADRID29) a marking inside an item, after a date
+        "REF: A. 08 MADRID 1362\nB. 12/12/08 (U) EMAIL FROM POLOFF CLIFTON TO USUNVIE\nC. 08 MADRID 1296\n\n"
+        "1. (S) Text.",
+    ],
+)
+def test_the_prose_after_a_ref_items_marking_is_the_items_own(source: str) -> None:
+    # the text after a REF item's portion marking is the cable's when the item's own text
+    # after it is long (to the semicolon before the next item, or on the lines below it
+    # up to the next item's bullet), however canonical text lays the items out
+    cable = cableparse.parse(source)
+    assert any("(U)" in r.text for r in cable.header.references)
+    _fixed_point(cable)
+
+
 _PARAGRAPH_LINE_RE = re.compile(r"^([ \t]*)(?=\d{1,3}[A-Za-z]?\.)", re.M)
 
 

@@ -826,34 +826,46 @@ def _ref_cut(text: str) -> tuple[int, int] | None:
         # 146857 (U) Pol/Econ Chief delivered ...``): a marking that no item's letter can be
         # (not ``(C)``), after an item's number, before prose
         marked = _REF_MARKED_RE.search(text, 1, end)
-        if marked is not None and len(text) - marked.end() >= _REF_PROSE:
+        if marked is not None and _prose(text, marked.end()) >= _REF_PROSE:
             return marked.span()
     return None if cut is None else cut.span()
+
+
+def _prose(text: str, at: int) -> int:
+    """The length of the item's text in the REF line ``text`` from ``at``: to the next
+    semicolon between two items, or the line's end."""
+    stop = text.find(";", at)
+    return (len(text) if stop < 0 else stop) - at
 
 
 def _marked_text_below(item: str, lines: list[Line], i: int) -> bool:
     """True when line ``i`` of ``lines``, below a REF block's last line ``item``, is text
     that opens with its portion marking, as :func:`_ref_cut` cuts it from the item's line
-    once the lines are one (canonical text writes the item on one line): the prose after
-    the marking read on to the lines below it, up to a blank line."""
+    once the lines are one item's (canonical text writes an item on one line): the prose
+    after the marking read on to the lines below it, up to a blank line, an item's bullet
+    or a semicolon between two items."""
     nxt = lines[i][1].strip()
     if item.rstrip()[-1:] not in _ITEM_END or _REF_MARKING_RE.match(nxt) is None:
         return False
-    prose = len(nxt)
+    prose = _prose(nxt, 0)
     k = i + 1
-    while prose < _REF_PROSE and k < len(lines) and not is_blank(lines[k][1]):
-        prose += 1 + len(lines[k][1].strip())
+    while prose == len(nxt) and prose < _REF_PROSE and k < len(lines):
+        nxt = lines[k][1].strip()
+        if not nxt or _BULLET_RE.match(nxt):
+            break
+        prose += 1 + _prose(nxt, 0)
         k += 1
     return prose >= _REF_PROSE
 
 
 # a portion marking after the number that ends an item, and a capitalised word after it
-# (any white space, as canonical text folds it to a space)
-_REF_MARKING = r"\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)\s+[A-Z]"
+# that is no item's bullet (any white space, as canonical text folds it to a space)
+_REF_MARKING = r"\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)\s+(?![A-Z][.)])[A-Z]"
 _REF_MARKED_RE = re.compile(rf"\s(?<=[0-9)]\s)\s*(?={_REF_MARKING})")
 _REF_MARKING_RE = re.compile(_REF_MARKING)
 _ITEM_END = frozenset("0123456789)")
-#: the characters after such a marking that make it the text's, not an item's
+#: the characters of an item's text after such a marking that make it the text's, not the
+#: item's (``12/12/08 (U) EMAIL FROM POLOFF CLIFTON TO USUNVIE`` is an item)
 _REF_PROSE = 60
 
 
