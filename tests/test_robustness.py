@@ -2953,6 +2953,9 @@ def test_a_marking_after_a_fields_value_spaced_with_any_white_space(source: str)
         # (a fuzz input, cut down): a short item after a marking, then another item, which
         # canonical text writes after it on its line with a semicolon
         "<pre>&#xAREF\n1 (U) Classifie(U)Y ClassiA176\x00\x00\x00\x00\x00 - NFO&#x000ARmbassadied by Ambassaar1",
+        # (a fuzz input, cut down) the second item's marking on the same line, its prose long
+        "<pre>&#x000AREF>1 (U) Classifie(U)\xbe\xbe\xbe\xbe\xbe\xbe\xef\xbf O N F ABU#x0RE;1 (U) Y ClassiA176/a-"
+        "\x95\x95\x95\x95\x95ce>r1'>1 (U) Classifie(U)\xbe\xbe\xbe\xbe\xbe\xbe\xef\xbf\xbdr<",
         # (09MADRID29) a marking inside an item, after a date
         "REF: A. 08 MADRID 1362\nB. 12/12/08 (U) EMAIL FROM POLOFF CLIFTON TO USUNVIE\nC. 08 MADRID 1296\n\n"
         "1. (S) Text.",

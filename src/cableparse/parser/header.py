@@ -825,9 +825,14 @@ def _ref_cut(text: str) -> tuple[int, int] | None:
         # the text run on to the last item after its portion marking (reflowed: ``REF: STATE
         # 146857 (U) Pol/Econ Chief delivered ...``): a marking that no item's letter can be
         # (not ``(C)``), after an item's number, before prose
-        marked = _REF_MARKED_RE.search(text, 1, end)
-        if marked is not None and _prose(text, marked.end()) >= _REF_PROSE:
-            return marked.span()
+        # (each marking in turn, the next semicolon found once for those before it)
+        semi = -2
+        for marked in _REF_MARKED_RE.finditer(text, 1, end):
+            at = marked.end()
+            if -1 != semi < at:
+                semi = text.find(";", at)
+            if (len(text) if semi < 0 else semi) - at >= _REF_PROSE:
+                return marked.span()
     return None if cut is None else cut.span()
 
 
