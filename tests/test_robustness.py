@@ -2956,6 +2956,9 @@ def test_a_marking_after_a_fields_value_spaced_with_any_white_space(source: str)
         # (a fuzz input, cut down) the second item's marking on the same line, its prose long
         "<pre>&#x000AREF>1 (U) Classifie(U)\xbe\xbe\xbe\xbe\xbe\xbe\xef\xbf O N F ABU#x0RE;1 (U) Y ClassiA176/a-"
         "\x95\x95\x95\x95\x95ce>r1'>1 (U) Classifie(U)\xbe\xbe\xbe\xbe\xbe\xbe\xef\xbf\xbdr<",
+        # (a fuzz input, cut down) an item that opens with a marking after one that ends in a
+        # number, separated by a semicolon: canonical text keeps it on the line above
+        "<pre>&#x000AREF:0;(U) Classa\xfd\xff\xff\xff" + "\x93" * 46,
         # (09MADRID29) a marking inside an item, after a date
         "REF: A. 08 MADRID 1362\nB. 12/12/08 (U) EMAIL FROM POLOFF CLIFTON TO USUNVIE\nC. 08 MADRID 1296\n\n"
         "1. (S) Text.",

@@ -50,6 +50,7 @@ __all__ = [
     "opens_classified_by",
     "opens_field",
     "opens_like_bullet",
+    "opens_text_below_ref_item",
     "opens_with_caption",
     "parse_header",
     "reasons_of",
@@ -841,6 +842,14 @@ def _prose(text: str, at: int) -> int:
     semicolon between two items, or the line's end."""
     stop = text.find(";", at)
     return (len(text) if stop < 0 else stop) - at
+
+
+def opens_text_below_ref_item(above: str, line: str) -> bool:
+    """True when the REF block's line ``line``, right below the line ``above``, may be
+    read as the text below the block: it opens with a portion marking that the text after
+    a REF item opens with, and ``above`` ends with an item's number (whether it is read so
+    depends on the prose after the marking, on the lines below it too)."""
+    return above.rstrip()[-1:] in _ITEM_END and _REF_MARKING_RE.match(line) is not None
 
 
 def _marked_text_below(item: str, lines: list[Line], i: int) -> bool:
