@@ -31,7 +31,6 @@ from .parser.header import (
     opens_classified_by,
     opens_field,
     opens_like_bullet,
-    opens_text_below_ref_item,
     opens_with_caption,
 )
 from .parser.lines import split_marker, split_run_on_page_header
@@ -222,8 +221,7 @@ def _header(h: Header, out: list[str]) -> None:
 def _misread_item(item: str, above: str) -> bool:
     """True when the unlettered REF item ``item``, on a line of its own below the line
     ``above``, would not read back as an item: as a field, a paragraph, a page break, a
-    caption, a handling notice or a rule, as making one of the end of ``above``, or as
-    the text below the block."""
+    caption, a handling notice or a rule, or as making one of the end of ``above``."""
     return (
         ends_ref_block(item)
         or split_marker(item) is not None
@@ -232,10 +230,6 @@ def _misread_item(item: str, above: str) -> bool:
         or is_handling_notice(item)
         or is_rule(item)
         or joins_into_ref_field(above, item)
-        # (one that opens with a portion marking below an item's number, which may read as
-        # the text below the block, whose prose after the marking is read on to the next
-        # items' lines)
-        or opens_text_below_ref_item(above, item)
     )
 
 

@@ -50,7 +50,6 @@ __all__ = [
     "opens_classified_by",
     "opens_field",
     "opens_like_bullet",
-    "opens_text_below_ref_item",
     "opens_with_caption",
     "parse_header",
     "reasons_of",
@@ -822,65 +821,7 @@ def _ref_cut(text: str) -> tuple[int, int] | None:
         if ends_ref_block(rest):
             return k, k + 1
         k = text.find(";", k + 1, end)
-    if "(" in text:
-        # the text run on to the last item after its portion marking (reflowed: ``REF: STATE
-        # 146857 (U) Pol/Econ Chief delivered ...``): a marking that no item's letter can be
-        # (not ``(C)``), after an item's number, before prose
-        # (each marking in turn, the next semicolon found once for those before it)
-        semi = -2
-        for marked in _REF_MARKED_RE.finditer(text, 1, end):
-            at = marked.end()
-            if -1 != semi < at:
-                semi = text.find(";", at)
-            if (len(text) if semi < 0 else semi) - at >= _REF_PROSE:
-                return marked.span()
     return None if cut is None else cut.span()
-
-
-def _prose(text: str, at: int) -> int:
-    """The length of the item's text in the REF line ``text`` from ``at``: to the next
-    semicolon between two items, or the line's end."""
-    stop = text.find(";", at)
-    return (len(text) if stop < 0 else stop) - at
-
-
-def opens_text_below_ref_item(above: str, line: str) -> bool:
-    """True when the REF block's line ``line``, right below the line ``above``, may be
-    read as the text below the block: it opens with a portion marking that the text after
-    a REF item opens with, and ``above`` ends with an item's number (whether it is read so
-    depends on the prose after the marking, on the lines below it too)."""
-    return above.rstrip()[-1:] in _ITEM_END and _REF_MARKING_RE.match(line) is not None
-
-
-def _marked_text_below(item: str, lines: list[Line], i: int) -> bool:
-    """True when line ``i`` of ``lines``, below a REF block's last line ``item``, is text
-    that opens with its portion marking, as :func:`_ref_cut` cuts it from the item's line
-    once the lines are one item's (canonical text writes an item on one line): the prose
-    after the marking read on to the lines below it, up to a blank line, an item's bullet
-    or a semicolon between two items."""
-    nxt = lines[i][1].strip()
-    if item.rstrip()[-1:] not in _ITEM_END or _REF_MARKING_RE.match(nxt) is None:
-        return False
-    prose = _prose(nxt, 0)
-    k = i + 1
-    while prose == len(nxt) and prose < _REF_PROSE and k < len(lines):
-        nxt = lines[k][1].strip()
-        if not nxt or _BULLET_RE.match(nxt):
-            break
-        prose += 1 + _prose(nxt, 0)
-        k += 1
-    return prose >= _REF_PROSE
-
-
-# a portion marking after the number that ends an item, and a capitalised word after it
-# that is no item's bullet (any white space, as canonical text folds it to a space)
-_REF_MARKING = r"\((?:[US]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)\s+(?![A-Z][.)])[A-Z]"
-_REF_MARKED_RE = re.compile(rf"\s(?<=[0-9)]\s)\s*(?={_REF_MARKING})")
-_REF_MARKING_RE = re.compile(_REF_MARKING)
-_ITEM_END = frozenset("0123456789)")
-#: the characters of an item's text after such a marking that make it the text's, not the
-#: item's (``12/12/08 (U) EMAIL FROM POLOFF CLIFTON TO USUNVIE`` is an item)
-_REF_PROSE = 60
 
 
 # the first characters each keyword pattern can match (IGNORECASE: "ſ" is an "s"); a
@@ -1403,7 +1344,7 @@ def parse_header(
                 # any field but another REF keyword, which stays with the items (read on
                 # the line folded, as canonical text writes it: ``1.\xa0(C)`` cut from the
                 # line above opens a paragraph)
-                if ends_ref_block(_fold(nxt)) or _marked_text_below(block[-1], lines, i):
+                if ends_ref_block(_fold(nxt)):
                     break
                 # (as the block's first line is: canonical text writes each item as a
                 # line of the block)
