@@ -171,10 +171,10 @@ def _header(h: Header, out: list[str]) -> None:
     if h.subject is not None and not early:
         marking = f"({h.subject_marking}) " if h.subject_marking else ""
         out.append(f"SUBJECT: {marking}{h.subject}".rstrip())
-    block = 0  # the index of the REF line of the block being written
     for run in _reference_runs(h.references):
         if out and out[-1]:
             out.append("")
+        block = len(out)  # (the index of the block's REF line)
         for k, ref in enumerate(run):
             item = ref.text
             if ref.letter:
@@ -208,8 +208,6 @@ def _header(h: Header, out: list[str]) -> None:
                     last = out.pop()
                     out[-1] += ";," + last
                 continue
-            if k == 0:
-                block = len(out)
             out.append(f"REF: {item}".rstrip() if k == 0 else item)
     if h.classified_by is not None:
         if out and out[-1]:

@@ -101,7 +101,7 @@ _K_MARKED = r"\((?:[UCS]|SBU|TS)(?:/{1,2}[A-Z]{1,4})?\)\s+(?!(?:AND|OR|[A-H])(?:
 # look behind first would be tried at every character)
 _SPLIT_PARA = re.compile(rf"\s(?:(?=\d)(?={_K_PARA})|(?<=[)a-hA-H.]\s)\s*(?={_K_MARKED}))")
 _MARKED_RE = re.compile(_K_MARKED)
-_BEFORE_MARKED = frozenset(")abcdefghABCDEFGH.")
+_BEFORE_MARKED = frozenset(")abcdefghABCDEFGH.")  # (the look behind's characters above)
 _NUMBER_GLUED_RE = re.compile(r"\d{1,2}\.[A-Z][A-Za-z]")
 _OPENS_TEXT_FIRST = frozenset("(0123456789")
 # in a REF block: any field but another REF keyword, which stays with the items
@@ -127,7 +127,8 @@ def _may_hold_field(text: str) -> bool:
 
 
 def _find_field(splitter: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
-    """``splitter.search(text, pos)``, with the cheap test first."""
+    """``splitter.search(text, pos)``, with the cheap test first (the keyword hints; the
+    Classified By splitter's marking branch has none but a parenthesis)."""
     if len(text) > _LONG_LINE and not _may_hold_field(text) and (splitter is not _SPLIT_PARA or "(" not in text):
         return None
     return splitter.search(text, pos)
@@ -1382,14 +1383,17 @@ def parse_header(
                 nxt = lines[i][1].strip()
                 if not nxt or opens_field(nxt):
                     break
-                if nxt[0].isupper() and parts[-1].rstrip().endswith((".", ")")):
+                # (the value's last character so far: a sentence, a parenthesis, a reason's
+                # letter ends it)
+                last_char = parts[-1].rstrip()[-1:]
+                if nxt[0].isupper() and last_char in (".", ")"):
                     if given is None:
                         given = set(reasons_of(" ".join(parts)))
                     if _ended_before(parts, given, nxt):
                         break
                 if (
                     nxt[0] in _OPENS_TEXT_FIRST
-                    and parts[-1].rstrip()[-1:] in _BEFORE_MARKED
+                    and last_char in _BEFORE_MARKED
                     and (_MARKED_RE.match(nxt) or _NUMBER_GLUED_RE.match(nxt))
                 ):
                     # (the text below the reasons: a portion marking that opens it, as the
