@@ -244,3 +244,17 @@ def test_a_pool_process_skips_the_batches_taken_back() -> None:
     tasks = Tasks([(k, [("text", f"<text {k}>", texts[k])]) for k in range(3)] + [None])
     batch._work(tasks, batch._Back(sent, threading.Lock(), marks, True), batch.DEFAULT_MAX_BYTES)
     assert sent.keys == [0, 2]
+
+
+def test_the_readiness_test_of_a_pipe_says_when_a_message_waits() -> None:
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    try:
+        ready = batch._readiness(reader)
+        assert not ready(0)
+        writer.send_bytes(b"results")
+        assert ready(0.5)
+        assert reader.recv_bytes() == b"results"
+        assert not ready(0)
+    finally:
+        reader.close()
+        writer.close()

@@ -324,6 +324,25 @@ def _loads(payload: bytes) -> Any:
         gc.enable()
 
 
+def _readiness(conn: Any) -> Any:
+    """A test of whether ``conn`` has data to read within a timeout in seconds: a
+    ``select.poll`` object made once, where the platform has one (``Connection.poll``
+    builds and drops a selector on every call, some 40 µs, and a pool's results are
+    looked for after every batch); else ``conn.poll``."""
+    try:
+        import select
+
+        poller = select.poll()
+        poller.register(conn.fileno(), select.POLLIN)
+    except (AttributeError, OSError, ValueError):
+        return conn.poll
+
+    def ready(timeout: float) -> bool:
+        return bool(poller.poll(timeout * 1000))
+
+    return ready
+
+
 def _failed_batch(batch: list[_Task], why: str) -> list[Result]:
     """The results of a batch that a pool process could not give back: each says why."""
     return [Result(str(t[1]), error=f"worker failed: {why}") for t in batch]
@@ -353,6 +372,7 @@ class _Pool:
         if self.frozen:
             gc.freeze()
         self.results, self.writer = ctx.Pipe(duplex=False)
+        self.ready = _readiness(self.results)
         self.marks = ctx.RawArray("b", _MARKS)
         back = _Back(self.writer, ctx.Lock(), self.marks, _widen(self.writer))
         self.procs: list[Any] = []
@@ -400,7 +420,7 @@ class _Pool:
         the batches of any process that died."""
         out: list[tuple[int, list[Result]]] = []
         while True:
-            if not self.results.poll(0.2 if block else 0):
+            if not self.ready(0.2 if block else 0):
                 if block and not out:
                     out.extend(self._failed())
                     if not out and self.busy:
@@ -441,7 +461,7 @@ class _Pool:
         out: list[tuple[int, list[Result]]] = []
         dead = [w for w in self.alive if not self.procs[w].is_alive()]
         # what a process sent before it ended is in the pipe by now: read it first
-        if not dead or self.results.poll(0):
+        if not dead or self.ready(0):
             return out
         for w in dead:
             p = self.procs[w]
