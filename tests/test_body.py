@@ -98,6 +98,10 @@ def cable(body: str) -> str:
         ("12. (C) We will report the response by August 16.POLASCHIK", "POLASCHIK", []),
         ("9. (U) U/S Joseph cleared this cable. HOAGLAND NNNN", "HOAGLAND", ["NNNN"]),
         ("remain central to the strategy\nfor the 2011 presidential election. MARTINEZ", "MARTINEZ", []),
+        # a surname of two letters (07BAKU855, 09BAKU744)
+        ("with the NATO Riga Summit declaration on energy security. LU", "LU", []),
+        ("6. (C) Text of the cable.\n\nLu", "Lu", []),
+        ('to keep Iranians."\nLu', "Lu", []),
     ],
 )
 def test_signature(text: str, signature: str, trailer: list[str]) -> None:
@@ -121,6 +125,10 @@ def test_signature(text: str, signature: str, trailer: list[str]) -> None:
         "1. (C) THE TALKS WILL GO ON IN\nPARIS",
         # (an upper-case word after prose, but two letters, or with a decoration)
         "1. (C) Officials from the\nEmbassy and the\nUN",
+        # two letters that end a text are no surname when they are a common acronym or word
+        "1. (C) The text ends with the name of a union. EU",
+        "1. (C) Text.\n\nUS",
+        "1. (C) Text.\n\nOk",
         # keywords and captions
         "1. (C) Text.\n\nEND TEXT",
         "1. (C) Text.\n\nCONFIDENTIAL",

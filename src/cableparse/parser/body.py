@@ -49,6 +49,13 @@ MINISTER PRESIDENT SECRETARY GENERAL GOVERNOR DIRECTOR DEPUTY ASSISTANT COUNSELO
 SBU EFTO FOUO LIMDIS STADIS NOCONTRACT ORCON PROPIN CHEROKEE
 """
 _NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+# two-letter words that a text may end with, never a two-letter surname (``LU``, ``Wu``):
+# acronyms, postal and unit abbreviations, short words
+_NOT_TWO_LETTER_NAME_WORDS = """
+US UN EU UK AU NB PS PM AM VP DC TV ID GO GA HR IT IS NO SO OK HE WE ME MY BY AN AS AT IF IN ON OF OR TO
+UP DO BE GE HQ PR IO CT DV EA XX
+"""
+_NOT_TWO_LETTER_NAMES = frozenset(_NOT_TWO_LETTER_NAME_WORDS.split())
 _CLOSERS = ")\"'\u201d\u2019]"
 _DECORATIONS = '#."\u201d'
 # a line that trails the signature: end-of-message signs, classification footers, notes by the
@@ -208,13 +215,15 @@ def _name(words: list[str]) -> bool:
     capitalised (at most two), no digits, no keyword."""
     if not 0 < len(words) <= 3 or not words[0].strip("Xx"):  # XXXXXXXXXXXX: a redaction
         return False
+    if len(words) == 1 and len(words[0]) == 2 and words[0].upper() in _NOT_TWO_LETTER_NAMES:
+        return False
     if all(_UPPER_NAME_RE.match(w) for w in words):
         return not any(w in _NOT_NAMES for w in words)
     return (
         len(words) <= 2
         and all(_MIXED_NAME_RE.match(w) or (k == 0 and w in _PARTICLES) for k, w in enumerate(words))
         and bool(_MIXED_NAME_RE.match(words[-1]))
-        and len("".join(words)) >= 3
+        and len("".join(words)) >= 2
         and not any(w.upper() in _NOT_NAMES for w in words)
     )
 
@@ -286,8 +295,6 @@ def _glued(s: str) -> tuple[str, str] | None:
         upper = words[0].isupper()
         # a capitalised name only as one word, and only after mixed-case text
         if not upper and (k > 1 or head.upper() == head):
-            continue
-        if upper and k == 1 and len(words[0]) < 3:
             continue
         if _ends_sentence(head):
             return head, " ".join(words)
