@@ -3040,15 +3040,14 @@ def test_a_second_classified_by_line_with_a_rule_run_on() -> None:
     _fixed_point(cableparse.parse(b"<pre>CONFIDENTIAL&#xA;Clasfd By&#xA;Clasfd By ---&#x000A;Clasfd By"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a caption line with a teletype page header run on after a semicolon, text after the header "
-    "(`SIPDIS;PAGE 02 . 267389Z '`): the rest of the caption line is kept, and on a line of its own in canonical "
-    "text it reads as a page header with text run on",
-)
 def test_a_caption_line_with_a_page_header_and_text_run_on() -> None:
-    # open (a fuzz input, cut down; commit 3f129ad fails on it too)
-    _fixed_point(cableparse.parse("<pre>&#x000ASIPDIS;PAGE 02 . 267389Z '"))
+    # a caption line with a teletype page header run on after a semicolon, text after the
+    # header (`SIPDIS;PAGE 02 . 267389Z '`): the header is a page break, the text a line of
+    # its own, as canonical text writes them (a fuzz input, cut down)
+    cable = cableparse.parse("<pre>&#x000ASIPDIS;PAGE 02 . 267389Z '")
+    _fixed_point(cable)
+    assert cable.header.captions == ("SIPDIS",)
+    assert [b.text for b in cable.page_breaks] == ["PAGE 02 . 267389Z"]
 
 
 @pytest.mark.xfail(
