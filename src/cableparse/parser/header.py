@@ -1424,12 +1424,12 @@ def parse_header(
             # (the rest may be a continuation marker, whole, as canonical text's line of
             # its own below the captions would read)
             if rest and not (breaks is not None and _take_marker(rest, lineno, breaks, diags)):
-                run_on = split_run_on_page_header(rest) if breaks is not None and "PAGE" in rest else None
-                if run_on is not None:
+                paged = split_run_on_page_header(rest) if breaks is not None and "PAGE" in rest else None
+                if paged is not None and breaks is not None:
                     # (a teletype page header with text run on after it: the header is a page
                     # break, and the text a line of its own, as canonical text writes them)
-                    breaks.append(marker_at(run_on[0], lineno + 1 + diags.offset))
-                    rest = run_on[1]
+                    breaks.append(marker_at(paged[0], lineno + 1 + diags.offset))
+                    rest = paged[1]
                 lines[i] = (lineno, rest)
                 continue
             if top == i:
