@@ -2993,6 +2993,15 @@ def test_a_pilcrow_that_is_no_paragraph_anchor_stays() -> None:
     assert [(p.number, p.text) for p in cable.paragraphs] == [("1", "Text \u00b6 here.\n\u00b6 Note.")]
 
 
+@pytest.mark.parametrize("space", ["\x0c", "\x0b", "\xa0", " \x0c\t"])
+def test_a_paragraph_anchor_glyph_after_any_white_space_at_a_line_start_is_no_text(space: str) -> None:
+    # (a cable-shaped input, cut down: ``\x0c¶9 ...``): canonical text writes the line
+    # stripped, the pilcrow at its start, where it reads as an anchor's glyph
+    cable = cableparse.parse(f"{space}\u00b69\u00b7X\n(")
+    assert "\u00b6" not in cable.paragraphs[0].text
+    _fixed_point(cable)
+
+
 @pytest.mark.parametrize(
     "source",
     [

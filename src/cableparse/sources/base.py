@@ -53,7 +53,7 @@ def without_controls(text: str, diags: Collector) -> str:
 #: the glyph of WikiLeaks' paragraph anchors (``<a id='par1' href='#par1'>¶</a>1. (C)``),
 #: which a text copy of a page keeps before each paragraph number
 _ANCHOR = "\u00b6"
-_ANCHOR_RE = re.compile(r"^([ \t]*)\u00b6(?=[ \t]?\d)", re.M)
+_ANCHOR_RE = re.compile(r"^([^\S\n]*+)\u00b6(?=[^\S\n]?\d)", re.M)
 
 
 def without_anchors(text: str) -> str:
