@@ -1109,9 +1109,9 @@ def parse_header(
     last_handling = -2
     first_handling = -1  # the first attention line
     clby_at = -1  # the Classified By line
-    # the last line cut in two (at a field, at a heading), as it was: (index, line); whole
-    # again if the header ends at it and its lines go back to the text
-    cut: tuple[int, Line] | None = None
+    # the lines cut in two (at a field, at a heading): (index, the line as it was, its two
+    # parts); the last whole again if the header ends at it and its lines go back to the text
+    cuts: list[tuple[int, Line, Line, Line]] = []
     split_noted = False
     while i < n:
         lineno, text = lines[i]
@@ -1179,10 +1179,12 @@ def parse_header(
                     lines[i] = (lineno, tail)
                     continue
                 if breaks is None or not _take_marker(tail, lineno, breaks, diags):
-                    cut = (i, lines[i])
-                    lines.insert(i + 1, (lineno, tail))
+                    halves = (lineno, head), (lineno, tail)
+                    cuts.append((i, lines[i], *halves))
+                    lines[i : i + 1] = halves
                     n += 1
-                lines[i] = (lineno, head)
+                else:
+                    lines[i] = (lineno, head)
                 s = head
                 if not split_noted:
                     diags.add("CP205", line=lineno)
@@ -1485,9 +1487,9 @@ def parse_header(
             last_handling = i
             i += 1
             if heading is not None:
-                cut = (i - 1, lines[i - 1])
-                lines[i - 1] = (lineno, attention)
-                lines.insert(i, (lineno, heading))
+                halves = (lineno, attention), (lineno, heading)
+                cuts.append((i - 1, lines[i - 1], *halves))
+                lines[i - 1 : i] = halves
                 break
             continue
         break
@@ -1499,11 +1501,19 @@ def parse_header(
         if clby_at > first_handling:
             # (a Classified By line below them is the text's then, as they are)
             h.classified_by = None
-        if cut is not None and first_handling <= cut[0] == end - 1:
-            # (the line cut where the header ended, at a heading, a paragraph's opening or
-            # a field it does not read, is whole again, as the text reads it: canonical
-            # text writes it so)
-            lines[end - 1 : end + 1] = [cut[1]]
+        if cuts:
+            # (the line cut where the header ended, at a heading, a paragraph's opening or a
+            # field it does not read, or where only blank lines follow the field it read as
+            # none, is whole again, as the text reads it: canonical text writes it so)
+            k, whole, first, second = cuts[-1]
+            if (
+                first_handling <= k < end
+                and k + 1 < len(lines)
+                and lines[k] is first
+                and lines[k + 1] is second
+                and all(is_blank(t) for _, t in lines[k + 2 : end])
+            ):
+                lines[k : k + 2] = [whole]
     elif h.handling and h.classification_line is None and not h.captions:
         _classification_among_attention_lines(h)
     if first_copy is not None:

@@ -128,11 +128,12 @@ def read_source(text: str, diags: Collector) -> Source:
     if looks_like_html(text) and not text.startswith(_canonical_labels()):
         return read_html(text, diags)
     text = without_controls(text, diags)
+    if _ANCHOR in text:
+        # (in canonical text too, which a reading of any form writes without them)
+        text = without_anchors(text)
     src = read_canonical(text, diags)
     if src is not None:
         return src
-    if _ANCHOR in text:
-        text = without_anchors(text)
     src = read_pagetext(text, diags)
     if src is not None:
         return src
