@@ -390,6 +390,31 @@ def test_a_line_that_opens_with_a_number_and_no_later_marked_paragraph_stays_tex
     assert c.paragraphs[0].text.endswith(line)
 
 
+@given(st.integers(min_value=0, max_value=len(_LATER)))
+def test_reflowed_paragraphs_below_an_unnumbered_line_before_any_numbered_one(k: int) -> None:
+    # (09MOSCOW2651, a truncated copy's whole text: paragraph 1 lost, a line of text above
+    # paragraph 2, no blank lines): the first marked paragraphs open, counted from none
+    text = "\n".join(["Governor: Fourth Term may be a Bridge Too Far", *_LATER[:k]]) + "\nCLINTON"
+    c = parse(cable(text))
+    assert [p.number for p in c.paragraphs] == [None, *[str(n) for n in range(4, 4 + k)]]
+    assert c.signature == "CLINTON"
+    again = parse(dumps(c))
+    assert again.paragraphs == c.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "4. The minister said that the plan would go ahead.",
+        "12. (C) Amb. Burk said the U.S. wanted to see the RevCon reaffirm the basic bargain.",
+    ],
+)
+def test_below_an_unnumbered_line_a_line_with_a_number_and_no_marking_or_a_far_one_stays_text(line: str) -> None:
+    c = parse(cable(f"Governor: Fourth Term may be a Bridge Too Far\n{line}\nCLINTON"))
+    assert [p.number for p in c.paragraphs] == [None]
+    assert c.paragraphs[0].text.endswith(line)
+
+
 def test_a_title_over_a_rule_between_reflowed_paragraphs_is_a_heading() -> None:
     text = (
         "1. (S) Summary: In an April 1 briefing the ICRC described its visits, he stated.\n"

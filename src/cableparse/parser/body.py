@@ -161,13 +161,16 @@ def _skips_ahead(number: str, last: str | None, rest: str) -> bool:
     """True when a line that opens with the paragraph number ``number`` and a portion
     marking (``rest``, the line past the number) opens a paragraph although it follows
     no blank line and its number does not follow ``last``: it comes later, a few
-    numbers on.  In reflowed text the paragraphs are lines of their own, without blank
-    lines between them, and an opening run on to a line above (``... End Summary 2. (C)
-    German officials ...``) is no paragraph's: the numbers below it skip it."""
-    if last is None or rest[:1] not in _MARK_FIRST:
+    numbers on (or, before any numbered paragraph, one of the first few).  In reflowed
+    text the paragraphs are lines of their own, without blank lines between them, and an
+    opening run on to a line above (``... End Summary 2. (C) German officials ...``) is no
+    paragraph's: the numbers below it skip it."""
+    if rest[:1] not in _MARK_FIRST:
         return False
     n, _ = _number_key(number)
-    ln, _ = _number_key(last)
+    # (before the first numbered paragraph, the numbers count from none: paragraph 1 lost
+    # in a truncated copy's text, ``Governor: ...`` over ``2. (C) Volgograd ...``)
+    ln = 0 if last is None else _number_key(last)[0]
     return ln < n <= ln + _MAX_SKIP and split_marking(rest.lstrip(" \t"))[0] is not None
 
 
