@@ -129,6 +129,9 @@ def test_signature(text: str, signature: str, trailer: list[str]) -> None:
         "1. (C) The text ends with the name of a union. EU",
         "1. (C) Text.\n\nUS",
         "1. (C) Text.\n\nOk",
+        # (a two-letter surname holds a vowel)
+        "1. (C) The text ends with a closing parenthesis (as here) CL",
+        "1. (C) Text.\n\nCL",
         # keywords and captions
         "1. (C) Text.\n\nEND TEXT",
         "1. (C) Text.\n\nCONFIDENTIAL",

@@ -2336,11 +2336,10 @@ def test_a_heading_that_opens_like_a_field_below_a_classified_by_line_read_as_te
         " affairs, for the reasons of national security given"
     )
     assert len(line) > 120
-    # (the line cut at the Classified By keyword is whole again, as written)
-    for text, first in ((f"F {line} --- ref ---\n", f"F {line}"), (f"F\n{line}\n\n---\nref\n---\n", f"F\n{line}")):
+    for text in (f"F {line} --- ref ---\n", f"F\n{line}\n\n---\nref\n---\n"):
         cable = cableparse.parse(text)
         assert cable.header.classified_by is None and cable.header.references == ()
-        assert [(p.heading, p.text) for p in cable.paragraphs] == [(None, first), ("ref", "")]
+        assert [(p.heading, p.text) for p in cable.paragraphs] == [(None, f"F\n{line}"), ("ref", "")]
         _fixed_point(cable)
 
 
@@ -3062,6 +3061,17 @@ def test_ref_items_that_read_as_teletype_page_headers(source: str) -> None:
 def test_a_line_cut_at_a_field_the_header_reads_as_none_is_whole_again(source: str | bytes) -> None:
     cable = cableparse.parse(source)
     assert cable.paragraphs[-1].text == "C TAG:"
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize("source", [b") Classified by) CLS", b"( Classified by) CLS"])
+def test_a_line_cut_at_a_classified_by_keyword_with_a_signer_run_on_stays_cut(source: bytes) -> None:
+    # (fuzz input, cut down): the line cut at the keyword goes back to the text cut, as
+    # the header leaves a line cut at a field it reads; made whole, the body took the name
+    # run on to it for a signer, and canonical text, writing the name apart, left the
+    # header to read it as an attention line below the value, and the cut line stayed cut
+    cable = cableparse.parse(source)
+    assert cable.signature == "CLS"
     _fixed_point(cable)
 
 

@@ -56,6 +56,7 @@ US UN EU UK AU NB PS PM AM VP DC TV ID GO GA HR IT IS NO SO OK HE WE ME MY BY AN
 UP DO BE GE HQ PR IO CT DV EA XX
 """
 _NOT_TWO_LETTER_NAMES = frozenset(_NOT_TWO_LETTER_NAME_WORDS.split())
+_VOWELS = frozenset("AEIOUY")
 _CLOSERS = ")\"'\u201d\u2019]"
 _DECORATIONS = '#."\u201d'
 # a line that trails the signature: end-of-message signs, classification footers, notes by the
@@ -218,7 +219,12 @@ def _name(words: list[str]) -> bool:
     capitalised (at most two), no digits, no keyword."""
     if not 0 < len(words) <= 3 or not words[0].strip("Xx"):  # XXXXXXXXXXXX: a redaction
         return False
-    if len(words) == 1 and len(words[0]) == 2 and words[0].upper() in _NOT_TWO_LETTER_NAMES:
+    if (
+        len(words) == 1
+        and len(words[0]) == 2
+        and (words[0].upper() in _NOT_TWO_LETTER_NAMES or _VOWELS.isdisjoint(words[0].upper()))
+    ):
+        # (a two-letter surname holds a vowel: ``LU``, ``Wu``; ``CL`` is none)
         return False
     if all(_UPPER_NAME_RE.match(w) for w in words):
         return not any(w in _NOT_NAMES for w in words)

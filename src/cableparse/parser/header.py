@@ -1112,6 +1112,7 @@ def parse_header(
     # the lines cut in two (at a field, at a heading): (index, the line as it was, its two
     # parts); the last whole again if the header ends at it and its lines go back to the text
     cuts: list[tuple[int, Line, Line, Line]] = []
+    empty_tags_at = -1  # the last TAGS keyword without tags (an attention line)
     split_noted = False
     while i < n:
         lineno, text = lines[i]
@@ -1264,6 +1265,7 @@ def parse_header(
                 if first_handling < 0:
                     first_handling = keyword_at
                 h.handling.append(s)
+                empty_tags_at = keyword_at
                 i = keyword_at + 1
                 continue
             h.tags = tags
@@ -1503,15 +1505,15 @@ def parse_header(
             h.classified_by = None
         if cuts:
             # (the line cut where the header ended, at a heading, a paragraph's opening or a
-            # field it does not read, or where only blank lines follow the field it read as
-            # none, is whole again, as the text reads it: canonical text writes it so)
+            # field it does not read, or at a TAGS keyword without tags that only blank lines
+            # follow, is whole again, as the text reads it: canonical text writes it so)
             k, whole, first, second = cuts[-1]
             if (
                 first_handling <= k < end
                 and k + 1 < len(lines)
                 and lines[k] is first
                 and lines[k + 1] is second
-                and all(is_blank(t) for _, t in lines[k + 2 : end])
+                and (k == end - 1 or (empty_tags_at == k + 1 and all(is_blank(t) for _, t in lines[k + 2 : end])))
             ):
                 lines[k : k + 2] = [whole]
     elif h.handling and h.classification_line is None and not h.captions:
