@@ -36,7 +36,7 @@ from .parser.header import (
 from .parser.lines import split_marker, split_run_on_page_header
 from .parser.markings import PARA_START_RE
 from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS, opens_addressee_keyword
-from .sources.base import looks_like_html
+from .sources.base import holds_anchors, looks_like_html
 from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
 from .sources.pagetext import is_page_copy
 
@@ -419,14 +419,16 @@ def dumps(cable: Cable) -> str:
         or "\\\n" in text
         or looks_like_html(text)
         or is_page_copy(text)
+        or holds_anchors(text)
         or text.startswith("\ufeff")
         or reads_on
     ):
         # marks the blocks below as canonical: text that opens like a metadata line is no
         # metadata, text that opens like a web page or holds a page copy's metadata lines
-        # is neither, a backslash at a line's end is no csv escape to clean, and a byte
-        # order mark that opens the text is no mark to drop, and the body's first line,
-        # below a blank line, does not carry on a REF block
+        # is neither, a pilcrow before a number at a line's start is no anchor's, a
+        # backslash at a line's end is no csv escape to clean, and a byte order mark that
+        # opens the text is no mark to drop, and the body's first line, below a blank
+        # line, does not carry on a REF block
         out.append(FIELD_NAMES["reference_id"] + ":")
     if out:
         out.append("")

@@ -11,6 +11,7 @@ from ..diagnostics import Collector
 __all__ = [
     "Source",
     "has_controls",
+    "holds_anchors",
     "looks_like_html",
     "read_source",
     "unix_newlines",
@@ -54,6 +55,12 @@ def without_controls(text: str, diags: Collector) -> str:
 #: which a text copy of a page keeps before each paragraph number
 _ANCHOR = "\u00b6"
 _ANCHOR_RE = re.compile(r"^([^\S\n]*+)\u00b6(?=[^\S\n]?\d)", re.M)
+
+
+def holds_anchors(text: str) -> bool:
+    """True when ``text`` holds a pilcrow that :func:`without_anchors` takes out (canonical
+    text that holds one is marked as such: it is read as written)."""
+    return _ANCHOR in text and _ANCHOR_RE.search(text) is not None
 
 
 def without_anchors(text: str) -> str:
@@ -128,12 +135,11 @@ def read_source(text: str, diags: Collector) -> Source:
     if looks_like_html(text) and not text.startswith(_canonical_labels()):
         return read_html(text, diags)
     text = without_controls(text, diags)
-    if _ANCHOR in text:
-        # (in canonical text too, which a reading of any form writes without them)
-        text = without_anchors(text)
     src = read_canonical(text, diags)
     if src is not None:
         return src
+    if _ANCHOR in text:
+        text = without_anchors(text)
     src = read_pagetext(text, diags)
     if src is not None:
         return src
