@@ -1174,8 +1174,27 @@ def test_whole_line_markers_spaced_with_any_white_space(space: str) -> None:
     assert all("00000350" not in p.text for p in cable.paragraphs)
 
 
+def test_a_marker_whose_total_a_partial_extract_cut_short_is_a_page_break() -> None:
+    # 09ROME1144: ``ROME 00001144  001.2 OF 00...`` between the subject and the Classified
+    # By line, which the header then lost to the text (09DUSHANBE575 ends with such a line)
+    text = (
+        "C O N F I D E N T I A L SECTION 01 OF 02 ROME 001144\n\nSIPDIS\n\nE.O. 12958: DECL: 10/07/2019\n"
+        "TAGS: PGOV PREL IT\nSUBJECT: ITALY: CONSTITUTIONAL COURT\n\nROME 00001144  001.2 OF 00...\n\n"
+        "Classified By: CDA Elizabeth L. Dibble for reasons 1.4 (b) and (d).\n\n1. (C/NF) SUMMARY: Text.\n"
+    )
+    cable = cableparse.parse(text)
+    assert [(b.section, b.page, b.total) for b in cable.page_breaks] == [(1, 2, None)]
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.reasons == ("1.4(b)", "1.4(d)")
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    _fixed_point(cable)
+    # (an ellipsis after other words is text)
+    assert lines_module.split_marker("ROME 00001144  001.2 OF ...") is None
+    assert lines_module.split_marker("and so on...") is None
+
+
 _MARKER_LINES = st.builds(
-    "{}{} {}{}{}{}{} {}".format,
+    "{}{} {}{}{}{}{} {}{}".format,
     st.sampled_from(["", " ", "  "]),
     st.sampled_from(["PHNOM PENH", "STATE", "Madrid", "x"]),
     st.from_regex(r"[0-9]{4,8}", fullmatch=True),
@@ -1184,6 +1203,8 @@ _MARKER_LINES = st.builds(
     st.sampled_from([" ", "   "]),
     st.sampled_from(["OF", "of", "Of", "oF"]),
     st.from_regex(r" {0,2}[0-9]{1,3}", fullmatch=True),
+    # (a total cut short by a partial extract: ``OF 00...``)
+    st.sampled_from(["", "..."]),
 )
 _OTHER_PIECES = [*"aOfF0123 .", "OF", "of", "OF 0", "PAGE", "PAGE 02 "]
 _OTHER_LINES = st.lists(st.sampled_from(_OTHER_PIECES), max_size=20).map("".join)

@@ -86,8 +86,10 @@ _INLINE_HINT_RE = re.compile(r"OF[^\S\n]++[0-9]")
 # Both are found by one search in the text with its "F" read as "f" (a hit at an "f" then
 # kept where the second pattern matches); "f " is a literal that the search skips to in C.
 _F_DIGIT_RE = re.compile("f  *[0-9]")
-_F_END_RE = re.compile("f +[0-9]{1,3}$", re.MULTILINE)
+_F_END_RE = re.compile(r"f +[0-9]{1,3}(?:\.\.\.)?$", re.MULTILINE)
 _UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
+# what ends a line that a partial extract cut short (a marker's total too: ``OF 00...``)
+_CUT_SHORT = "..."
 _TEXT_OF = operator.itemgetter(1)
 _ASCII_DIGITS = frozenset("0123456789")
 # the white space (but newlines) that folding a line turns into spaces (``str.isspace``), each
@@ -158,12 +160,19 @@ def split_marker(text: str) -> PageBreak | None:
     last = text[-1:]
     if last.isspace():
         last = text.rstrip()[-1:]
+    cut = False  # (its total cut short: ``DUSHANBE 00000575  001.2 OF 0...``)
     if last not in _ASCII_DIGITS and "PAGE" not in text:
         # (a marker ends in its total, but a teletype page header: the cheap test first)
-        return None
+        if last != "." or not text.rstrip().endswith(_CUT_SHORT):
+            return None
+        cut = True
     if len(text) > 80 and len(" ".join(text.split())) > 80:
         return None
     probe = _spaced(text)
+    if cut:
+        probe = probe.rstrip()[: -len(_CUT_SHORT)]
+        if probe[-1:] not in _ASCII_DIGITS:
+            return None
     if "PAGE" in probe:
         m2 = _LEGACY_RI_RE.match(probe)
         if m2:
@@ -184,7 +193,10 @@ def split_marker(text: str) -> PageBreak | None:
         return None
     page = m.group(4)
     return PageBreak(
-        section=int(m.group(3)), page=int(page) if page else None, total=int(m.group(5)), text=text.strip()
+        section=int(m.group(3)),
+        page=int(page) if page else None,
+        total=None if cut else int(m.group(5)),
+        text=text.strip(),
     )
 
 
@@ -319,7 +331,7 @@ def _candidates(texts: list[str], text: str) -> list[int]:
         found = [
             k
             for k, t in enumerate(texts)
-            if t[-1:] in _ASCII_DIGITS
+            if (t[-1:] in _ASCII_DIGITS or t.endswith(_CUT_SHORT))
             and (" OF " in t or " of " in t or (("OF" in t or "of" in t) and _spaced(t) is not t))
         ]
         hits = [m.start() for m in _INLINE_HINT_RE.finditer(text)]
