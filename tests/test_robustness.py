@@ -1174,6 +1174,18 @@ def test_whole_line_markers_spaced_with_any_white_space(space: str) -> None:
     assert all("00000350" not in p.text for p in cable.paragraphs)
 
 
+def test_a_classification_line_among_the_addressees_is_no_addressee() -> None:
+    # (fuzz input, cut down; commit e35f013 fails on it too): a level word alone below an
+    # address line, above the format lines (a copy of the cable run into them), was read
+    # as an addressee; canonical text, writing the format lines first, left it below them,
+    # where it read as the classification line.  It is kept with the text above the cable
+    cable = cableparse.parse(b"<pre>TO E&#xA;CONFIDENTIAL&#x000A<>VZCZC</pre><pre>")
+    assert cable.routing is not None
+    assert [a.name for a in cable.routing.to] == ["E"]
+    assert "CONFIDENTIAL" in cable.preamble
+    _fixed_point(cable)
+
+
 def test_a_marker_whose_total_a_partial_extract_cut_short_is_a_page_break() -> None:
     # 09ROME1144: ``ROME 00001144  001.2 OF 00...`` between the subject and the Classified
     # By line, which the header then lost to the text (09DUSHANBE575 ends with such a line)

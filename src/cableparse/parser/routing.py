@@ -591,6 +591,12 @@ def parse_routing(
             unparsed.append(whole)
             diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
             continue
+        if c in CLASSIFICATION_FIRST and match_classification_line(s) is not None:
+            # a classification line among the addressees (a copy of the cable above the
+            # format lines, run into them): no addressee, kept with the text above the cable
+            unparsed.append(whole)
+            diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
+            continue
         addressee, note = _addressee_of(s)
         if note is not None:
             diags.add("CP103", note, line=lineno)
