@@ -454,19 +454,47 @@ def test_a_paragraph_number_glued_to_its_first_word_ends_a_classified_by_value()
 _PROSE = "Pol/Econ Chief delivered reftel points to the MFA directorate on October 21."
 
 
-@pytest.mark.parametrize("newline", [False, True])
 @pytest.mark.parametrize(("item", "marking"), [("STATE 146857", "U"), ("STATE 57598", "SBU"), ("08 PARIS 12", "S/NF")])
-def test_the_text_run_on_to_the_last_ref_item_stays_in_it(item: str, marking: str, newline: bool) -> None:
+def test_the_text_run_on_to_the_last_ref_item_stays_in_it(item: str, marking: str) -> None:
     # 07MANAMA963, 09CAIRO1096: the cable's only paragraph run on to the REF line is kept
     # in the item as written (a marking inside an item cannot be told from the text's
     # wherever the item's lines fall), and reads back the same from canonical text
-    sep = "\n" if newline else " "
-    cable = cableparse.parse(f"CONFIDENTIAL MANAMA 000963\n\nSUBJECT: TEST\n\nREF: {item}{sep}({marking}) {_PROSE}\n")
-    # (on two lines of an unlettered block, two items)
+    cable = cableparse.parse(f"CONFIDENTIAL MANAMA 000963\n\nSUBJECT: TEST\n\nREF: {item} ({marking}) {_PROSE}\n")
     assert " ".join(r.text for r in cable.header.references) == f"{item} ({marking}) {_PROSE}"
     assert cable.paragraphs == ()
     once = cableparse.dumps(cable)
     assert cableparse.normalize(once) == once
+
+
+@pytest.mark.parametrize(("item", "marking"), [("STATE 146857", "U"), ("STATE 57598", "SBU"), ("08 PARIS 12", "S/NF")])
+def test_a_marked_line_of_text_below_the_last_ref_item_opens_the_text(item: str, marking: str) -> None:
+    # 08KUALALUMPUR317 (a page not in the shared corpus): ``REF: STATE 40380`` over ``(SBU)
+    # Poloff delivered ...``, no blank line between: a line below the list that opens with
+    # a portion marking and words after it is the text's (the cable's only paragraph and
+    # its signer were REF items)
+    cable = cableparse.parse(
+        f"CONFIDENTIAL MANAMA 000963\n\nSUBJECT: TEST\n\nREF: {item}\n({marking}) {_PROSE}\nKEITH\n"
+    )
+    assert [r.text for r in cable.header.references] == [item]
+    assert [(p.marking, p.text) for p in cable.paragraphs] == [(marking, _PROSE)]
+    assert cable.signature == "KEITH"
+    once = cableparse.dumps(cable)
+    assert cableparse.normalize(once) == once
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # the next item's letter in parentheses (``(C)`` after ``(B)``), however long
+        "(A) STATE 12345\n(B) USUN 678\n(C) Embassy Paris email of March 4, 2008 to the Department's desk officers",
+        # a short line after a marking
+        "STATE 12345\n(U) USUN 678",
+    ],
+)
+def test_a_marked_line_that_can_be_a_ref_item_stays_in_the_block(block: str) -> None:
+    cable = cableparse.parse(f"CONFIDENTIAL MANAMA 000963\n\nSUBJECT: TEST\n\nREF: {block}\n")
+    assert cable.paragraphs == ()
+    assert len(cable.header.references) == block.count("\n") + 1
 
 
 @pytest.mark.parametrize(

@@ -1347,6 +1347,11 @@ def parse_header(
                 if _notice(caps, rest):
                     # a handling notice (SENSITIVE BUT UNCLASSIFIED; PLEASE ...) ends it
                     break
+                if nxt[0] == "(" and _opens_marked_text(nxt, block):
+                    # the text's first paragraph below the list, with its portion marking
+                    # and no blank line between (``REF: STATE 40380`` over ``(SBU) Poloff
+                    # delivered ...``)
+                    break
                 # any field but another REF keyword, which stays with the items (read on
                 # the line folded, as canonical text writes it: ``1.\xa0(C)`` cut from the
                 # line above opens a paragraph)
@@ -2137,6 +2142,24 @@ _CSV_ROW_START_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 _CSV_ROW_RE = re.compile(r",\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 # what both cables.csv row patterns hold (a literal first keeps the search fast)
 _CSV_HINT_RE = re.compile(r",\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
+
+
+#: the shortest text after a portion marking that opens the body below a REF list
+_MARKED_TEXT = 40
+
+
+def _opens_marked_text(nxt: str, block: list[str]) -> bool:
+    """True when the stripped line ``nxt``, right below the lines ``block`` of a REF list,
+    opens the text: a portion marking (none that could be the list's next letter, as
+    ``(C)`` after ``(B)``) and at least :data:`_MARKED_TEXT` characters of words after it."""
+    marking, rest = split_marking(nxt)
+    if marking is None or len(rest) < _MARKED_TEXT or " " not in rest:
+        return False
+    if len(marking) == 1:
+        bullets = _bullets("\n".join(block))
+        if opens_like_bullet(nxt, chr(ord(bullets[-1][2]) + 1) if bullets else "A"):
+            return False
+    return True
 
 
 def _continues_refs(nxt: str, block: list[str]) -> bool:
