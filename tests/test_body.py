@@ -98,6 +98,25 @@ def cable(body: str) -> str:
         ("12. (C) We will report the response by August 16.POLASCHIK", "POLASCHIK", []),
         ("9. (U) U/S Joseph cleared this cable. HOAGLAND NNNN", "HOAGLAND", ["NNNN"]),
         ("remain central to the strategy\nfor the 2011 presidential election. MARTINEZ", "MARTINEZ", []),
+        # a post's note of its web site below the signer, its address wrapped or not
+        # (09ANKARA1472, 10ANKARA302)
+        (
+            "1. (C) Text.\n\nJEFFREY\n\n   \"Visit Ankara's Classified Web Site at http://www.intelink.s\n"
+            'gov.gov/wiki/Portal:Turkey"',
+            "JEFFREY",
+            ["\"Visit Ankara's Classified Web Site at http://www.intelink.s", 'gov.gov/wiki/Portal:Turkey"'],
+        ),
+        (
+            '1. (C) Text.\n\nJeffrey\n\n"Visit Ankara\'s Classified Web Site at http://www.intelink.s gov.gov/wiki/"',
+            "Jeffrey",
+            ['"Visit Ankara\'s Classified Web Site at http://www.intelink.s gov.gov/wiki/"'],
+        ),
+        # (above the signer, or with the signer run on to it, the note is text: 07LONDON519)
+        (
+            "1. (C) Text.\nVisit London's Classified Website: http://www.state.sgov.gov/p/eur/london/index. cfm Tuttle",
+            "Tuttle",
+            [],
+        ),
         # a surname of two letters (07BAKU855, 09BAKU744)
         ("with the NATO Riga Summit declaration on energy security. LU", "LU", []),
         ("6. (C) Text of the cable.\n\nLu", "Lu", []),

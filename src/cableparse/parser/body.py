@@ -74,6 +74,9 @@ _JUNK_LINE_RE = re.compile(
     r"[ \t]*(?:\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b.*|\d{4}-\d{2}-\d{2}\b.*|[#.\"'\u201d>*]{1,8}"
     r"|SELECT \* FROM\b.*|[A-Z][A-Z ,]{0,40} @ EL PA.*)[ \t]*$"
 )
+# a post's note of its classified web site, below the signer (``"Visit Ankara's
+# Classified Web Site at http://...``): trailer only below a signature
+_VISIT_LINE_RE = re.compile(r"[\"\u201c]?Visit\b.{0,60}\bClassified Web ?[Ss]ite\b")
 # where such junk starts on the signer's own line (``STEVENS 0 03/07/2008``, ``HALL NNNN ...``)
 _JUNK_START_RE = re.compile(
     r"[ \t](?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
@@ -332,8 +335,32 @@ def _walk_trailer(lines: list[Line], end: int, junk: bool) -> tuple[int, list[st
             trailer.append(s)
             k -= 1
             continue
+        if junk and "Visit" in s and _VISIT_LINE_RE.match(s) and _signer_above(lines, k - 1):
+            trailer.append(s)
+            k -= 1
+            continue
+        if junk and " " not in s and ("/" in s or s[-1] in _CLOSERS) and k > 2:
+            # (the web address wrapped: ``... http://www.intelink.s`` over ``gov.gov/wiki/...``)
+            above = lines[k - 2][1].strip()
+            if (
+                "http" in above
+                and above[-1] not in _CLOSERS
+                and _VISIT_LINE_RE.match(above)
+                and _signer_above(lines, k - 2)
+            ):
+                trailer += [s, above]
+                k -= 2
+                continue
         break
     return k, trailer
+
+
+def _signer_above(lines: list[Line], k: int) -> bool:
+    """True when the last line above line ``k`` that is not blank holds a signer's name
+    alone (a post's note of its web site below it is then trailer)."""
+    while k > 0 and is_blank(lines[k - 1][1]):
+        k -= 1
+    return k > 1 and _standalone(lines[k - 1][1].strip()) is not None
 
 
 def _opens_text(lines: list[Line], j: int) -> bool:
