@@ -2359,6 +2359,18 @@ def test_a_heading_run_on_to_text_that_reads_as_a_page_header() -> None:
     _fixed_point(cable)
 
 
+def test_an_attention_line_with_a_heading_run_on_that_reads_as_a_page_header_stays_whole() -> None:
+    # (fuzz input, cut down; commit e35f013 fails on it too): below the classification
+    # line, a line too long to be a teletype page header whose text before a heading run
+    # on to it is one: the header cut the heading off, and canonical text's shorter line
+    # read as a page break; the header now leaves the line to the body, which keeps it whole
+    line = "PAGE 02 RUEHFRA2440 0I -------= -&-------R-I -------=----- -&-----------;--UN ---"
+    cable = cableparse.parse(f"UNCLASSIFIED\n{line}\n")
+    assert cable.page_breaks == ()
+    assert [p.text for p in cable.paragraphs] == [line]
+    _fixed_point(cable)
+
+
 def test_a_heading_that_opens_like_a_field_below_a_classified_by_line_read_as_text() -> None:
     # fuzz crash, 2026-12-05 (b"F Classified by cting DAS James ... ARY&#x0-\r--- ref ---"):
     # an attention line and a long Classified By line, with no classification line nor

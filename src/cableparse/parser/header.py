@@ -1467,7 +1467,9 @@ def parse_header(
             # the lines between are kept as attention lines)
             reach = _fields_past(lines, i, boxed, _MAX_ATTENTION - kept)
         if heading_like and i > reach:
-            if run_on is None or not run_on[0]:
+            if run_on is None or not run_on[0] or split_marker(run_on[0]) is not None:
+                # (nor where the text before the heading reads as a continuation marker on
+                # a line of its own: the body keeps such a line whole, as canonical text does)
                 break
             attention, heading = run_on[0], s[len(run_on[0]) :].strip()
         if (
