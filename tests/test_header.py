@@ -483,6 +483,24 @@ def test_a_marked_line_of_text_below_the_last_ref_item_opens_the_text(item: str,
 
 
 @pytest.mark.parametrize(
+    "source",
+    [
+        # (fuzz input, cut down): an unlettered item that opens with a marking and words,
+        # which canonical text, writing each such item on a line of its own, would leave to
+        # be read as the text's first line: it goes on the line above, after a semicolon
+        b"<pre>&#x000AREF\xb7;(U)t l sectzion 00\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xffSUB",
+        "REF: STATE 12345; (SBU) Embassy Paris email of March 4, 2008 to the desk officers\n",
+    ],
+)
+def test_a_ref_item_that_opens_like_marked_text_reads_back_as_an_item(source: str | bytes) -> None:
+    cable = cableparse.parse(source)
+    once = cableparse.dumps(cable)
+    again = cableparse.parse(once)
+    assert again.header.references == cable.header.references
+    assert cableparse.dumps(again) == once
+
+
+@pytest.mark.parametrize(
     "block",
     [
         # the next item's letter in parentheses (``(C)`` after ``(B)``), however long

@@ -31,6 +31,7 @@ from .parser.header import (
     opens_classified_by,
     opens_field,
     opens_like_bullet,
+    opens_marked_text,
     opens_with_caption,
 )
 from .parser.lines import split_marker, split_run_on_page_header
@@ -193,7 +194,7 @@ def _header(h: Header, out: list[str]) -> None:
                     # above, after a space, where it is read as the next bullet's item
                     out[-1] += " " + item
                     continue
-            elif k and _misread_item(item, out[-1]):
+            elif k and _misread_item(item, out[-1], out[block:]):
                 # an unlettered item that reads as a field, a paragraph, a page break (one
                 # with text run on after it too), a caption, a handling notice or a rule on
                 # a line of its own (``1. A``, ``PAGE 02 271458Z``, ``SIPDIS``, ``---``), or
@@ -204,7 +205,7 @@ def _header(h: Header, out: list[str]) -> None:
                 out[-1] += ";," + item
                 # (and a line of items that, so lengthened, reads as one itself goes on the
                 # line above it too: ``PAGE 00 0`` and ``PAGE 00 271458Z``)
-                while len(out) - 1 > block and _misread_item(out[-1], out[-2]):
+                while len(out) - 1 > block and _misread_item(out[-1], out[-2], out[block:-1]):
                     last = out.pop()
                     out[-1] += ";," + last
                 continue
@@ -216,12 +217,14 @@ def _header(h: Header, out: list[str]) -> None:
         out.append(f"{marking}Classified By: {h.classified_by.text}".rstrip())
 
 
-def _misread_item(item: str, above: str) -> bool:
+def _misread_item(item: str, above: str, block: list[str]) -> bool:
     """True when the unlettered REF item ``item``, on a line of its own below the line
-    ``above``, would not read back as an item: as a field, a paragraph, a page break, a
-    caption, a handling notice or a rule, or as making one of the end of ``above``."""
+    ``above`` (the last of the block's lines, ``block``), would not read back as an item:
+    as a field, a paragraph, a page break, a caption, a handling notice, a rule or the
+    text's marked first line, or as making one of the end of ``above``."""
     return (
         ends_ref_block(item)
+        or (item[:1] == "(" and opens_marked_text(item, [block[0][5:], *block[1:]]))
         or split_marker(item) is not None
         or ("PAGE" in item and split_run_on_page_header(item) is not None)
         or captions_alone(item)

@@ -51,6 +51,7 @@ __all__ = [
     "opens_classified_by",
     "opens_field",
     "opens_like_bullet",
+    "opens_marked_text",
     "opens_with_caption",
     "parse_header",
     "reasons_of",
@@ -1347,7 +1348,7 @@ def parse_header(
                 if _notice(caps, rest):
                     # a handling notice (SENSITIVE BUT UNCLASSIFIED; PLEASE ...) ends it
                     break
-                if nxt[0] == "(" and _opens_marked_text(nxt, block):
+                if nxt[0] == "(" and opens_marked_text(nxt, block):
                     # the text's first paragraph below the list, with its portion marking
                     # and no blank line between (``REF: STATE 40380`` over ``(SBU) Poloff
                     # delivered ...``)
@@ -2150,7 +2151,7 @@ _CSV_HINT_RE = re.compile(r",\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 _MARKED_TEXT = 40
 
 
-def _opens_marked_text(nxt: str, block: list[str]) -> bool:
+def opens_marked_text(nxt: str, block: list[str]) -> bool:
     """True when the stripped line ``nxt``, right below the lines ``block`` of a REF list,
     opens the text: a portion marking (none that could be the list's next letter, as
     ``(C)`` after ``(B)``) and at least :data:`_MARKED_TEXT` characters of words after it."""
