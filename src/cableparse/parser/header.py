@@ -1110,9 +1110,9 @@ def parse_header(
     last_handling = -2
     first_handling = -1  # the first attention line
     clby_at = -1  # the Classified By line
-    # the lines cut in two (at a field, at a heading): (index, the line as it was, its two
-    # parts); the last whole again if the header ends at it and its lines go back to the text
-    cuts: list[tuple[int, Line, Line, Line]] = []
+    # the last line cut in two (at a field, at a heading): (index, the line as it was, its
+    # two parts); whole again if the header ends at it and its lines go back to the text
+    cut: tuple[int, Line, Line, Line] | None = None
     empty_tags_at = -1  # the last TAGS keyword without tags (an attention line)
     split_noted = False
     while i < n:
@@ -1182,7 +1182,7 @@ def parse_header(
                     continue
                 if breaks is None or not _take_marker(tail, lineno, breaks, diags):
                     halves = (lineno, head), (lineno, tail)
-                    cuts.append((i, lines[i], *halves))
+                    cut = (i, lines[i], *halves)
                     lines[i : i + 1] = halves
                     n += 1
                 else:
@@ -1498,7 +1498,7 @@ def parse_header(
             i += 1
             if heading is not None:
                 halves = (lineno, attention), (lineno, heading)
-                cuts.append((i - 1, lines[i - 1], *halves))
+                cut = (i - 1, lines[i - 1], *halves)
                 lines[i - 1 : i] = halves
                 break
             continue
@@ -1511,11 +1511,11 @@ def parse_header(
         if clby_at > first_handling:
             # (a Classified By line below them is the text's then, as they are)
             h.classified_by = None
-        if cuts:
+        if cut is not None:
             # (the line cut where the header ended, at a heading, a paragraph's opening or a
             # field it does not read, or at a TAGS keyword without tags that only blank lines
             # follow, is whole again, as the text reads it: canonical text writes it so)
-            k, whole, first, second = cuts[-1]
+            k, whole, first, second = cut
             if (
                 first_handling <= k < end
                 and k + 1 < len(lines)
