@@ -341,3 +341,25 @@ def test_the_markers_tail_is_found_in_a_real_marker() -> None:
     assert lines._INLINE_RE.search(probe) is not None
     assert lines._INLINE_TAIL_RE.search(probe) is not None
     assert lines._INLINE_TAIL_RE.search("the text goes on, 002 of 004") is None
+
+
+# the distribution-line pattern takes the office symbols before the last possessively; on
+# a stripped line it matches exactly where the same pattern with backtracking does
+_DISTRIBUTION_BACKTRACKING = re.compile(
+    r"(?:(?:ACTION|ORIGIN|INFO)\s+)?(?:[A-Z][A-Z0-9]{0,5}-\d{2}\s+)*(?:[A-Z][A-Z0-9]{0,5}-\d{2}|/\d{3}\s?[A-Z])$"
+    r"|-{6,}\s*[0-9A-F]{6}\s+\d{6}Z\s+/\d{2}$"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ACTION", "INFO", "LOG-00", "AF-00", "EUR-0", "/037", "W", "/002R", "x", "-------", "A1-99"]),
+        max_size=8,
+    ),
+    st.sampled_from([" ", "  ", "\t", " \n "]),
+)
+def test_the_possessive_distribution_pattern_reads_as_the_backtracking_one(words: list[str], sep: str) -> None:
+    from cableparse.parser.routing import _DISTRIBUTION_RE
+
+    line = sep.join(words).strip()
+    assert (_DISTRIBUTION_RE.match(line) is None) == (_DISTRIBUTION_BACKTRACKING.match(line) is None), line

@@ -104,9 +104,11 @@ _PAGE_RE = re.compile(r"PAGE\s+\d{2,3}\s+\S.*\d{6}Z$")
 # the action (or originating) office, then INFO and the offices that got copies, each
 # symbol with its count (``ACTION AF-00``, ``ORIGIN DS-00``, ``INFO LOG-00 ADS-00 ...``,
 # ``P-02 T-01 /037 W``, ``SAS-00 FA-00 /002R``), and a line of dashes with the copy's
-# reference and time (``-----352654 200910Z /23``)
+# reference and time (``-----352654 200910Z /23``); the symbols before the last are taken
+# possessively (the line is stripped: the last, with no white space after it, is never
+# among them), and no state is kept to give them back
 _DISTRIBUTION_RE = re.compile(
-    r"(?:(?:ACTION|ORIGIN|INFO)\s+)?(?:[A-Z][A-Z0-9]{0,5}-\d{2}\s+)*(?:[A-Z][A-Z0-9]{0,5}-\d{2}|/\d{3}\s?[A-Z])$"
+    r"(?:(?:ACTION|ORIGIN|INFO)\s+)?(?:[A-Z][A-Z0-9]{0,5}-\d{2}\s+)*+(?:[A-Z][A-Z0-9]{0,5}-\d{2}|/\d{3}\s?[A-Z])$"
     r"|-{6,}\s*[0-9A-F]{6}\s+\d{6}Z\s+/\d{2}$"
 )
 
