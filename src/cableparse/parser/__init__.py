@@ -42,8 +42,6 @@ _HEADER_KEYS_RE = re.compile(r"\b(?:TAGS|SUBJECT)\s?:", re.I)
 # trailing space: a third newline is the next try's blank line), and the letters it opens with
 _BLOCK_COPY_RE = re.compile(r"\n\n[ \t]*(?:U\s?N|C\s?O\s?N|S\s?E\s?C)", re.I)
 _LEVEL_INITIALS = "UCSucs"
-# the serial that ends a reference id (``09CHISINAU694``)
-_ID_SERIAL_RE = re.compile(r"(?<=[A-Za-z])\d{1,7}$")
 
 
 def parse_timestamp(value: str) -> _dt.datetime | None:
@@ -199,8 +197,8 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     if citing_id is not None and cl is not None and cl.serial is not None and cl.origin:
         # (a page that holds another cable's text: 09CHISINAU694 holds ULAANBAATAR 000234;
         # a whole classification line only, origin and serial)
-        own = _ID_SERIAL_RE.search(citing_id)
-        if own is not None and int(own.group()) != cl.serial:
+        own = ids_module().reference_id_parts(citing_id)
+        if own is not None and own[2] != cl.serial:
             named = f"{cl.origin} {cl.serial:06d}"
             diags.add("CP210", f"the classification line names {named}, the reference id is {reference_id}")
     if reference_id is None:
