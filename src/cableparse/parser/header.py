@@ -20,6 +20,7 @@ from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
 from .body import MAX_TITLE, RULE_CHARS, inline_heading, is_rule
 from .lines import (
+    CUT_SHORT,
     PARTIAL_SENTENCE,
     Line,
     is_blank,
@@ -1656,10 +1657,8 @@ _REVIEW_STAMP_RE = re.compile(r"[ \t]*(?:Declassified/Released\b|Systematic Revi
 _NOTE_FIRST = frozenset("OoDS") | RULE_CHARS
 
 
-#: the mark that ends a line a partial extract cut short (at the end of a line: the
-#: lines' trailing space is gone)
-_TRUNCATED = "..."
-_TRUNCATED_HINT = _TRUNCATED + "\n"
+# (a line cut short, at the end of a line: the lines' trailing space is gone)
+_TRUNCATED_HINT = CUT_SHORT + "\n"
 #: how far below its classification line a truncated first copy of the cable may end
 _TRUNCATED_COPY_LINES = 60
 # a database row pasted between a truncated first copy and the whole text (tab or comma
@@ -1703,7 +1702,7 @@ def _whole_copy_below(
     while k < limit:
         t = lines[k][1]
         k += 1
-        if not t.rstrip().endswith(_TRUNCATED):
+        if not t.rstrip().endswith(CUT_SHORT):
             continue
         m = k
         while m < n and (
@@ -1759,7 +1758,7 @@ def _truncated_copy_in(lines: list[Line], start: int, end: int, line: Classifica
         if not _same_line(found[0], line):
             return None
         for k in range(j + 1, min(end, j + _TRUNCATED_COPY_LINES)):
-            if lines[k][1].rstrip().endswith(_TRUNCATED):
+            if lines[k][1].rstrip().endswith(CUT_SHORT):
                 return j, k
         return None
     return None

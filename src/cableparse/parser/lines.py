@@ -24,6 +24,7 @@ from ..diagnostics import Collector
 from ..models import PageBreak
 
 __all__ = [
+    "CUT_SHORT",
     "PARTIAL_SENTENCE",
     "WHITE_SPACE",
     "Line",
@@ -88,8 +89,8 @@ _INLINE_HINT_RE = re.compile(r"OF[^\S\n]++[0-9]")
 _F_DIGIT_RE = re.compile("f  *[0-9]")
 _F_END_RE = re.compile(r"f +[0-9]{1,3}(?:\.\.\.)?$", re.MULTILINE)
 _UPPER_WORD_RE = re.compile(r"[A-Z][A-Z'.-]*$")
-# what ends a line that a partial extract cut short (a marker's total too: ``OF 00...``)
-_CUT_SHORT = "..."
+#: the mark that ends a line a partial extract cut short (a marker's total too: ``OF 00...``)
+CUT_SHORT = "..."
 _TEXT_OF = operator.itemgetter(1)
 _ASCII_DIGITS = frozenset("0123456789")
 # the white space (but newlines) that folding a line turns into spaces (``str.isspace``), each
@@ -163,14 +164,14 @@ def split_marker(text: str) -> PageBreak | None:
     cut = False  # (its total cut short: ``DUSHANBE 00000575  001.2 OF 0...``)
     if last not in _ASCII_DIGITS and "PAGE" not in text:
         # (a marker ends in its total, but a teletype page header: the cheap test first)
-        if last != "." or not text.rstrip().endswith(_CUT_SHORT):
+        if last != "." or not text.rstrip().endswith(CUT_SHORT):
             return None
         cut = True
     if len(text) > 80 and len(" ".join(text.split())) > 80:
         return None
     probe = _spaced(text)
     if cut:
-        probe = probe.rstrip()[: -len(_CUT_SHORT)]
+        probe = probe.rstrip()[: -len(CUT_SHORT)]
         if probe[-1:] not in _ASCII_DIGITS:
             return None
     if "PAGE" in probe:
@@ -331,7 +332,7 @@ def _candidates(texts: list[str], text: str) -> list[int]:
         found = [
             k
             for k, t in enumerate(texts)
-            if (t[-1:] in _ASCII_DIGITS or t.endswith(_CUT_SHORT))
+            if (t[-1:] in _ASCII_DIGITS or t.endswith(CUT_SHORT))
             and (" OF " in t or " of " in t or (("OF" in t or "of" in t) and _spaced(t) is not t))
         ]
         hits = [m.start() for m in _INLINE_HINT_RE.finditer(text)]
