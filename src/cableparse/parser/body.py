@@ -335,32 +335,34 @@ def _walk_trailer(lines: list[Line], end: int, junk: bool) -> tuple[int, list[st
             trailer.append(s)
             k -= 1
             continue
-        if junk and "Visit" in s and _VISIT_LINE_RE.match(s) and _signer_above(lines, k - 1):
-            trailer.append(s)
-            k -= 1
+        note = _web_site_note(lines, k, s) if junk else 0
+        if note:
+            trailer += [lines[j][1].strip() for j in range(k - 1, k - 1 - note, -1)]
+            k -= note
             continue
-        if junk and " " not in s and ("/" in s or s[-1] in _CLOSERS) and k > 2:
-            # (the web address wrapped: ``... http://www.intelink.s`` over ``gov.gov/wiki/...``)
-            above = lines[k - 2][1].strip()
-            if (
-                "http" in above
-                and above[-1] not in _CLOSERS
-                and _VISIT_LINE_RE.match(above)
-                and _signer_above(lines, k - 2)
-            ):
-                trailer += [s, above]
-                k -= 2
-                continue
         break
     return k, trailer
 
 
-def _signer_above(lines: list[Line], k: int) -> bool:
-    """True when the last line above line ``k`` that is not blank holds a signer's name
-    alone (a post's note of its web site below it is then trailer)."""
-    while k > 0 and is_blank(lines[k - 1][1]):
-        k -= 1
-    return k > 1 and _standalone(lines[k - 1][1].strip()) is not None
+def _web_site_note(lines: list[Line], k: int, s: str) -> int:
+    """How many lines a post's note of its web site below the signer ends with at line
+    ``k - 1`` (stripped: ``s``): 1, 2 when its address is wrapped (``... http://www.intelink.s``
+    over ``gov.gov/wiki/...``), or 0 when there is none or no signer's name alone stands
+    above it."""
+    if "Visit" in s and _VISIT_LINE_RE.match(s):
+        note = 1
+    elif " " not in s and ("/" in s or s[-1] in _CLOSERS) and k > 2:
+        above = lines[k - 2][1].strip()
+        if "http" not in above or above[-1] in _CLOSERS or not _VISIT_LINE_RE.match(above):
+            return 0
+        note = 2
+    else:
+        return 0
+    # (the signer's line: the last above the note that is not blank)
+    j = k - note
+    while j > 0 and is_blank(lines[j - 1][1]):
+        j -= 1
+    return note if j > 1 and _standalone(lines[j - 1][1].strip()) is not None else 0
 
 
 def _opens_text(lines: list[Line], j: int) -> bool:
