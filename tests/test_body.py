@@ -383,14 +383,29 @@ _LATER = [
 ]
 
 
-@given(st.integers(min_value=0, max_value=len(_LATER)))
-def test_reflowed_paragraphs_after_openings_run_on_to_a_line_above(k: int) -> None:
-    # paragraphs 2 and 3 run on to paragraph 1's line: 4 does not follow 1, but it has a
-    # marking and comes a few numbers on, at a line's start
-    text = "\n".join([_SUMMARY, *_LATER[:k]]) + "\nCLINTON"
+_UNNUMBERED = "Governor: Fourth Term may be a Bridge Too Far"
+
+
+@pytest.mark.parametrize(
+    ("first", "number", "end"),
+    [
+        # paragraphs 2 and 3 run on to paragraph 1's line: 4 does not follow 1, but it has
+        # a marking and comes a few numbers on, at a line's start
+        (_SUMMARY, "1", "End Summary"),
+        # (09MOSCOW2651, a truncated copy's whole text: paragraph 1 lost, a line of text
+        # above paragraph 2, no blank lines): the first marked paragraphs open, counted
+        # from none
+        (_UNNUMBERED, None, _UNNUMBERED),
+    ],
+)
+@given(k=st.integers(min_value=0, max_value=len(_LATER)))
+def test_reflowed_paragraphs_after_openings_run_on_to_a_line_above(
+    first: str, number: str | None, end: str, k: int
+) -> None:
+    text = "\n".join([first, *_LATER[:k]]) + "\nCLINTON"
     c = parse(cable(text))
-    assert [p.number for p in c.paragraphs] == ["1", *[str(n) for n in range(4, 4 + k)]]
-    assert c.paragraphs[0].text.endswith("End Summary")
+    assert [p.number for p in c.paragraphs] == [number, *[str(n) for n in range(4, 4 + k)]]
+    assert c.paragraphs[0].text.endswith(end)
     assert c.signature == "CLINTON"
     again = parse(dumps(c))
     assert again.paragraphs == c.paragraphs
@@ -412,18 +427,6 @@ def test_a_line_that_opens_with_a_number_and_no_later_marked_paragraph_stays_tex
     assert c.paragraphs[0].text.endswith(line)
 
 
-@given(st.integers(min_value=0, max_value=len(_LATER)))
-def test_reflowed_paragraphs_below_an_unnumbered_line_before_any_numbered_one(k: int) -> None:
-    # (09MOSCOW2651, a truncated copy's whole text: paragraph 1 lost, a line of text above
-    # paragraph 2, no blank lines): the first marked paragraphs open, counted from none
-    text = "\n".join(["Governor: Fourth Term may be a Bridge Too Far", *_LATER[:k]]) + "\nCLINTON"
-    c = parse(cable(text))
-    assert [p.number for p in c.paragraphs] == [None, *[str(n) for n in range(4, 4 + k)]]
-    assert c.signature == "CLINTON"
-    again = parse(dumps(c))
-    assert again.paragraphs == c.paragraphs
-
-
 @pytest.mark.parametrize(
     "line",
     [
@@ -432,7 +435,7 @@ def test_reflowed_paragraphs_below_an_unnumbered_line_before_any_numbered_one(k:
     ],
 )
 def test_below_an_unnumbered_line_a_line_with_a_number_and_no_marking_or_a_far_one_stays_text(line: str) -> None:
-    c = parse(cable(f"Governor: Fourth Term may be a Bridge Too Far\n{line}\nCLINTON"))
+    c = parse(cable(f"{_UNNUMBERED}\n{line}\nCLINTON"))
     assert [p.number for p in c.paragraphs] == [None]
     assert c.paragraphs[0].text.endswith(line)
 
