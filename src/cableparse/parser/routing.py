@@ -590,19 +590,16 @@ def parse_routing(
             if expect_ris and _only_ris(s):
                 ris.extend(s.split())
                 continue
-            unparsed.append(whole)
-            diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
+        elif c not in CLASSIFICATION_FIRST or match_classification_line(s) is None:
+            addressee, note = _addressee_of(s)
+            if note is not None:
+                diags.add("CP103", note, line=lineno)
+            current.append(addressee)
             continue
-        if c in CLASSIFICATION_FIRST and match_classification_line(s) is not None:
-            # a classification line among the addressees (a copy of the cable above the
-            # format lines, run into them): no addressee, kept with the text above the cable
-            unparsed.append(whole)
-            diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
-            continue
-        addressee, note = _addressee_of(s)
-        if note is not None:
-            diags.add("CP103", note, line=lineno)
-        current.append(addressee)
+        # a line not understood, or a classification line among the addressees (a copy of
+        # the cable above the format lines, run into them): kept with the text above the cable
+        unparsed.append(whole)
+        diags.add("CP101", f"routing line not understood: {s[:60]!r}", line=lineno)
     if banner is not None:
         unparsed.append(banner)  # (a page's banner whose page header was read otherwise)
     for word, addressees in bare:
