@@ -43,6 +43,30 @@ def test_efto_caveat_is_no_origin(
     assert cableparse.parse(cableparse.dumps(cable)).header.classification_line == cl
 
 
+@pytest.mark.parametrize(
+    ("line", "level", "origin", "serial", "rest"),
+    [
+        # 75LIBREVILLE1895 of the release: the older telegrams name the year before the origin
+        ("C O N F I D E N T I A L 75 LIBREVILLE 1895", "CONFIDENTIAL", "LIBREVILLE", 1895, ""),
+        ("LIMITED OFFICIAL USE 76 NEW DELHI 01234 SIPDIS", "LIMITED OFFICIAL USE", "NEW DELHI", 1234, "SIPDIS"),
+        # two digits that no origin and serial follow stay the serial
+        ("CONFIDENTIAL 75", "CONFIDENTIAL", None, 75, ""),
+        ("SECRET 12 DECEMBER", "SECRET", None, 12, "DECEMBER"),
+        ("UNCLAS 75 LIBREVILLE 18", "UNCLAS", None, 75, "LIBREVILLE 18"),
+    ],
+)
+def test_a_year_before_the_origin(line: str, level: str, origin: str | None, serial: int, rest: str) -> None:
+    found = header.match_classification_line(line)
+    assert found is not None
+    cl, after = found
+    assert (cl.level, cl.origin, cl.serial, after) == (level, origin, serial, rest)
+    # the year is kept as written
+    assert cl.raw == line[: len(line) - len(rest)].rstrip()
+    cable = cableparse.parse(f"{line}\n\nE.O. 11652: N/A\nTAGS: PFOR\nSUBJ: TEST\n\n1. TEXT.\n")
+    assert cable.header.classification_line == cl
+    _reads_back(cable)
+
+
 @given(st.text(alphabet="AZaz09,; \t\xa0()é", max_size=30))
 def test_plain_tags_take_the_short_way_to_the_same_tags(value: str) -> None:
     # the plain forms (codes and commas, codes and spaces) are split directly; any value gives
@@ -312,11 +336,12 @@ _FIRST_CUTS = range(len(_FIRST_COPY[0]) + 1, len(_FIRST_TEXT) + 1)
 @given(
     st.sampled_from(_FIRST_CUTS),
     st.sampled_from(["\n\n", "\n\n\n", f"\n\n{lines.PARTIAL_SENTENCE}\n\n"]),
-    st.sampled_from(["\n", "\n\n"]),
+    st.sampled_from(["\n", "\n\n", "\n" * 6]),
 )
 def test_a_truncated_first_copy_gives_way_to_the_whole_text(cut: int, between: str, newline: str) -> None:
     # (the first copy double spaced too, as a page's line ends read twice make it: a
-    # field's lines far apart)
+    # field's lines far apart; and with runs of blank lines that take its line cut short
+    # more than 60 lines below the classification line: the reach counts lines with text)
     first = _FIRST_TEXT[:cut].rstrip().replace("\n", newline) + "..."
     cable = cableparse.parse(first + between + _WHOLE_COPY)
     assert "CP209" in [d.code for d in cable.diagnostics]

@@ -68,6 +68,9 @@ _LEVEL_RE = re.compile(
 _EFTO_RE = re.compile(r"E\s?F\s?T\s?O(?=\s|$)\s*", re.I)
 # SECTION, often misspelt (SCTION, SECTIN ...): the "nn OF mm" after it is the signal
 _SECTION_RE = re.compile(r"(?:S\s?E\s?C\s?T\s?I\s?O\s?N|[SE][A-Z]{3,6})\s*(\d{1,3})\s+OF\s+(\d{1,3})\s*", re.I)
+# a two-digit year before the origin words and the serial (the older telegrams'
+# ``CONFIDENTIAL 75 LIBREVILLE 1895``): the year and the spaces after it
+_YEAR_BEFORE_ORIGIN_RE = re.compile(r"\d\d +(?=[A-Z][A-Z.-]+(?: [A-Z][A-Z.-]+){0,2} +\d{3,6}(?!\S))")
 _EO_RE = re.compile(r"(?:E\s?\.\s?[O0]\s?\.?|EO\.?)\s*(\d{4,5})\b\s*[:.;,]?\s*(.*)", re.I)
 _DECL_DATE_RE = re.compile(r"(\d{1,4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,4})")
 _TAGS_RE = re.compile(
@@ -345,6 +348,12 @@ def _classification_line(s: str) -> tuple[ClassificationLine, str] | None:
         stripped = stripped[sm.end() :]
     # origin words, then the serial: among the first eight words (a word of digits, or
     # digits glued to what follows: 000409SIPDIS)
+    if stripped[2:3] == " " and stripped[:2].isdecimal():
+        # a year before the origin words, as the older telegrams have it
+        # (``C O N F I D E N T I A L 75 LIBREVILLE 1895``): kept in ``raw`` only
+        year = _YEAR_BEFORE_ORIGIN_RE.match(stripped)
+        if year is not None:
+            stripped = stripped[year.end() :]
     base = len(s) - len(stripped)
     origin: list[str] = []
     serial: int | None = None
@@ -1659,7 +1668,8 @@ _NOTE_FIRST = frozenset("OoDS") | RULE_CHARS
 
 # (a line cut short, at the end of a line: the lines' trailing space is gone)
 _TRUNCATED_HINT = CUT_SHORT + "\n"
-#: how far below its classification line a truncated first copy of the cable may end
+#: how far below its classification line a truncated first copy of the cable may end, in
+#: lines that are not blank (canonical text writes one blank line where the text had several)
 _TRUNCATED_COPY_LINES = 60
 # a database row pasted between a truncated first copy and the whole text (tab or comma
 # separated: row number, time stamp)
@@ -1670,7 +1680,22 @@ def _may_end_cut_short(lines: list[Line], j: int, text: str | None) -> bool:
     """A cheap first look for :func:`_whole_copy_below`: can a line within its reach of
     line ``j`` end cut short?  (``text``: the lines joined, when the caller has them; the
     lines' trailing space is gone.)"""
-    return _TRUNCATED_HINT in (text if text is not None else joined(lines[j : j + _TRUNCATED_COPY_LINES]) + "\n")
+    return _TRUNCATED_HINT in (text if text is not None else joined(lines[j : _reach(lines, j)]) + "\n")
+
+
+def _reach(lines: list[Line], j: int, end: int | None = None) -> int:
+    """The index past :data:`_TRUNCATED_COPY_LINES` lines from line ``j`` on that are not
+    blank (or ``end``, the end of the lines by default, when there are fewer)."""
+    n = len(lines) if end is None else min(end, len(lines))
+    k = j
+    left = _TRUNCATED_COPY_LINES
+    while k < n:
+        if not is_blank(lines[k][1]):
+            left -= 1
+            if left == 0:
+                return k + 1
+        k += 1
+    return n
 
 
 def _whole_copy_below(
@@ -1698,7 +1723,7 @@ def _whole_copy_below(
         return None
     n = len(lines)
     k = j  # (the first copy may end on its classification line)
-    limit = min(n, j + _TRUNCATED_COPY_LINES)
+    limit = _reach(lines, j)
     while k < limit:
         t = lines[k][1]
         k += 1
@@ -1751,13 +1776,13 @@ def _truncated_copy_in(lines: list[Line], start: int, end: int, line: Classifica
     and of the line it was cut short on (``C....``), or None."""
     if line.serial is None:
         return None
-    for j in range(start, min(end, start + _TRUNCATED_COPY_LINES)):
+    for j in range(start, _reach(lines, start, end)):
         found = match_classification_line(_fold(lines[j][1]))
         if found is None:
             continue
         if not _same_line(found[0], line):
             return None
-        for k in range(j + 1, min(end, j + _TRUNCATED_COPY_LINES)):
+        for k in range(j + 1, _reach(lines, j + 1, end)):
             if lines[k][1].rstrip().endswith(CUT_SHORT):
                 return j, k
         return None
@@ -1771,7 +1796,7 @@ def _copy_in_csv_row(
     line cut off after the ``","`` that opens the text's field, when it is a copy of the
     classification line ``first`` (the line is cut there), with what
     :func:`match_classification_line` reads in it; or None."""
-    for q in range(m, min(len(lines), m + _TRUNCATED_COPY_LINES)):
+    for q in range(m, _reach(lines, m)):
         t = lines[q][1]
         at = t.find('","')
         if at < 0:
