@@ -865,3 +865,21 @@ def test_a_classified_by_values_reasons_are_kept_as_its_lines_come(parts: list[s
     for nxt in ("Summary", "AND (D)", "(c) 1.4 (a)", "1.5 b"):
         ended = bool(given) and header.reasons_of(f"{value} {nxt}") == header.reasons_of(value)
         assert header._ended_before(parts, given, nxt) == ended
+
+
+@pytest.mark.parametrize(
+    ("value", "reasons"),
+    [
+        # 07RIYADH2320 of the release: ``AND`` broken by a space is no reason (a)
+        ("CHARGE D'AFFAIRES MICHAEL GFOELLER FOR REASONS 1.4 (B) A ND (D)", ("1.4(b)", "1.4(d)")),
+        ("Ambassador, reasons 1.4 (a) and (d)", ("1.4(a)", "1.4(d)")),
+        ("Ambassador, reasons 1.4 a, b and d", ("1.4(a)", "1.4(b)", "1.4(d)")),
+    ],
+)
+def test_the_reasons_of_a_classified_by_value(value: str, reasons: tuple[str, ...]) -> None:
+    assert header.reasons_of(value) == reasons
+    text = f"SECRET RIYADH 002320\n\nE.O. 12958: DECL: 11/18/2017\nTAGS: PREL\nSUBJECT: TEST\n\nClassified By: {value}\n\n1. (S) Text.\n"
+    cable = cableparse.parse(text)
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.reasons == reasons
+    _reads_back(cable)

@@ -416,6 +416,8 @@ def reasons_of(text: str) -> tuple[str, ...]:
                 cut = k
         section = f"1.{m.group(1)}"
         for lm in _REASON_LETTER_RE.finditer(tail[:cut]):
+            if lm.group(1) in "aA" and tail[lm.end() : lm.end() + 3].upper() == " ND":
+                continue  # (``AND`` broken by a space: ``1.4 (B) A ND (D)``, 07RIYADH2320)
             r = f"{section}({lm.group(1).lower()})"
             if r not in out:
                 out.append(r)
