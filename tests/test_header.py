@@ -878,7 +878,10 @@ def test_a_classified_by_values_reasons_are_kept_as_its_lines_come(parts: list[s
 )
 def test_the_reasons_of_a_classified_by_value(value: str, reasons: tuple[str, ...]) -> None:
     assert header.reasons_of(value) == reasons
-    text = f"SECRET RIYADH 002320\n\nE.O. 12958: DECL: 11/18/2017\nTAGS: PREL\nSUBJECT: TEST\n\nClassified By: {value}\n\n1. (S) Text.\n"
+    text = (
+        "SECRET RIYADH 002320\n\nE.O. 12958: DECL: 11/18/2017\nTAGS: PREL\nSUBJECT: TEST\n\n"
+        f"Classified By: {value}\n\n1. (S) Text.\n"
+    )
     cable = cableparse.parse(text)
     assert cable.header.classified_by is not None
     assert cable.header.classified_by.reasons == reasons
