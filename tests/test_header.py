@@ -872,6 +872,12 @@ def test_a_classified_by_values_reasons_are_kept_as_its_lines_come(parts: list[s
     [
         # 07RIYADH2320 of the release: ``AND`` broken by a space is no reason (a)
         ("CHARGE D'AFFAIRES MICHAEL GFOELLER FOR REASONS 1.4 (B) A ND (D)", ("1.4(b)", "1.4(d)")),
+        # 09UNVIEVIENNA218, 05VIENNA3833: broken the other way, or twice
+        ("GEOFFREY PYATT FOR REASONS 1.4 (B) AN D (D)", ("1.4(b)", "1.4(d)")),
+        ("Charge Scott F. Kilner. Reasons: 1.4 (b) a n d (d).", ("1.4(b)", "1.4(d)")),
+        # the letters end at a word (08DAMASCUS146's note, had it been run on)
+        ("Charge Michael Corbin for reasons 1.4(b,d) This is a corrected copy", ("1.4(b)", "1.4(d)")),
+        ("Ambassador, 1.4 (b) or (d) per E.O. 12958", ("1.4(b)", "1.4(d)")),
         ("Ambassador, reasons 1.4 (a) and (d)", ("1.4(a)", "1.4(d)")),
         ("Ambassador, reasons 1.4 a, b and d", ("1.4(a)", "1.4(b)", "1.4(d)")),
     ],
@@ -885,4 +891,24 @@ def test_the_reasons_of_a_classified_by_value(value: str, reasons: tuple[str, ..
     cable = cableparse.parse(text)
     assert cable.header.classified_by is not None
     assert cable.header.classified_by.reasons == reasons
+    _reads_back(cable)
+
+
+def test_a_note_below_a_classified_by_value_that_gives_its_reasons_is_text() -> None:
+    # 08DAMASCUS146 of the release: a line below the value, no blank line between, that
+    # adds no reason is no part of it (its ``a`` read as a reason before)
+    text = (
+        "S E C R E T DAMASCUS 000146\n\nSIPDIS\n\nE.O. 12958: DECL: 02/25/2018\nTAGS: PREL SY\n"
+        "SUBJECT: TEST\n\nClassified By: Charge d'Affaires Michael Corbin for reasons 1.4(b,d)\n"
+        "This is a corrected copy of DAMASCUS 142 -- deleted extra word in the comment.\n\n"
+        "1. (S) Summary: text.\n\nCORBIN\n"
+    )
+    cable = cableparse.parse(text)
+    cb = cable.header.classified_by
+    assert cb is not None
+    assert (cb.text, cb.reasons) == ("Charge d'Affaires Michael Corbin for reasons 1.4(b,d)", ("1.4(b)", "1.4(d)"))
+    assert [(p.number, p.text) for p in cable.paragraphs] == [
+        (None, "This is a corrected copy of DAMASCUS 142 -- deleted extra word in the comment."),
+        ("1", "Summary: text."),
+    ]
     _reads_back(cable)

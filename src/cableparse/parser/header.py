@@ -83,6 +83,11 @@ _REF_RE = re.compile(
 _CLBY_RE = re.compile(r"(?:\(?\s{0,3}(U)\s{0,3}\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
 _REASON_RE = re.compile(r"1\s?[.,]\s?([2-6])")
 _REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+# an ``AND`` broken by spaces (``A ND``, ``an d``, ``A N D``)
+_BROKEN_AND_RE = re.compile(r"(?<![A-Za-z])a ?n ?d(?![A-Za-z])", re.I)
+# a word of two letters or more after a reason's number, other than the words between its
+# letters (``and``, ``or``)
+_REASON_WORD_RE = re.compile(r"(?<![A-Za-z])(?!(?:and|or)(?![A-Za-z]))[A-Za-z]{2,}", re.I)
 _TAG_CODES_RE = re.compile(r"[A-Z]{2,5}(?:\s*,\s*[A-Z]{2,5})*+\s*,?$")
 # where a reflowed line holds the next field: the keyword after a space (any run of
 # spaces inside it, so that a line reads the same before and after its spaces are folded).
@@ -409,15 +414,20 @@ def reasons_of(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for m in _REASON_RE.finditer(text):
         tail = text[m.end() : m.end() + 40]
+        if "n" in tail or "N" in tail:
+            # (an ``AND`` that the page's line split broke: ``1.4 (B) A ND (D)``, ``an d``)
+            tail = _BROKEN_AND_RE.sub("and", tail)
         cut = len(tail)
         for stop in ("1.", "1,", "\n"):
             k = tail.find(stop)
             if 0 <= k < cut:
                 cut = k
+        # (the letters end at a word: ``1.4(b,d) This is a corrected copy``, 08DAMASCUS146)
+        word = _REASON_WORD_RE.search(tail, 0, cut)
+        if word is not None:
+            cut = word.start()
         section = f"1.{m.group(1)}"
         for lm in _REASON_LETTER_RE.finditer(tail[:cut]):
-            if lm.group(1) in "aA" and tail[lm.end() : lm.end() + 3].upper() == " ND":
-                continue  # (``AND`` broken by a space: ``1.4 (B) A ND (D)``, 07RIYADH2320)
             r = f"{section}({lm.group(1).lower()})"
             if r not in out:
                 out.append(r)
