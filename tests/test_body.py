@@ -488,3 +488,71 @@ def test_a_title_with_a_rule_run_on_between_reflowed_paragraphs() -> None:
     assert [(p.number, p.heading) for p in c.paragraphs] == [("2", None), ("4", "OUT OF A JOB, BUT NOT OUT OF POWER")]
     once = dumps(c)
     assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title and its rule with a blank line between (09BOGOTA3093 of the release)
+        "SUMMARY \n \n------- \n \n \n \n1. (C/NF) Colombia and Ecuador announced ties. \n \n"
+        "RAPPROCHEMENT AFTER 18 MONTH BREAK \n \n------------------------------- \n \n"
+        "2. (C) The ministers met. \n \nBROWNFIELD",
+        # a page whose line ends were read twice: every line stands apart, the box's too
+        # (08BUENOSAIRES568)
+        "This cable contains business-sensitive information - not for \n\ninternet distribution. \n\n \n\n"
+        "------- \n\nSummary \n\n------- \n\n \n\n1. (C/NF) Colombia and Ecuador announced ties. \n\n \n\n"
+        "RAPPROCHEMENT AFTER 18 MONTH BREAK \n\n------------------------------- \n\n \n\n"
+        "2. (C) The ministers met. \n\nBROWNFIELD",
+    ],
+)
+def test_a_heading_whose_title_and_rules_stand_apart(text: str) -> None:
+    c = parse(cable(text))
+    numbered = [(p.number, p.heading, p.text) for p in c.paragraphs if p.number]
+    assert numbered == [
+        ("1", "Summary" if "Summary" in text else "SUMMARY", "Colombia and Ecuador announced ties."),
+        ("2", "RAPPROCHEMENT AFTER 18 MONTH BREAK", "The ministers met."),
+    ]
+    # no rule is left as text, and the line above the box (a sentence) is no title
+    assert not any(set(p.text) <= {"-", " "} for p in c.paragraphs)
+    if "internet distribution." in text:
+        (kept,) = [p for p in c.paragraphs if p.text.endswith("internet distribution.")]
+        assert kept.heading is None and kept.number is None
+    assert c.signature == "BROWNFIELD"
+    once = dumps(c)
+    assert parse(once).paragraphs == c.paragraphs
+    assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a line that ends a sentence or a clause, a blank line, then a rule: no title
+        "The ministers met.",
+        "They agreed on three points:",
+    ],
+)
+def test_a_sentence_over_a_blank_line_and_a_rule_stays_text(line: str) -> None:
+    c = parse(cable(f"1. (C) Text.\n\n{line}\n\n----------\n\n2. (C) More text.\n\nBROWNFIELD"))
+    assert all(p.heading is None for p in c.paragraphs)
+    assert any(line in p.text for p in c.paragraphs)
+
+
+def test_a_headings_rule_wrapped_onto_the_next_line() -> None:
+    # 09BOGOTA3998 of the release: the rule, longer than a line, goes on below it
+    text = (
+        "8. (SBU) Contracts were awarded through mid-2010. \n \n \n \n"
+        "Database, Biometrics and Analysis Capabilities Upgraded \n \n"
+        "--------------------------------------------- ---------------------- \n-- \n \n \n \n"
+        "9. (SBU) Our efforts to modernize the PAHD information technology. \n \nBROWNFIELD"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [
+        ("8", None, "Contracts were awarded through mid-2010."),
+        (
+            "9",
+            "Database, Biometrics and Analysis Capabilities Upgraded",
+            "Our efforts to modernize the PAHD information technology.",
+        ),
+    ]
+    once = dumps(c)
+    assert dumps(parse(once)) == once

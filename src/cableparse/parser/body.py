@@ -593,6 +593,76 @@ def inline_heading(s: str) -> tuple[str, str] | None:
     return left, title
 
 
+def _next_text(lines: list[Line], k: int) -> int:
+    """The index of the first line from ``k`` on that is not blank (``len(lines)`` if none)."""
+    n = len(lines)
+    while k < n and is_blank(lines[k][1]):
+        k += 1
+    return k
+
+
+def _rule_below(lines: list[Line], i: int, s: str) -> int | None:
+    """The index of the rule that makes line ``i`` (``s``, stripped) a title over a rule:
+    the next line; or, past blank lines (``SUMMARY / / -------``, 09BOGOTA3093), the next
+    line that is not blank, where ``s`` ends no sentence or clause and the rule opens no
+    box of its own (on a page whose line ends were read twice, every line stands apart:
+    ``internet distribution. / / ------- / / Summary / / -------``)."""
+    n = len(lines)
+    r = i + 1
+    if r < n and lines[r][1].lstrip()[:1] in _RULE_START and is_rule(lines[r][1]):
+        return r
+    if r >= n or not is_blank(lines[r][1]) or s[-1] in _CLAUSE_ENDS:
+        return None
+    r = _next_text(lines, r)
+    if r == n or lines[r][1].lstrip()[:1] not in _RULE_START or not is_rule(lines[r][1]):
+        return None
+    if _box_at(lines, r) is not None:
+        return None  # (the rule opens a box: rule, title, rule)
+    return r
+
+
+def _box_at(lines: list[Line], i: int) -> tuple[int, int] | None:
+    """The title's index and the closing rule's of a heading boxed between the rule at
+    ``i`` and a rule below the title, or None.  Blank lines may stand on both sides of the
+    title (a page's line ends read twice, ``------- / / Summary / / -------``), or on
+    neither: canonical text writes a heading as its title over a rule, and a rule left at
+    the end of the text above it, a blank line between, opens no box."""
+    n = len(lines)
+    t = _next_text(lines, i + 1)
+    r = _next_text(lines, t + 1)
+    if r >= n or (t == i + 1) != (r == t + 1):
+        return None
+    title = lines[t][1]
+    if (
+        is_rule(title)
+        or not is_rule(lines[r][1])
+        or len(title.strip()) > MAX_TITLE
+        or PARA_START_RE.match(title) is not None
+    ):
+        return None
+    return t, r
+
+
+def _past_rule(lines: list[Line], r: int, skipped: int) -> tuple[int, int]:
+    """The index past the heading's rule at ``r`` and the lines of it wrapped right below
+    it (``----- -----`` over ``--``, 09BOGOTA3998), and ``skipped`` with their characters."""
+    n = len(lines)
+    skipped += len(lines[r][1].strip())
+    r += 1
+    while r < n and (t := lines[r][1].strip()) and t[0] in _RULE_START and not t.strip(_RULE_PIECE):
+        skipped += len(t)
+        r += 1
+    return r, skipped
+
+
+# what a rule's piece wrapped onto a line of its own is made of (``--``: any length)
+_RULE_PIECE = "".join(sorted(_RULE_START)) + " \t"
+
+
+# the last characters of a line that ends a sentence or a clause: no title
+_CLAUSE_ENDS = frozenset(".,;:!?")
+
+
 class _Open:
     """A paragraph being read: its text lines, an empty string between two blocks."""
 
@@ -724,40 +794,28 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
         m = PARA_START_RE.match(text) if first.isdecimal() else None
         # headings: title over a rule, or rule / title / rule
         if rule:
-            title = lines[i + 1][1] if i + 2 < n else ""
-            if (
-                title.strip()
-                and not is_rule(title)
-                and is_rule(lines[i + 2][1])
-                and len(title.strip()) <= MAX_TITLE
-                and not PARA_START_RE.match(title)
-            ):
+            box = _box_at(lines, i)
+            if box is not None:
+                title = lines[box[0]][1]
+                r = box[1]
                 if cur is not None:
                     out.append(cur.close())
                     cur = None
                 if heading is not None:  # a heading with no text under it
                     out.append(Paragraph(heading=heading))
-                heading = _title(lines[i + 1][1])
-                skipped += len(title.strip()) + len(lines[i + 2][1].strip())
-                i += 3
+                heading = _title(title)
+                skipped += len(title.strip())
+                i, skipped = _past_rule(lines, r, skipped)
                 prev_blank = True
                 continue
-        elif (
-            prev_blank
-            and m is None
-            and len(s) <= MAX_TITLE
-            and i + 1 < n
-            and lines[i + 1][1].lstrip()[:1] in _RULE_START
-            and is_rule(lines[i + 1][1])
-        ):
+        elif prev_blank and m is None and len(s) <= MAX_TITLE and (below := _rule_below(lines, i, s)) is not None:
             if cur is not None:
                 out.append(cur.close())
                 cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
             heading = _title(s)
-            skipped += len(lines[i + 1][1].strip())
-            i += 2
+            i, skipped = _past_rule(lines, below, skipped)
             prev_blank = True
             continue
         if m and (
