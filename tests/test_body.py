@@ -493,8 +493,10 @@ def test_a_title_with_a_rule_run_on_between_reflowed_paragraphs() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # a title and its rule with a blank line between (09BOGOTA3093 of the release)
-        "SUMMARY \n \n------- \n \n \n \n1. (C/NF) Colombia and Ecuador announced ties. \n \n"
+        # a title and its rule with a blank line between (09BOGOTA3093 of the release, a
+        # line of text above it)
+        "Department please pass to Quito. \n \nSUMMARY \n \n------- \n \n \n \n"
+        "1. (C/NF) Colombia and Ecuador announced ties. \n \n"
         "RAPPROCHEMENT AFTER 18 MONTH BREAK \n \n------------------------------- \n \n"
         "2. (C) The ministers met. \n \nBROWNFIELD",
         # a page whose line ends were read twice: every line stands apart, the box's too
@@ -554,5 +556,21 @@ def test_a_headings_rule_wrapped_onto_the_next_line() -> None:
             "Our efforts to modernize the PAHD information technology.",
         ),
     ]
+    once = dumps(c)
+    assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize("below", ["1. (C) Colombia and Ecuador announced ties.", "TAGS: PHUM, CB\nText."])
+def test_a_title_and_rule_standing_apart_at_the_top_of_the_body_stay_text(below: str) -> None:
+    # at the body's top the header may look past a heading for fields below it, and it
+    # reads only a heading whose lines stand together: there the body does too, so that
+    # canonical text (the title over its rule) reads back the same (a cable-shaped input)
+    c = parse(f"SUMMARY \n \n------- \n \n{below}\n")
+    assert all(p.heading is None for p in c.paragraphs)
+    if below.startswith("TAGS"):
+        # (the header keeps them above its field, as attention lines)
+        assert (c.header.handling, c.header.tags) == (("SUMMARY", "-------"), ("PHUM", "CB"))
+    else:
+        assert [p.text for p in c.paragraphs][:2] == ["SUMMARY", "-------"]
     once = dumps(c)
     assert dumps(parse(once)) == once

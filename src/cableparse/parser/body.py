@@ -601,36 +601,37 @@ def _next_text(lines: list[Line], k: int) -> int:
     return k
 
 
-def _rule_below(lines: list[Line], i: int, s: str) -> int | None:
+def _rule_below(lines: list[Line], i: int, s: str, apart: bool) -> int | None:
     """The index of the rule that makes line ``i`` (``s``, stripped) a title over a rule:
     the next line; or, past blank lines (``SUMMARY / / -------``, 09BOGOTA3093), the next
     line that is not blank, where ``s`` ends no sentence or clause and the rule opens no
     box of its own (on a page whose line ends were read twice, every line stands apart:
-    ``internet distribution. / / ------- / / Summary / / -------``)."""
+    ``internet distribution. / / ------- / / Summary / / -------``); only where ``apart``."""
     n = len(lines)
     r = i + 1
     if r < n and lines[r][1].lstrip()[:1] in _RULE_START and is_rule(lines[r][1]):
         return r
-    if r >= n or not is_blank(lines[r][1]) or s[-1] in _CLAUSE_ENDS:
+    if not apart or r >= n or not is_blank(lines[r][1]) or s[-1] in _CLAUSE_ENDS:
         return None
     r = _next_text(lines, r)
     if r == n or lines[r][1].lstrip()[:1] not in _RULE_START or not is_rule(lines[r][1]):
         return None
-    if _box_at(lines, r) is not None:
+    if _box_at(lines, r, apart) is not None:
         return None  # (the rule opens a box: rule, title, rule)
     return r
 
 
-def _box_at(lines: list[Line], i: int) -> tuple[int, int] | None:
+def _box_at(lines: list[Line], i: int, apart: bool) -> tuple[int, int] | None:
     """The title's index and the closing rule's of a heading boxed between the rule at
-    ``i`` and a rule below the title, or None.  Blank lines may stand on both sides of the
-    title (a page's line ends read twice, ``------- / / Summary / / -------``), or on
-    neither: canonical text writes a heading as its title over a rule, and a rule left at
-    the end of the text above it, a blank line between, opens no box."""
+    ``i`` and a rule below the title, or None.  Where ``apart``, blank lines may stand on
+    both sides of the title (a page's line ends read twice, ``------- / / Summary / /
+    -------``); never on one side only: canonical text writes a heading as its title over
+    a rule, and a rule left at the end of the text above it, a blank line between, opens
+    no box."""
     n = len(lines)
-    t = _next_text(lines, i + 1)
-    r = _next_text(lines, t + 1)
-    if r >= n or (t == i + 1) != (r == t + 1):
+    t = _next_text(lines, i + 1) if apart else i + 1
+    r = _next_text(lines, t + 1) if apart else i + 2
+    if r >= n or (t == i + 1) != (r == t + 1) or is_blank(lines[t][1]):
         return None
     title = lines[t][1]
     if (
@@ -794,7 +795,10 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
         m = PARA_START_RE.match(text) if first.isdecimal() else None
         # headings: title over a rule, or rule / title / rule
         if rule:
-            box = _box_at(lines, i)
+            # (blank lines between a heading's title and its rules only below text of the
+            # body's: at its top, where the header may look past a heading for fields
+            # below it, the header reads only a heading whose lines stand together)
+            box = _box_at(lines, i, apart=cur is not None or bool(out))
             if box is not None:
                 title = lines[box[0]][1]
                 r = box[1]
@@ -808,7 +812,12 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 i, skipped = _past_rule(lines, r, skipped)
                 prev_blank = True
                 continue
-        elif prev_blank and m is None and len(s) <= MAX_TITLE and (below := _rule_below(lines, i, s)) is not None:
+        elif (
+            prev_blank
+            and m is None
+            and len(s) <= MAX_TITLE
+            and (below := _rule_below(lines, i, s, apart=cur is not None or bool(out))) is not None
+        ):
             if cur is not None:
                 out.append(cur.close())
                 cur = None
