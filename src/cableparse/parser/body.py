@@ -816,6 +816,9 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             prev_blank
             and m is None
             and len(s) <= MAX_TITLE
+            and i + 1 < n
+            # (the next line opens a rule, or is blank: asked here first, as most lines fail it)
+            and ((after_title := lines[i + 1][1].lstrip()[:1]) in _RULE_START or not after_title)
             and (below := _rule_below(lines, i, s, apart=cur is not None or bool(out))) is not None
         ):
             if cur is not None:

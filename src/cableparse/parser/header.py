@@ -414,7 +414,8 @@ def reasons_of(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for m in _REASON_RE.finditer(text):
         tail = text[m.end() : m.end() + 40]
-        if "n" in tail or "N" in tail:
+        up = tail.upper()
+        if " ND" in up or "N D" in up:
             # (an ``AND`` that the page's line split broke: ``1.4 (B) A ND (D)``, ``an d``)
             tail = _BROKEN_AND_RE.sub("and", tail)
         cut = len(tail)
@@ -1680,8 +1681,7 @@ _NOTE_FIRST = frozenset("OoDS") | RULE_CHARS
 
 # (a line cut short, at the end of a line: the lines' trailing space is gone)
 _TRUNCATED_HINT = CUT_SHORT + "\n"
-#: how far below its classification line a truncated first copy of the cable may end, in
-#: lines that are not blank (canonical text writes one blank line where the text had several)
+#: how far below its classification line a truncated first copy of the cable may end
 _TRUNCATED_COPY_LINES = 60
 # a database row pasted between a truncated first copy and the whole text (tab or comma
 # separated: row number, time stamp)
@@ -1692,22 +1692,7 @@ def _may_end_cut_short(lines: list[Line], j: int, text: str | None) -> bool:
     """A cheap first look for :func:`_whole_copy_below`: can a line within its reach of
     line ``j`` end cut short?  (``text``: the lines joined, when the caller has them; the
     lines' trailing space is gone.)"""
-    return _TRUNCATED_HINT in (text if text is not None else joined(lines[j : _reach(lines, j)]) + "\n")
-
-
-def _reach(lines: list[Line], j: int, end: int | None = None) -> int:
-    """The index past :data:`_TRUNCATED_COPY_LINES` lines from line ``j`` on that are not
-    blank (or ``end``, the end of the lines by default, when there are fewer)."""
-    n = len(lines) if end is None else min(end, len(lines))
-    k = j
-    left = _TRUNCATED_COPY_LINES
-    while k < n:
-        if not is_blank(lines[k][1]):
-            left -= 1
-            if left == 0:
-                return k + 1
-        k += 1
-    return n
+    return _TRUNCATED_HINT in (text if text is not None else joined(lines[j : j + _TRUNCATED_COPY_LINES]) + "\n")
 
 
 def _whole_copy_below(
@@ -1735,7 +1720,7 @@ def _whole_copy_below(
         return None
     n = len(lines)
     k = j  # (the first copy may end on its classification line)
-    limit = _reach(lines, j)
+    limit = min(n, j + _TRUNCATED_COPY_LINES)
     while k < limit:
         t = lines[k][1]
         k += 1
@@ -1788,13 +1773,13 @@ def _truncated_copy_in(lines: list[Line], start: int, end: int, line: Classifica
     and of the line it was cut short on (``C....``), or None."""
     if line.serial is None:
         return None
-    for j in range(start, _reach(lines, start, end)):
+    for j in range(start, min(end, start + _TRUNCATED_COPY_LINES)):
         found = match_classification_line(_fold(lines[j][1]))
         if found is None:
             continue
         if not _same_line(found[0], line):
             return None
-        for k in range(j + 1, _reach(lines, j + 1, end)):
+        for k in range(j + 1, min(end, j + _TRUNCATED_COPY_LINES)):
             if lines[k][1].rstrip().endswith(CUT_SHORT):
                 return j, k
         return None
@@ -1808,7 +1793,7 @@ def _copy_in_csv_row(
     line cut off after the ``","`` that opens the text's field, when it is a copy of the
     classification line ``first`` (the line is cut there), with what
     :func:`match_classification_line` reads in it; or None."""
-    for q in range(m, _reach(lines, m)):
+    for q in range(m, min(len(lines), m + _TRUNCATED_COPY_LINES)):
         t = lines[q][1]
         at = t.find('","')
         if at < 0:
