@@ -574,3 +574,63 @@ def test_a_title_and_rule_standing_apart_at_the_top_of_the_body_stay_text(below:
         assert [p.text for p in c.paragraphs][:2] == ["SUMMARY", "-------"]
     once = dumps(c)
     assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        # titles in capitals on a line of their own (09TRIPOLI151, 07MADRID545, 09QUITO233)
+        ("COMMENT", "COMMENT"),
+        ("//MORATINOS WANTS TO GO TO CUBA//", "//MORATINOS WANTS TO GO TO CUBA//"),
+        ("ECUADOR'S PUBLIC'S CONCLUSION:  USG GUILTY", "ECUADOR'S PUBLIC'S CONCLUSION: USG GUILTY"),
+        # wrapped onto a second line
+        (
+            "GOVERNMENT MINISTER INTERVENES IN ADMINISTRATION OF\nSPECIAL POLICE UNIT",
+            "GOVERNMENT MINISTER INTERVENES IN ADMINISTRATION OF SPECIAL POLICE UNIT",
+        ),
+    ],
+)
+def test_a_title_in_capitals_above_a_numbered_paragraph(title: str, heading: str) -> None:
+    text = (
+        "1. (C) The Minister said he would call.\nHe did not.\n\n"
+        f"{title}\n\n2. (C) Text of the second paragraph.\n\n"
+        f"Summary of it\n\n{title}\n3. (C) Text of the third.\n\nCRETZ"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [
+        ("1", None, "The Minister said he would call.\nHe did not."),
+        ("2", heading, "Text of the second paragraph.\n\nSummary of it"),
+        ("3", heading, "Text of the third."),
+    ]
+    once = dumps(c)
+    assert parse(once).paragraphs == c.paragraphs
+    assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize(
+    ("above", "line"),
+    [
+        ("He did not.", "END SUMMARY"),
+        ("He did not.", "XXXXXXXXXXXX"),
+        ("He did not.", "SIPDIS"),
+        ("He did not.", "(SBU)"),
+        ("He did not.", "THE MINISTER AGREED."),
+        ("Totals    59,500     3,000", "ICASS    160,000        (50,000)               110,000"),
+        # a cable written in capitals: a line in capitals is no title there
+        ("HE DID NOT.", "THE MINISTER AGREED"),
+        # three lines are a block of text, not a title
+        ("He did not.", "ONE\nTWO\nTHREE"),
+    ],
+)
+def test_a_line_in_capitals_that_is_no_title_stays_text(above: str, line: str) -> None:
+    c = parse(cable(f"1. (C) The Minister said he would call.\n{above}\n\n{line}\n\n2. (C) Text.\n\nCRETZ"))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [("1", None), ("2", None)]
+    assert c.paragraphs[0].text.endswith(line)
+    once = dumps(c)
+    assert dumps(parse(once)) == once
+
+
+def test_a_title_in_capitals_at_the_top_of_the_body_stays_text() -> None:
+    # (the header may look past a heading there, for fields below it)
+    c = parse(cable("COMMENT\n\n1. (C) Text.\n\nCRETZ"))
+    assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [(None, None, "COMMENT"), ("1", None, "Text.")]

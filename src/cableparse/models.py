@@ -309,8 +309,9 @@ class Paragraph:
 
     ``number`` is the paragraph number as written (``"1"``, ``"1A"``) or ``None`` for an
     unnumbered block; ``marking`` the portion marking without parentheses or spaces,
-    upper-cased (``"U"``, ``"SBU"``, ``"S//NF"``); ``heading`` the underlined title above
-    the paragraph; ``text`` the text after number and marking, with page-break lines
+    upper-cased (``"U"``, ``"SBU"``, ``"S//NF"``); ``heading`` the title above the
+    paragraph (underlined, boxed between rules, or in capitals on a line of its own above
+    a numbered paragraph); ``text`` the text after number and marking, with page-break lines
     removed, blocks separated by one blank line and no trailing spaces.
     """
 

@@ -660,6 +660,76 @@ def _past_rule(lines: list[Line], r: int, skipped: int) -> tuple[int, int]:
 _RULE_PIECE = "".join(sorted(_RULE_START)) + " \t"
 
 
+def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
+    """The last block of ``cur``'s text, taken out of it, where that block is a title in
+    capitals of the next numbered paragraph (``COMMENT``, ``//LATIN AMERICA//``,
+    ``ISKANDER STILL BEST ALTERNATIVE TO LIBYAN SCUD B``): one line, or two (a title
+    wrapped), below a line of text in mixed case (in a cable written in capitals a line
+    in capitals is no title), that ends no sentence or clause; or the whole text of an
+    unnumbered paragraph that stands so below another.  Else None, ``cur`` left as it
+    is."""
+    lines = cur.lines
+    # (the title's block: one line, or two, its title wrapped)
+    size = 1 if len(lines) < 2 or lines[-2] == "" else 2
+    if len(lines) >= size + 2 and lines[-size - 1] == "":
+        above = lines[-size - 2]
+    elif len(lines) == size and cur.number is None and cur.marking is None and cur.heading is None and out:
+        above = out[-1].text[-80:]
+    else:
+        return None
+    block = [t.strip() for t in lines[-size:]]
+    if not all(map(_is_caps_title, block)) or not any(c.islower() for c in above):
+        return None
+    title = _title(" ".join(block))
+    if len(title) > MAX_TITLE:
+        return None
+    del lines[-size - 1 :]
+    return title
+
+
+def _is_caps_title(s: str) -> bool:
+    """True when the stripped line ``s`` reads as a title in capitals (see
+    :func:`_caps_title_above`)."""
+    if not (3 <= len(s) <= _MAX_CAPS_TITLE) or s.upper() != s or s[-1] in _CLAUSE_ENDS:
+        return False
+    if s[0] in _RULE_START or s[-1] in _RULE_START or s[0] == "(" or PARA_START_RE.match(s):
+        return False
+    letters = sum(c.isalpha() for c in s)
+    if letters < 3 or not s.strip("X /-"):
+        return False  # (a name withheld: ``XXXXXXXXXXXX``)
+    if sum(c.isdigit() for c in s) >= letters:
+        return False  # (a table's row: ``ICASS    160,000    (50,000)    110,000``)
+    first = s.strip("/ ").split(None, 1)[0] if s.strip("/ ") else ""
+    return first not in _NO_TITLE_WORDS and split_marker(s) is None
+
+
+#: how long a title in capitals on a line of its own may be
+_MAX_CAPS_TITLE = 80
+# the first words of a line in capitals that is no title: captions and handling, levels,
+# the ends and openings of quoted text, the teletype's own lines
+_NO_TITLE_WORDS = frozenset(
+    {
+        "SIPDIS",
+        "NOFORN",
+        "SENSITIVE",
+        "EXDIS",
+        "NODIS",
+        "LIMDIS",
+        "STADIS",
+        "UNCLASSIFIED",
+        "UNCLAS",
+        "CONFIDENTIAL",
+        "SECRET",
+        "END",
+        "BEGIN",
+        "QUOTE",
+        "UNQUOTE",
+        "TEXT",
+        "PAGE",
+        "NNNN",
+        "BT",
+    }
+)
 # the last characters of a line that ends a sentence or a clause: no title
 _CLAUSE_ENDS = frozenset(".,;:!?")
 
@@ -837,7 +907,14 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             or _skips_ahead(m.group(1), last_number, text[m.end() :])
         ):
             if cur is not None:
-                out.append(cur.close())
+                if heading is None and (caps := _caps_title_above(cur, out)) is not None:
+                    # (a title in capitals on a line of its own above the paragraph)
+                    heading = caps
+                    skipped += len(caps)
+                    if not cur.lines:
+                        cur = None
+                if cur is not None:
+                    out.append(cur.close())
             number = m.group(1)
             marking, rest = split_marking(text[m.end() :].lstrip())
             cur = _Open(number, marking, heading, rest)
