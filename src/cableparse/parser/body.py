@@ -677,8 +677,10 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
         above = out[-1].text[-80:]
     else:
         return None
+    if above.upper() == above:
+        return None  # (no text in mixed case above)
     block = [t.strip() for t in lines[-size:]]
-    if not all(map(_is_caps_title, block)) or not any(c.islower() for c in above):
+    if not all(map(_is_caps_title, block)):
         return None
     title = _title(" ".join(block))
     if len(title) > MAX_TITLE:
@@ -694,10 +696,10 @@ def _is_caps_title(s: str) -> bool:
         return False
     if s[0] in _RULE_START or s[-1] in _RULE_START or s[0] == "(" or PARA_START_RE.match(s):
         return False
-    letters = sum(c.isalpha() for c in s)
+    letters = sum(map(str.isalpha, s))
     if letters < 3 or not s.strip("X /-"):
         return False  # (a name withheld: ``XXXXXXXXXXXX``)
-    if sum(c.isdigit() for c in s) >= letters:
+    if sum(map(str.isdigit, s)) >= letters:
         return False  # (a table's row: ``ICASS    160,000    (50,000)    110,000``)
     first = s.strip("/ ").split(None, 1)[0] if s.strip("/ ") else ""
     return first not in _NO_TITLE_WORDS and split_marker(s) is None
@@ -907,7 +909,14 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             or _skips_ahead(m.group(1), last_number, text[m.end() :])
         ):
             if cur is not None:
-                if heading is None and (caps := _caps_title_above(cur, out)) is not None:
+                if (
+                    heading is None
+                    and cur.lines
+                    # (asked first: most paragraphs end a sentence, or a word in lower case)
+                    and (end := cur.lines[-1][-1:]) not in _CLAUSE_ENDS
+                    and not end.islower()
+                    and (caps := _caps_title_above(cur, out)) is not None
+                ):
                     # (a title in capitals on a line of its own above the paragraph)
                     heading = caps
                     skipped += len(caps)
