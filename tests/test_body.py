@@ -634,3 +634,29 @@ def test_a_title_in_capitals_at_the_top_of_the_body_stays_text() -> None:
     # (the header may look past a heading there, for fields below it)
     c = parse(cable("COMMENT\n\n1. (C) Text.\n\nCRETZ"))
     assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [(None, None, "COMMENT"), ("1", None, "Text.")]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a rule spaced out one character at a time (10RIYADH118, 08BRASILIA526 of the release)
+        "Bilateral Relations:\n- - - - - - - - - - -",
+        "- - - - - - - - - Bilateral Relations: - - - - - - - - -",
+        "- - - - - - - -\nBilateral Relations:\n- - - - - - - -",
+    ],
+)
+def test_a_heading_with_a_rule_spaced_out(box: str) -> None:
+    c = parse(cable(f"1. (C) Text.\n\n{box}\n\n2. (C) Prince Torki agreed.\n\nSMITH"))
+    assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [
+        ("1", None, "Text."),
+        ("2", "Bilateral Relations:", "Prince Torki agreed."),
+    ]
+    once = dumps(c)
+    assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize("line", ["- - - -", "text - - - - - Title - - - - -"])
+def test_short_or_inner_spaced_rules_open_no_heading(line: str) -> None:
+    c = parse(cable(f"1. (C) Text.\n\n{line}\n\n2. (C) More.\n\nSMITH"))
+    assert all(p.heading is None for p in c.paragraphs)
+    assert c.paragraphs[0].text.endswith(line)

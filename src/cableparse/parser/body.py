@@ -24,9 +24,13 @@ __all__ = ["MAX_TITLE", "RULE_CHARS", "Body", "inline_heading", "is_rule", "pars
 
 # (broken by any white space but a newline: folded, it is a space)
 _RULE_RE = re.compile(
-    r"[^\S\n]*[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[^\S\n]+[-=_~\u2010\u2012\u2013\u2014]+)*+[^\S\n]*$"
+    r"[^\S\n]*(?:[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[^\S\n]+[-=_~\u2010\u2012\u2013\u2014]+)*+"
+    # (or spaced out, one character at a time: ``- - - - - -``, 10RIYADH118)
+    r"|(?:[-=_~\u2010\u2012\u2013\u2014] ){4,}+[-=_~\u2010\u2012\u2013\u2014]?)[^\S\n]*$"
 )
 _RULE_CHARS = "-=_~\u2010\u2012\u2013\u2014"
+# a rule spaced out one character at a time, inside a line (``- - - - -``)
+_SPACED_RULE_RE = re.compile(r"(?:[-=_~\u2010\u2012\u2013\u2014] ){4,}+")
 _RULE_AND_SPACE = _RULE_CHARS + " \t"
 # ... and any other white space (what ``str.split`` folds)
 _RULE_AND_ANY_SPACE = _RULE_CHARS + WHITE_SPACE
@@ -560,7 +564,14 @@ def inline_heading(s: str) -> tuple[str, str] | None:
     left = ""
     title = body
     m = _last_rule_run(body)
-    if m is not None:
+    if m is None and (spaced := _SPACED_RULE_RE.search(body)) is not None:
+        # a rule spaced out one character at a time (``- - - - Title - - - -``): a box
+        # when it opens the line; text before it is no heading's
+        if spaced.start() or body[: spaced.end()].strip(_RULE_AND_SPACE):
+            return None
+        title = body[spaced.end() :]
+        m = (0, spaced.end())  # (boxed, as a box of unspaced rules is)
+    elif m is not None:
         # boxed: rule, title, rule
         # (a rule before the box, spaced with any white space, is no text before it)
         left = body[: m[0]].rstrip(_RULE_AND_ANY_SPACE).lstrip()
