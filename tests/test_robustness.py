@@ -3182,3 +3182,15 @@ def test_a_title_opening_like_a_broken_marking_below_a_text_line_with_a_rule_in_
         b"----------------------\xff\xff\xff\xff\xff\xff\xff. (U----\x00\x00 ------n ----------------&#x000A;EO1295"
     )
     _fixed_point(cableparse.parse(source))
+
+
+def test_a_title_apart_from_its_rule_below_text_above_the_first_numbered_paragraph() -> None:
+    # a short line, blank lines, a title, a blank line and a rule, a REF field below (a fuzz
+    # input, cut down): the body reads a heading whose lines stand apart only below a
+    # numbered paragraph, for the header, which may read the line above as an attention
+    # line in canonical text, looks past a heading whose lines stand together for fields
+    source = b"<code><pre>C OIVIL\xf3\r\r\r\xf3\r\r---\r--- AVIAx000A;&#x000A;REF: e upcoming April \r\r\r\rTOLDra"
+    for data in (source, source.decode("latin-1")):
+        cable = cableparse.parse(data)
+        _fixed_point(cable)
+        assert all(p.heading is None for p in cable.paragraphs)

@@ -672,7 +672,8 @@ _RULE_PIECE = "".join(sorted(_RULE_START)) + " \t"
 
 
 def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
-    """The last block of ``cur``'s text, taken out of it, where that block is a title in
+    """(Below a numbered paragraph: the caller asks.)  The last block of ``cur``'s text,
+    taken out of it, where that block is a title in
     capitals of the next numbered paragraph (``COMMENT``, ``//LATIN AMERICA//``,
     ``ISKANDER STILL BEST ALTERNATIVE TO LIBYAN SCUD B``): one line, or two (a title
     wrapped), below a line of text in mixed case (in a cable written in capitals a line
@@ -878,10 +879,11 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
         m = PARA_START_RE.match(text) if first.isdecimal() else None
         # headings: title over a rule, or rule / title / rule
         if rule:
-            # (blank lines between a heading's title and its rules only below text of the
-            # body's: at its top, where the header may look past a heading for fields
-            # below it, the header reads only a heading whose lines stand together)
-            box = _box_at(lines, i, apart=cur is not None or bool(out))
+            # (blank lines between a heading's title and its rules only below a numbered
+            # paragraph: above the first, where the header may read the text as attention
+            # lines and look past a heading for fields below it, the header reads only a
+            # heading whose lines stand together)
+            box = _box_at(lines, i, apart=last_number is not None)
             if box is not None:
                 title = lines[box[0]][1]
                 r = box[1]
@@ -902,7 +904,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and i + 1 < n
             # (the next line opens a rule, or is blank: asked here first, as most lines fail it)
             and ((after_title := lines[i + 1][1].lstrip()[:1]) in _RULE_START or not after_title)
-            and (below := _rule_below(lines, i, s, apart=cur is not None or bool(out))) is not None
+            and (below := _rule_below(lines, i, s, apart=last_number is not None)) is not None
         ):
             if cur is not None:
                 out.append(cur.close())
@@ -922,6 +924,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             if cur is not None:
                 if (
                     heading is None
+                    and last_number is not None
                     and cur.lines
                     # (asked first: most paragraphs end a sentence, or a word in lower case)
                     and (end := cur.lines[-1][-1:]) not in _CLAUSE_ENDS
