@@ -911,3 +911,55 @@ def test_a_note_below_a_classified_by_value_that_gives_its_reasons_is_text() -> 
         ("1", "Summary: text."),
     ]
     _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # 06SANJOSE2379 of the release: the subject's last line past a blank line, a REF
+        # field below it (the page's line ends read twice)
+        (
+            "SUBJECT: COSTA RICAN IMMIGRATION DIRECTOR PLANS MAJOR \n \nREFORMS \n \nREF: A. SAN JOSE 1529 \n \n"
+            "Classified By: Ambassador Mark Langdale for reason 1.4 (d) \n \n1. (C) SUMMARY: Text.",
+            "COSTA RICAN IMMIGRATION DIRECTOR PLANS MAJOR REFORMS",
+        ),
+        # 08LONDON2765: the field on the next line
+        (
+            "SUBJECT: CONSERVATIVE PARTY CAUGHT FLAT-FOOTED BY BROWN'S \n\n"
+            "QUICK MANEUVERS ON FINANCIAL CRISIS, SAYS SENIOR TORY MP\nREF: A. LONDON 2666\n\n"
+            "Classified By: Economic Minister Counselor Mark Tokola for reasons 1.4 b and d.\n\n1. (C) Text.",
+            "CONSERVATIVE PARTY CAUGHT FLAT-FOOTED BY BROWN'S QUICK MANEUVERS ON FINANCIAL CRISIS, SAYS SENIOR TORY MP",
+        ),
+        # 09LONDON2121: a numbered paragraph below, the subject cut after AND
+        (
+            "SUBJECT: MEMBERS OF CONGRESS DISCUSS BONUSES, BAIL-OUTS AND\n\nOTHER REFORM MEASURES WITH UK OFFICIALS\n\n"
+            "1. (SBU) Summary. Text.",
+            "MEMBERS OF CONGRESS DISCUSS BONUSES, BAIL-OUTS AND OTHER REFORM MEASURES WITH UK OFFICIALS",
+        ),
+    ],
+)
+def test_a_subjects_last_line_past_a_blank_line(text: str, subject: str) -> None:
+    cable = cableparse.parse(f"UNCLAS SAN JOSE 002379\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL CS\n{text}\n")
+    assert cable.header.subject == subject
+    assert cable.header.classified_by is not None or "Classified" not in text
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # a title above paragraph 1 (09YEREVAN494): no field below it
+        "SUMMARY\n\n1. (SBU) Text.",
+        # a line that ends no subject's wrap: a sentence, a field run on to it, a handling line
+        "The Ministry agreed.\n\nREF: A. SAN JOSE 1529",
+        "TRIPOLI 000362 SIPDIS E.O. 12958: DECL: 5/2/2019\n\nREF: A. SAN JOSE 1529",
+        "STATE FOR WHA/CEN\n\nREF: A. SAN JOSE 1529",
+    ],
+)
+def test_a_line_past_a_blank_line_below_the_subject_that_is_no_part_of_it(below: str) -> None:
+    head = "UNCLAS SAN JOSE 002379\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL CS\n"
+    text = f"{head}SUBJECT: COSTA RICA PLANS MAJOR\n\n{below}\n"
+    cable = cableparse.parse(text)
+    assert cable.header.subject == "COSTA RICA PLANS MAJOR"
+    _reads_back(cable)

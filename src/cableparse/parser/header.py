@@ -402,6 +402,62 @@ def _classification_line(s: str) -> tuple[ClassificationLine, str] | None:
 _classification_line_cached = functools.lru_cache(maxsize=256)(_classification_line)
 
 
+def _subject_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | None:
+    """Where the subject's lines go on past the blank line ``i`` (the index of its last
+    line there), or None: the subject so far ends no sentence, the line below the blank
+    lines opens no field, paragraph, rule or caption, holds no field run on to it, no
+    caption, serial or handling word (``FOR``, ``PASS``), is written as the subject is (in capitals when it
+    is), and a header field follows it, past blank lines or on the next line (a numbered
+    paragraph only where the subject ends in a comma or a word such as ``AND``: it follows
+    a title too): the subject wrapped on a page whose line ends were read twice."""
+    last = parts[-1].rstrip() if parts else ""
+    if not last or last[-1] in ".!?;:":
+        return None
+    n = len(lines)
+    j = i
+    while j < n and is_blank(lines[j][1]):
+        j += 1
+    if j >= n:
+        return None
+    cand = lines[j][1].strip()
+    if (
+        len(cand) > _MAX_SUBJECT_LINE
+        or opens_field(cand)
+        or cand[0].isdecimal()
+        or cand[0] in RULE_CHARS
+        or _captions_of(cand)[0]
+        or any(w in cand.upper() for w in _HANDLING_WORDS)
+        or _field_cut(cand, _SPLIT_ALL) is not None
+        # (nor a line of a header's copy: a caption, a serial; the copy's fields, run on
+        # to it here, are lines of their own in canonical text)
+        or not _CAPTIONS.isdisjoint(cand.upper().split())
+        or _SERIAL_WORD_RE.search(cand) is not None
+        or (last.upper() == last and cand.upper() != cand)
+    ):
+        return None
+    k = j + 1
+    while k < n and is_blank(lines[k][1]):
+        k += 1
+    below = lines[k][1].strip() if k < n else ""
+    if not opens_field(below):
+        return None
+    # (a numbered paragraph: only below a subject cut after a word that cannot end it)
+    if below[0].isdecimal() and not (last[-1] == "," or last.rsplit(None, 1)[-1].upper() in _CARRIES_ON):
+        return None
+    parts.append(cand)
+    return j + 1
+
+
+# a word of five digits or more (a serial)
+_SERIAL_WORD_RE = re.compile(r"(?<!\S)\d{5,}(?!\S)")
+# words a subject cannot end with: it goes on past them
+_CARRIES_ON = frozenset({"AND", "OR", "OF", "THE", "TO", "ON", "WITH", "FOR", "IN", "A", "AN", "AT", "BY", "FROM"})
+
+
+#: the longest line a subject wrapped past a blank line goes on with
+_MAX_SUBJECT_LINE = 80
+
+
 def _opens_upper(s: str) -> bool:
     """True when ``s`` opens with three words whose letters are all upper case."""
     words = s.split(None, 3)[:3]
@@ -1321,6 +1377,12 @@ def parse_header(
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
+                if not nxt and not canonical and (past := _subject_past_blank(lines, i, parts)) is not None:
+                    # (the subject's last line past a blank line, a field below it: a page
+                    # whose line ends were read twice, 06SANJOSE2379's ``... PLANS MAJOR`` /
+                    # / ``REFORMS`` / / ``REF: ...``)
+                    i = past
+                    continue
                 if not nxt or (opens_field(nxt) and not _cites_order(nxt, h)) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
                     break
                 if nxt[0].isdecimal() and _NUMBER_GLUED_RE.match(nxt):
