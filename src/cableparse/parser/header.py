@@ -420,20 +420,8 @@ def _subject_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | No
     if j >= n:
         return None
     cand = lines[j][1].strip()
-    if (
-        len(cand) > _MAX_SUBJECT_LINE
-        or opens_field(cand)
-        or cand[0].isdecimal()
-        or cand[0] in RULE_CHARS
-        or _captions_of(cand)[0]
-        or any(w in cand.upper() for w in _HANDLING_WORDS)
-        or _field_cut(cand, _SPLIT_ALL) is not None
-        # (nor a line of a header's copy: a caption, a serial; the copy's fields, run on
-        # to it here, are lines of their own in canonical text)
-        or not _CAPTIONS.isdisjoint(cand.upper().split())
-        or _SERIAL_WORD_RE.search(cand) is not None
-        or (last.upper() == last and cand.upper() != cand)
-    ):
+    # (the cheap tests first: below the subject most cables have a field or a paragraph)
+    if len(cand) > _MAX_SUBJECT_LINE or cand[0].isdecimal() or cand[0] in RULE_CHARS or opens_field(cand):
         return None
     k = j + 1
     while k < n and is_blank(lines[k][1]):
@@ -444,18 +432,27 @@ def _subject_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | No
     # (a numbered paragraph: only below a subject cut after a word that cannot end it)
     if below[0].isdecimal() and not (last[-1] == "," or last.rsplit(None, 1)[-1].upper() in _CARRIES_ON):
         return None
+    if (
+        (last.upper() == last and cand.upper() != cand)
+        or _captions_of(cand)[0]
+        or any(w in cand.upper() for w in _HANDLING_WORDS)
+        or _field_cut(cand, _SPLIT_ALL) is not None
+        # (nor a line of a header's copy: a caption, a serial; the copy's fields, run on
+        # to it here, are lines of their own in canonical text)
+        or not _CAPTIONS.isdisjoint(cand.upper().split())
+        or _SERIAL_WORD_RE.search(cand) is not None
+    ):
+        return None
     parts.append(cand)
     return j + 1
 
 
+#: the longest line a subject wrapped past a blank line goes on with
+_MAX_SUBJECT_LINE = 80
 # a word of five digits or more (a serial)
 _SERIAL_WORD_RE = re.compile(r"(?<!\S)\d{5,}(?!\S)")
 # words a subject cannot end with: it goes on past them
 _CARRIES_ON = frozenset({"AND", "OR", "OF", "THE", "TO", "ON", "WITH", "FOR", "IN", "A", "AN", "AT", "BY", "FROM"})
-
-
-#: the longest line a subject wrapped past a blank line goes on with
-_MAX_SUBJECT_LINE = 80
 
 
 def _opens_upper(s: str) -> bool:
