@@ -447,8 +447,9 @@ def _subject_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | No
     return j + 1
 
 
-#: the longest line a subject wrapped past a blank line goes on with
-_MAX_SUBJECT_LINE = 80
+#: the longest line a subject wrapped past a blank line goes on with (the rest of a long
+#: subject on one line: 09LONDON290)
+_MAX_SUBJECT_LINE = 160
 # a word of five digits or more (a serial)
 _SERIAL_WORD_RE = re.compile(r"(?<!\S)\d{5,}(?!\S)")
 # words a subject cannot end with: it goes on past them
