@@ -3194,3 +3194,17 @@ def test_a_title_apart_from_its_rule_below_text_above_the_first_numbered_paragra
         cable = cableparse.parse(data)
         _fixed_point(cable)
         assert all(p.heading is None for p in cable.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # cable-shaped inputs: canonical text of a cable without metadata is read as bare text,
+        # where a line below the subject, past a blank line, could read as the subject's last
+        # line: the header's second E.O. line below it, or a REF line of the body's
+        "SUBJ: X\nE.O. 12958: N/A\n\U00030c42\nE.O. 12958: N/A\nE.O. 12958: N/A",
+        "SUBJ: X\nS e c r e t nairobi 001938\nTAGE: PREL\n\U000d0b01\xad\nREF: A. STATE 1\n(\n\x8d\n:\n\U000e13d4\xe5\n",
+    ],
+)
+def test_a_line_below_the_subject_past_a_blank_line_in_canonical_text(source: str) -> None:
+    _fixed_point(cableparse.parse(source))

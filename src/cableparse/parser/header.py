@@ -402,17 +402,19 @@ def _classification_line(s: str) -> tuple[ClassificationLine, str] | None:
 _classification_line_cached = functools.lru_cache(maxsize=256)(_classification_line)
 
 
-def _subject_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | None:
+def _subject_past_blank(lines: list[Line], i: int, parts: list[str], h: HeaderFields) -> int | None:
     """Where the subject's lines go on past the blank line ``i`` (the index of its last
-    line there), or None: the subject so far ends no sentence, the line below the blank
-    lines opens no field, paragraph, rule or caption, holds no field run on to it, no
-    caption, serial or handling word (``FOR``, ``PASS``), is written as the subject is (in capitals when it
-    is), and a header field follows it, past blank lines or on the next line (a numbered
-    paragraph only where the subject ends in a comma or a word such as ``AND``: it follows
-    a title too): the subject wrapped on a page whose line ends were read twice."""
+    line there), or None.  The subject's line is a long one (a line the page wrapped) that
+    ends no sentence; the line below the blank lines holds four letters at least, opens no
+    field, paragraph, rule or caption, holds no field run on to it, no caption, serial or
+    handling word (``FOR``, ``PASS``), and is written as the subject is (in capitals when
+    it is); and a header field not read yet follows it, past blank lines or on the next
+    line (a numbered paragraph only where the subject ends in a comma or a word such as
+    ``AND``: it follows a title too).  The subject wrapped on a page whose line ends were
+    read twice."""
     last = parts[-1].rstrip() if parts else ""
-    if not last or last[-1] in ".!?;:":
-        return None
+    if len(parts[0]) < _WRAPPED_SUBJECT or last[-1] in ".!?;:":
+        return None  # (a subject line the page wrapped is a long one)
     n = len(lines)
     j = i
     while j < n and is_blank(lines[j][1]):
@@ -421,13 +423,19 @@ def _subject_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | No
         return None
     cand = lines[j][1].strip()
     # (the cheap tests first: below the subject most cables have a field or a paragraph)
-    if len(cand) > _MAX_SUBJECT_LINE or cand[0].isdecimal() or cand[0] in RULE_CHARS or opens_field(cand):
+    if (
+        len(cand) > _MAX_SUBJECT_LINE
+        or cand[0].isdecimal()
+        or cand[0] in RULE_CHARS
+        or opens_field(cand)
+        or len(_LETTERS_RE.findall(cand)) < 4
+    ):
         return None
     k = j + 1
     while k < n and is_blank(lines[k][1]):
         k += 1
     below = lines[k][1].strip() if k < n else ""
-    if not opens_field(below):
+    if not _field_to_come(below, h):
         return None
     # (a numbered paragraph: only below a subject cut after a word that cannot end it)
     if below[0].isdecimal() and not (last[-1] == "," or last.rsplit(None, 1)[-1].upper() in _CARRIES_ON):
@@ -447,9 +455,29 @@ def _subject_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | No
     return j + 1
 
 
+def _field_to_come(s: str, h: HeaderFields) -> bool:
+    """True when the stripped line ``s`` opens a header field that ``h`` has not read yet
+    (E.O., TAGS, REF, Classified By), or a numbered paragraph: a field read already,
+    or a second SUBJECT, ends the header there, and the line above it is text."""
+    c = s[:1]
+    if not c:
+        return False
+    if c.isdecimal():
+        return opens_field(s)
+    return bool(
+        (c in _EO_FIRST and h.executive_order is None and _EO_RE.match(s))
+        or (c in _TAGS_FIRST and not h.tags and _TAGS_RE.match(s))
+        or (c in _REF_FIRST and not h.references and _REF_RE.match(s))
+        or (c in _CLBY_FIRST and h.classified_by is None and _CLBY_RE.match(s))
+    )
+
+
 #: the longest line a subject wrapped past a blank line goes on with (the rest of a long
 #: subject on one line: 09LONDON290)
 _MAX_SUBJECT_LINE = 160
+#: the shortest subject line that the page can have wrapped
+_WRAPPED_SUBJECT = 30
+_LETTERS_RE = re.compile(r"[A-Za-z]")
 # a word of five digits or more (a serial)
 _SERIAL_WORD_RE = re.compile(r"(?<!\S)\d{5,}(?!\S)")
 # words a subject cannot end with: it goes on past them
@@ -1375,7 +1403,7 @@ def parse_header(
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
-                if not nxt and not canonical and (past := _subject_past_blank(lines, i, parts)) is not None:
+                if not nxt and not canonical and (past := _subject_past_blank(lines, i, parts, h)) is not None:
                     # (the subject's last line past a blank line, a field below it: a page
                     # whose line ends were read twice, 06SANJOSE2379's ``... PLANS MAJOR`` /
                     # / ``REFORMS`` / / ``REF: ...``)
