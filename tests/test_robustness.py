@@ -3201,9 +3201,15 @@ def test_a_title_apart_from_its_rule_below_text_above_the_first_numbered_paragra
     [
         # cable-shaped inputs: canonical text of a cable without metadata is read as bare text,
         # where a line below the subject, past a blank line, could read as the subject's last
-        # line: the header's second E.O. line below it, or a REF line of the body's
+        # line: the header's second E.O. line below it, or a REF line of the body's (such a
+        # line is looked for only below a subject line that ended in white space as written,
+        # as the lines a page wrapped do, and canonical text writes none)
         "SUBJ: X\nE.O. 12958: N/A\n\U00030c42\nE.O. 12958: N/A\nE.O. 12958: N/A",
-        "SUBJ: X\nS e c r e t nairobi 001938\nTAGE: PREL\n\U000d0b01\xad\nREF: A. STATE 1\n(\n\x8d\n:\n\U000e13d4\xe5\n",
+        "SUBJ: X\nS e c r e t nairobi 001938\nTAGE: PREL\n\U000d0b01\xad\nREF: A. STATE 1\n(\n\x8d\n:\n"
+        "\U000e13d4\xe5\n",
+        # a subject joined from several lines, long in canonical text
+        "SUBJ: X\nZNR UUUUU ZZH\n>KB\n>KB\nS e c r e t nairobi 001938\nE.0. 12958: DECL: 1/20/2019\n"
+        "q\x8fH=\x95}\xc9\u8601\u8398\x94\xb2\xbb\xba*\xd7\xedEe\nREF: A. STATE 1\nN\x1b\xa1&\n>KB\nSUBJ: X",
     ],
 )
 def test_a_line_below_the_subject_past_a_blank_line_in_canonical_text(source: str) -> None:

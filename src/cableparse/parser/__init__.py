@@ -73,6 +73,19 @@ def _numbered(lines: list[str], start: int, texts: list[str]) -> list[Line]:
     return list(zip(itertools.count(start), stripped))
 
 
+def _ends_in_space(src: Source) -> Callable[[int], bool]:
+    """A test of whether the input's line of a line number ended in white space as
+    written (the lines are read with their trailing space removed)."""
+
+    def ends_in_space(lineno: int) -> bool:
+        for block, start in ((src.text, src.text_start), (src.routing, src.routing_start)):
+            if block is not None and 0 <= lineno - start < len(block):
+                return block[lineno - start][-1:] in (" ", "\t")
+        return False
+
+    return ends_in_space
+
+
 def _opens_routing(line: str) -> bool:
     """``is_routing_start``, also for a header line with a continuation marker run on to
     it (``OO RUEHBI RUEHCI NEW DELHI 00009761 002 OF 002``): the routing parser takes the
@@ -189,7 +202,12 @@ def build_cable(src: Source, diags: Collector) -> Cable:
     year = _year_of(citing_id, routing, created)
     cited_on = created.date() if created else routing.dtg.date() if routing is not None and routing.dtg else None
     fields, body_lines = parse_header(
-        text_lines, diags, canonical=src.form == "canonical", breaks=breaks, text=unbroken_text
+        text_lines,
+        diags,
+        canonical=src.form == "canonical",
+        breaks=breaks,
+        text=unbroken_text,
+        wrapped=_ends_in_space(src),
     )
     body = parse_body(body_lines, diags)
 

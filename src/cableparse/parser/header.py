@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from collections.abc import Callable
 from types import ModuleType
 from typing import Protocol
 
@@ -1123,6 +1124,7 @@ def parse_header(
     canonical: bool = False,
     breaks: list[PageBreak] | None = None,
     text: str | None = None,
+    wrapped: Callable[[int], bool] | None = None,
 ) -> tuple[HeaderFields, list[Line]]:
     """Parse the header fields; return them and the remaining (body) lines.
 
@@ -1133,7 +1135,10 @@ def parse_header(
     and whose ``SUBJECT:`` line holds the whole subject.
     A continuation marker that only shows once a field's lines are joined (its parts on
     two lines) is taken out of the field and added to ``breaks``.  ``text`` is
-    ``joined(lines)`` when the caller has it.
+    ``joined(lines)`` when the caller has it.  ``wrapped``, when the caller has the
+    lines as written, tells whether the line of a line number ended in white space there
+    (a line the page wrapped: a subject's last line past a blank line is looked for only
+    below one).
     """
     h = HeaderFields()
     lines = list(lines)
@@ -1403,7 +1408,14 @@ def parse_header(
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
-                if not nxt and not canonical and (past := _subject_past_blank(lines, i, parts, h)) is not None:
+                if (
+                    not nxt
+                    and wrapped is not None
+                    # (the subject's line as written ends in white space: a line the page
+                    # wrapped; canonical text writes none)
+                    and wrapped(lines[i - 1][0])
+                    and (past := _subject_past_blank(lines, i, parts, h)) is not None
+                ):
                     # (the subject's last line past a blank line, a field below it: a page
                     # whose line ends were read twice, 06SANJOSE2379's ``... PLANS MAJOR`` /
                     # / ``REFORMS`` / / ``REF: ...``)
