@@ -684,7 +684,8 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
     # (the title's block: one line, or two, its title wrapped)
     size = 1 if len(lines) < 2 or lines[-2] == "" else 2
     if len(lines) >= size + 2 and lines[-size - 1] == "":
-        above = lines[-size - 2]
+        # (its end: a reflowed line may be kilobytes long)
+        above = lines[-size - 2][-80:]
     elif len(lines) == size and cur.number is None and cur.marking is None and cur.heading is None and out:
         above = out[-1].text[-80:]
     else:
