@@ -3214,3 +3214,16 @@ def test_a_title_apart_from_its_rule_below_text_above_the_first_numbered_paragra
 )
 def test_a_line_below_the_subject_past_a_blank_line_in_canonical_text(source: str) -> None:
     _fixed_point(cableparse.parse(source))
+
+
+def test_a_subject_over_a_paragraph_with_a_classified_by_line_in_canonical_text() -> None:
+    # a fuzz input (its latin-1 text): the subject's line, a blank line, a line of text and
+    # paragraph 1 opening with Classified By, in canonical text without metadata
+    source = (
+        b"<code><pre>C  TC &#x000A;SUBJECT:  UAE TOUPPORTEF: Abu Dhabi"
+        b" 1384&#x000A;&#x000A;<='par1' href='#par_1'>\xc2\xb6</a>1. (U) Cla"
+        b"ssified by Ambassador Marcell44444.5to Europe. Edelman</pre>"
+        b"</code>\n</o be the cashs "
+    )
+    for data in (source, source.decode("latin-1")):
+        _fixed_point(cableparse.parse(data))
