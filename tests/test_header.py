@@ -930,6 +930,14 @@ def test_a_note_below_a_classified_by_value_that_gives_its_reasons_is_text() -> 
             "Classified By: Economic Minister Counselor Mark Tokola for reasons 1.4 b and d.\n\n1. (C) Text.",
             "CONSERVATIVE PARTY CAUGHT FLAT-FOOTED BY BROWN'S QUICK MANEUVERS ON FINANCIAL CRISIS, SAYS SENIOR TORY MP",
         ),
+        # 08BUENOSAIRES568: every line stands apart, the subject's three
+        (
+            "SUBJECT: ARGENTINA: PLANNING MINISTER DE VIDO ON ARGENTNE TIES WITH \n\n"
+            "U.S., VENEZUELA, AND DOMESTIC STRATEGY TO LAUNCH NEW INFRASTRUCTURE \n\n"
+            'AND ""SOCIAL PACT"" INITIATIVES \n\n \n\nREF:  Buenos Aires 496, 407 \n\n \n\n1. (SBU) Text.',
+            "ARGENTINA: PLANNING MINISTER DE VIDO ON ARGENTNE TIES WITH U.S., VENEZUELA, AND DOMESTIC STRATEGY"
+            ' TO LAUNCH NEW INFRASTRUCTURE AND ""SOCIAL PACT"" INITIATIVES',
+        ),
         # 09LONDON2121: a numbered paragraph below, the subject cut after AND
         (
             "SUBJECT: MEMBERS OF CONGRESS DISCUSS BONUSES, BAIL-OUTS AND \n\n"

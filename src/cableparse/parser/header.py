@@ -403,46 +403,66 @@ def _classification_line(s: str) -> tuple[ClassificationLine, str] | None:
 _classification_line_cached = functools.lru_cache(maxsize=256)(_classification_line)
 
 
-def _subject_past_blank(lines: list[Line], i: int, parts: list[str], h: HeaderFields) -> int | None:
+def _subject_past_blank(
+    lines: list[Line], i: int, parts: list[str], h: HeaderFields, wrapped: Callable[[int], bool]
+) -> int | None:
     """Where the subject's lines go on past the blank line ``i`` (the index of its last
-    line there), or None.  The subject's line is a long one (a line the page wrapped) that
-    ends no sentence; the line below the blank lines holds four letters at least, opens no
-    field, paragraph, rule or caption, holds no field run on to it, no caption, serial or
-    handling word (``FOR``, ``PASS``), and is written as the subject is (in capitals when
-    it is); and a header field not read yet follows it, past blank lines or on the next
-    line (a numbered paragraph only where the subject ends in a comma or a word such as
-    ``AND``: it follows a title too).  The subject wrapped on a page whose line ends were
-    read twice."""
+    line there, its lines added to ``parts``), or None.  The subject's line is a long one
+    (a line the page wrapped) that ends no sentence; the lines below, each past blank
+    lines (three at most, each but the last a line the page wrapped too), hold four
+    letters at least, open no field, paragraph, rule or caption, hold no field run on to
+    them, no caption, serial or handling word (``FOR``, ``PASS``), and are written as the
+    subject is (in capitals when it is); and a header field not read yet follows the last,
+    past blank lines or on the next line (a numbered paragraph only where the subject
+    ends in a comma or a word such as ``AND``: it follows a title too).  The subject
+    wrapped on a page whose line ends were read twice."""
     last = parts[-1].rstrip() if parts else ""
     if len(parts[0]) < _WRAPPED_SUBJECT or last[-1] in ".!?;:":
         return None  # (a subject line the page wrapped is a long one)
     n = len(lines)
+    taken: list[str] = []
     j = i
-    while j < n and is_blank(lines[j][1]):
-        j += 1
-    if j >= n:
-        return None
-    cand = lines[j][1].strip()
-    # (the cheap tests first: below the subject most cables have a field or a paragraph)
-    if (
-        len(cand) > _MAX_SUBJECT_LINE
-        or cand[0].isdecimal()
-        or cand[0] in RULE_CHARS
-        or opens_field(cand)
-        or len(_LETTERS_RE.findall(cand)) < 4
-    ):
-        return None
-    k = j + 1
-    while k < n and is_blank(lines[k][1]):
-        k += 1
-    below = lines[k][1].strip() if k < n else ""
-    if not _field_to_come(below, h):
-        return None
-    # (a numbered paragraph: only below a subject cut after a word that cannot end it)
-    if below[0].isdecimal() and not (last[-1] == "," or last.rsplit(None, 1)[-1].upper() in _CARRIES_ON):
-        return None
-    if (
-        (last.upper() == last and cand.upper() != cand)
+    for _ in range(_SUBJECT_WRAPS):
+        while j < n and is_blank(lines[j][1]):
+            j += 1
+        if j >= n:
+            return None
+        cand = lines[j][1].strip()
+        # (the cheap tests first: below the subject most cables have a field or a paragraph)
+        if (
+            len(cand) > _MAX_SUBJECT_LINE
+            or cand[0].isdecimal()
+            or cand[0] in RULE_CHARS
+            or opens_field(cand)
+            or len(_LETTERS_RE.findall(cand)) < 4
+        ):
+            return None
+        k = j + 1
+        while k < n and is_blank(lines[k][1]):
+            k += 1
+        below = lines[k][1].strip() if k < n else ""
+        field = _field_to_come(below, h)
+        if not field and (k == j + 1 or not below or not wrapped(lines[j][0])):
+            return None  # (neither a field below it, nor another line of the subject's)
+        if not _subject_like(cand, last):
+            return None
+        taken.append(cand)
+        if field:
+            above = taken[-2] if len(taken) > 1 else last
+            # (a numbered paragraph: only below a subject cut after a word that cannot end it)
+            if below[0].isdecimal() and not (above[-1] == "," or above.rsplit(None, 1)[-1].upper() in _CARRIES_ON):
+                return None
+            parts.extend(taken)
+            return j + 1
+        j = k
+    return None
+
+
+def _subject_like(cand: str, subject: str) -> bool:
+    """True when the stripped line ``cand`` reads as a line of the subject whose last line
+    is ``subject`` (see :func:`_subject_past_blank`)."""
+    return not (
+        (subject.upper() == subject and cand.upper() != cand)
         or _captions_of(cand)[0]
         or any(w in cand.upper() for w in _HANDLING_WORDS)
         or _field_cut(cand, _SPLIT_ALL) is not None
@@ -450,10 +470,21 @@ def _subject_past_blank(lines: list[Line], i: int, parts: list[str], h: HeaderFi
         # to it here, are lines of their own in canonical text)
         or not _CAPTIONS.isdisjoint(cand.upper().split())
         or _SERIAL_WORD_RE.search(cand) is not None
-    ):
-        return None
-    parts.append(cand)
-    return j + 1
+    )
+
+
+#: how many lines past blank lines a subject may go on with
+_SUBJECT_WRAPS = 3
+#: the longest line a subject wrapped past a blank line goes on with (the rest of a long
+#: subject on one line: 09LONDON290)
+_MAX_SUBJECT_LINE = 160
+#: the shortest subject line that the page can have wrapped
+_WRAPPED_SUBJECT = 30
+_LETTERS_RE = re.compile(r"[A-Za-z]")
+# a word of five digits or more (a serial)
+_SERIAL_WORD_RE = re.compile(r"(?<!\S)\d{5,}(?!\S)")
+# words a subject cannot end with: it goes on past them
+_CARRIES_ON = frozenset({"AND", "OR", "OF", "THE", "TO", "ON", "WITH", "FOR", "IN", "A", "AN", "AT", "BY", "FROM"})
 
 
 def _field_to_come(s: str, h: HeaderFields) -> bool:
@@ -471,18 +502,6 @@ def _field_to_come(s: str, h: HeaderFields) -> bool:
         or (c in _REF_FIRST and not h.references and _REF_RE.match(s))
         or (c in _CLBY_FIRST and h.classified_by is None and _CLBY_RE.match(s))
     )
-
-
-#: the longest line a subject wrapped past a blank line goes on with (the rest of a long
-#: subject on one line: 09LONDON290)
-_MAX_SUBJECT_LINE = 160
-#: the shortest subject line that the page can have wrapped
-_WRAPPED_SUBJECT = 30
-_LETTERS_RE = re.compile(r"[A-Za-z]")
-# a word of five digits or more (a serial)
-_SERIAL_WORD_RE = re.compile(r"(?<!\S)\d{5,}(?!\S)")
-# words a subject cannot end with: it goes on past them
-_CARRIES_ON = frozenset({"AND", "OR", "OF", "THE", "TO", "ON", "WITH", "FOR", "IN", "A", "AN", "AT", "BY", "FROM"})
 
 
 def _opens_upper(s: str) -> bool:
@@ -1414,7 +1433,7 @@ def parse_header(
                     # (the subject's line as written ends in white space: a line the page
                     # wrapped; canonical text writes none)
                     and wrapped(lines[i - 1][0])
-                    and (past := _subject_past_blank(lines, i, parts, h)) is not None
+                    and (past := _subject_past_blank(lines, i, parts, h, wrapped)) is not None
                 ):
                     # (the subject's last line past a blank line, a field below it: a page
                     # whose line ends were read twice, 06SANJOSE2379's ``... PLANS MAJOR`` /
