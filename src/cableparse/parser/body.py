@@ -672,14 +672,13 @@ _RULE_PIECE = "".join(sorted(_RULE_START)) + " \t"
 
 
 def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
-    """(Below a numbered paragraph: the caller asks.)  The last block of ``cur``'s text,
-    taken out of it, where that block is a title in
+    """The last block of ``cur``'s text, taken out of it, where that block is a title in
     capitals of the next numbered paragraph (``COMMENT``, ``//LATIN AMERICA//``,
     ``ISKANDER STILL BEST ALTERNATIVE TO LIBYAN SCUD B``): one line, or two (a title
     wrapped), below a line of text in mixed case (in a cable written in capitals a line
     in capitals is no title), that ends no sentence or clause; or the whole text of an
     unnumbered paragraph that stands so below another.  Else None, ``cur`` left as it
-    is."""
+    is.  (Asked only below a numbered paragraph: the caller knows.)"""
     lines = cur.lines
     # (the title's block: one line, or two, its title wrapped)
     size = 1 if len(lines) < 2 or lines[-2] == "" else 2
