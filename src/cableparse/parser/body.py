@@ -704,19 +704,27 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
 def _is_caps_title(s: str) -> bool:
     """True when the stripped line ``s`` reads as a title in capitals (see
     :func:`_caps_title_above`)."""
-    if not (3 <= len(s) <= _MAX_CAPS_TITLE) or s.upper() != s or s[-1] in _CLAUSE_ENDS:
+    if not (3 <= len(s) <= _MAX_CAPS_TITLE) or not s.isupper() or s[-1] in _CLAUSE_ENDS:
         return False
     if s[0] in _RULE_START or s[-1] in _RULE_START or s[0] == "(" or PARA_START_RE.match(s):
         return False
-    letters = sum(map(str.isalpha, s))
+    if s.isascii():
+        # (letters and digits counted by deleting them from the bytes: C speed)
+        data = s.encode()
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        digits = len(data) - len(data.translate(None, _ASCII_DIGITS))
+    else:
+        letters, digits = sum(map(str.isalpha, s)), sum(map(str.isdigit, s))
     if letters < 3 or not s.strip("X /-"):
         return False  # (a name withheld: ``XXXXXXXXXXXX``)
-    if sum(map(str.isdigit, s)) >= letters:
+    if digits >= letters:
         return False  # (a table's row: ``ICASS    160,000    (50,000)    110,000``)
-    first = s.strip("/ ").split(None, 1)[0] if s.strip("/ ") else ""
+    first = s.lstrip("/ ").split(None, 1)[0]  # (it holds letters)
     return first not in _NO_TITLE_WORDS and split_marker(s) is None
 
 
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII_DIGITS = b"0123456789"
 #: how long a title in capitals on a line of its own may be
 _MAX_CAPS_TITLE = 80
 # the first words of a line in capitals that is no title: captions and handling, levels,
