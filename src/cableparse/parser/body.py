@@ -17,7 +17,7 @@ import re
 
 from ..diagnostics import Collector
 from ..models import Paragraph
-from .lines import _TEXT_OF, WHITE_SPACE, Line, is_blank, split_marker, without_escaped_newline
+from .lines import _TEXT_OF, WHITE_SPACE, Line, is_blank, next_text, split_marker, without_escaped_newline
 from .markings import PARA_START_RE, split_marking
 
 __all__ = ["MAX_TITLE", "RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
@@ -604,14 +604,6 @@ def inline_heading(s: str) -> tuple[str, str] | None:
     return left, title
 
 
-def _next_text(lines: list[Line], k: int) -> int:
-    """The index of the first line from ``k`` on that is not blank (``len(lines)`` if none)."""
-    n = len(lines)
-    while k < n and is_blank(lines[k][1]):
-        k += 1
-    return k
-
-
 def _rule_below(lines: list[Line], i: int, s: str, apart: bool) -> int | None:
     """The index of the rule that makes line ``i`` (``s``, stripped) a title over a rule:
     the next line; or, past blank lines (``SUMMARY / / -------``, 09BOGOTA3093), the next
@@ -624,10 +616,10 @@ def _rule_below(lines: list[Line], i: int, s: str, apart: bool) -> int | None:
         return r
     if not apart or r >= n or not is_blank(lines[r][1]) or s[-1] in _CLAUSE_ENDS:
         return None
-    r = _next_text(lines, r)
+    r = next_text(lines, r)
     if r == n or lines[r][1].lstrip()[:1] not in _RULE_START or not is_rule(lines[r][1]):
         return None
-    if _box_at(lines, r, apart) is not None:
+    if _box_at(lines, r, True) is not None:
         return None  # (the rule opens a box: rule, title, rule)
     return r
 
@@ -640,8 +632,8 @@ def _box_at(lines: list[Line], i: int, apart: bool) -> tuple[int, int] | None:
     a rule, and a rule left at the end of the text above it, a blank line between, opens
     no box."""
     n = len(lines)
-    t = _next_text(lines, i + 1) if apart else i + 1
-    r = _next_text(lines, t + 1) if apart else i + 2
+    t = next_text(lines, i + 1) if apart else i + 1
+    r = next_text(lines, t + 1) if apart else i + 2
     if r >= n or (t == i + 1) != (r == t + 1) or is_blank(lines[t][1]):
         return None
     title = lines[t][1]
@@ -661,14 +653,10 @@ def _past_rule(lines: list[Line], r: int, skipped: int) -> tuple[int, int]:
     n = len(lines)
     skipped += len(lines[r][1].strip())
     r += 1
-    while r < n and (t := lines[r][1].strip()) and t[0] in _RULE_START and not t.strip(_RULE_PIECE):
+    while r < n and (t := lines[r][1].strip()) and t[0] in _RULE_START and not t.strip(_RULE_AND_SPACE):
         skipped += len(t)
         r += 1
     return r, skipped
-
-
-# what a rule's piece wrapped onto a line of its own is made of (``--``: any length)
-_RULE_PIECE = "".join(sorted(_RULE_START)) + " \t"
 
 
 def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:

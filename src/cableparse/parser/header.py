@@ -27,6 +27,7 @@ from .lines import (
     is_blank,
     joined,
     marker_at,
+    next_text,
     split_marker,
     split_run_on_page_header,
     strip_inline_markers,
@@ -423,8 +424,7 @@ def _subject_past_blank(
     taken: list[str] = []
     j = i
     for _ in range(_SUBJECT_WRAPS):
-        while j < n and is_blank(lines[j][1]):
-            j += 1
+        j = next_text(lines, j)
         if j >= n:
             return None
         cand = lines[j][1].strip()
@@ -437,9 +437,7 @@ def _subject_past_blank(
             or len(_LETTERS_RE.findall(cand)) < 4
         ):
             return None
-        k = j + 1
-        while k < n and is_blank(lines[k][1]):
-            k += 1
+        k = next_text(lines, j + 1)
         below = lines[k][1].strip() if k < n else ""
         field = _field_to_come(below, h)
         if not field and (k == j + 1 or not below or not wrapped(lines[j][0])):
@@ -461,14 +459,15 @@ def _subject_past_blank(
 def _subject_like(cand: str, subject: str) -> bool:
     """True when the stripped line ``cand`` reads as a line of the subject whose last line
     is ``subject`` (see :func:`_subject_past_blank`)."""
+    up = cand.upper()
     return not (
-        (subject.upper() == subject and cand.upper() != cand)
+        (subject.upper() == subject and up != cand)
         or _captions_of(cand)[0]
-        or any(w in cand.upper() for w in _HANDLING_WORDS)
+        or any(w in up for w in _HANDLING_WORDS)
         or _field_cut(cand, _SPLIT_ALL) is not None
         # (nor a line of a header's copy: a caption, a serial; the copy's fields, run on
         # to it here, are lines of their own in canonical text)
-        or not _CAPTIONS.isdisjoint(cand.upper().split())
+        or not _CAPTIONS.isdisjoint(up.split())
         or _SERIAL_WORD_RE.search(cand) is not None
     )
 

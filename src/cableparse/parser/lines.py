@@ -31,6 +31,7 @@ __all__ = [
     "is_blank",
     "joined",
     "marker_at",
+    "next_text",
     "remove_page_breaks",
     "split_marker",
     "split_run_on_page_header",
@@ -153,6 +154,15 @@ def without_escaped_newline(text: str) -> str:
 def is_blank(text: str) -> bool:
     """True for an empty or whitespace-only line."""
     return not text or text.isspace()
+
+
+def next_text(lines: list[Line], k: int) -> int:
+    """The index of the first of ``lines`` from ``k`` on that is not blank (``len(lines)``
+    if none)."""
+    n = len(lines)
+    while k < n and is_blank(lines[k][1]):
+        k += 1
+    return k
 
 
 def split_marker(text: str) -> PageBreak | None:
