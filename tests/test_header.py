@@ -977,3 +977,61 @@ def test_a_line_past_a_blank_line_below_the_subject_that_is_no_part_of_it(below:
     cable = cableparse.parse(text)
     assert cable.header.subject == "COSTA RICA PLANS MAJOR AND THE LONG LINE"
     _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    ("refs", "items"),
+    [
+        # 08REYKJAVIK23 of the release: the list's last bullet alone at its line's end, its
+        # item past a blank line
+        (
+            "REF:  A) State 16319; B) Reykjavik 00020; C) State 15111; and D) \n \nState 13716 \n",
+            [("A", "State 16319"), ("B", "Reykjavik 00020"), ("C", "State 15111; and"), ("D", "State 13716")],
+        ),
+        # 04MADRID3914: a line past a blank line that holds the next bullet
+        (
+            "REF: A) MADRID 3552 B) BRUSSELS 4080 C) SAINZ E-MAIL\n\nOF 10/6 D) STATE 215870\n",
+            [("A", "MADRID 3552"), ("B", "BRUSSELS 4080"), ("C", "SAINZ E-MAIL OF 10/6"), ("D", "STATE 215870")],
+        ),
+        # 09BRASILIA1170: the bullet alone, paragraph 1 below the item (no Classified By)
+        (
+            "REF: A. STATE 95073 B. STATE 94757 C. STATE 91633 D.\n\nBRASILIA 1038\n",
+            [("A", "STATE 95073"), ("B", "STATE 94757"), ("C", "STATE 91633"), ("D", "BRASILIA 1038")],
+        ),
+    ],
+)
+def test_a_ref_lists_line_past_a_blank_line(refs: str, items: list[tuple[str, str]]) -> None:
+    head = "C O N F I D E N T I A L MADRID 003914\n\nSIPDIS\n\nE.O. 12958: DECL: 10/05/2014\nTAGS: PREL\n"
+    clby = "" if "BRASILIA" in refs else "\nClassified By: Ambassador X; reasons 1.4 (B) and (D).\n"
+    cable = cableparse.parse(f"{head}SUBJECT: TEST\n\n{refs}{clby}\n1. (C) Text.\n")
+    assert [(r.letter, r.text) for r in cable.header.references] == items
+    assert (cable.header.classified_by is not None) == bool(clby)
+    assert [(p.number, p.text) for p in cable.paragraphs] == [("1", "Text.")]
+    _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        # no field below the line: the list ends at the blank line
+        "OF 10/6 D) STATE 215870\n\n1. (C) Text.",
+        # no bullet alone, no next bullet in the line
+        "Embassy officers met the Minister.\n\nClassified By: Ambassador X; reasons 1.4 (B).\n\n1. (C) Text.",
+        # a marked line, a long one
+        "(C) D) Text.\n\nClassified By: Ambassador X; reasons 1.4 (B).\n\n1. (C) Text.",
+        "Text " * 20 + "D) X\n\nClassified By: Ambassador X; reasons 1.4 (B).\n\n1. (C) Text.",
+    ],
+)
+def test_a_line_past_a_blank_line_below_a_ref_list_that_is_no_part_of_it(below: str) -> None:
+    head = "C O N F I D E N T I A L MADRID 003914\n\nSIPDIS\n\nE.O. 12958: DECL: 10/05/2014\nTAGS: PREL\n"
+    cable = cableparse.parse(f"{head}SUBJECT: TEST\n\nREF: A) MADRID 3552 B) BRUSSELS 4080 C) SAINZ\n\n{below}\n")
+    assert [(r.letter, r.text) for r in cable.header.references] == [
+        ("A", "MADRID 3552"),
+        ("B", "BRUSSELS 4080"),
+        ("C", "SAINZ"),
+    ]
+    # (the line is the text's first paragraph, unnumbered)
+    first = cable.paragraphs[0]
+    assert first.number is None
+    assert first.text.split("\n")[0].split()[-2:] == below.split("\n", maxsplit=1)[0].split()[-2:]
+    _reads_back(cable)

@@ -1475,7 +1475,7 @@ def parse_header(
                         k += 1
                         while k < n and is_blank(lines[k][1]):
                             k += 1
-                    if k < n and _continues_refs(lines[k][1].strip(), block):
+                    if k < n and (_continues_refs(lines[k][1].strip(), block) or _refs_past_blank(lines, k, block, h)):
                         h.captions.extend(passed)
                         i = k
                         continue
@@ -2309,3 +2309,38 @@ def _continues_refs(nxt: str, block: list[str]) -> bool:
     with the bullet after the block's last, as :func:`reference_items` reads them)?"""
     bullets = _bullets("\n".join(block))
     return bool(bullets) and opens_like_bullet(nxt, chr(ord(bullets[-1][2]) + 1))
+
+
+#: the longest line that a lettered REF list goes on with past a blank line
+_MAX_REF_LINE = 100
+
+
+def _refs_past_blank(lines: list[Line], k: int, block: list[str], h: HeaderFields) -> bool:
+    """After a blank line inside a lettered REF block: is the line ``k`` the list's, though
+    it opens with no bullet?  It is when the list's last item is a bullet alone (``and
+    D)`` / / ``State 13716``), or when the line holds the next bullet (``C) SAINZ E-MAIL``
+    / / ``OF 10/6 D) STATE 215870``, 04MADRID3914); the line is short, opens no field,
+    paragraph, rule, caption or marked text; and a header field not read yet follows it
+    past blank lines (a numbered paragraph counts below a bullet alone only)."""
+    cand = lines[k][1].strip()
+    if (
+        len(cand) > _MAX_REF_LINE
+        or cand[0].isdecimal()
+        or cand[0] in RULE_CHARS
+        or cand[0] == "("
+        or opens_field(cand)
+        or _captions_of(cand)[0]
+    ):
+        return False
+    text = "\n".join(block)
+    bullets = _bullets(text)
+    if not bullets:
+        return False
+    alone = not text[bullets[-1][1] :].strip(_ITEM_SEPARATORS + "\n")
+    if not alone and len(_bullets(text + "\n" + cand)) == len(bullets):
+        return False
+    j = next_text(lines, k + 1)
+    if j >= len(lines):
+        return False
+    below = lines[j][1].strip()
+    return _field_to_come(below, h) and (alone or not below[0].isdecimal())
