@@ -980,6 +980,41 @@ def test_a_line_past_a_blank_line_below_the_subject_that_is_no_part_of_it(below:
 
 
 @pytest.mark.parametrize(
+    ("below", "subject"),
+    [
+        # 07THEHAGUE566 of the release: the subject's line ends in no white space; its last
+        # line names the Secretary, and the system's SIPDIS stands below it
+        (
+            "SECRETARY LEVEY'S MESSAGE\n\nSIPDIS\n\nClassified By: Economic Counselor Karen Enstrom,\n"
+            "reasons 1.4 (b) and (d)",
+            "UNSCR 1737/IRAN: DUTCH RECEPTIVE TO TREASURY UNDER SECRETARY LEVEY'S MESSAGE",
+        ),
+        # no SIPDIS below the line, or no Secretary in it, or paragraph 1 below: text
+        (
+            "SECRETARY LEVEY'S MESSAGE\n\nClassified By: Economic Counselor Karen Enstrom, reasons 1.4 (b)",
+            "UNSCR 1737/IRAN: DUTCH RECEPTIVE TO TREASURY UNDER",
+        ),
+        (
+            "LEVEY'S MESSAGE\n\nSIPDIS\n\nClassified By: Economic Counselor Karen Enstrom, reasons 1.4 (b)",
+            "UNSCR 1737/IRAN: DUTCH RECEPTIVE TO TREASURY UNDER",
+        ),
+        ("SECRETARY LEVEY'S MESSAGE\n\nSIPDIS", "UNSCR 1737/IRAN: DUTCH RECEPTIVE TO TREASURY UNDER"),
+    ],
+)
+def test_a_subjects_last_line_over_the_sipdis_set_below_the_secretary(below: str, subject: str) -> None:
+    text = (
+        "S E C R E T SECTION 01 OF 04 THE HAGUE 000566\n\nSIPDIS\n\nE.O. 12958: DECL: 03/12/2017\n"
+        f"TAGS: EFIN KTFN\nSUBJECT: UNSCR 1737/IRAN: DUTCH RECEPTIVE TO TREASURY UNDER\n\n{below}\n\n"
+        "1. (S) SUMMARY. Text.\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.header.subject == subject
+    assert [p.number for p in cable.paragraphs][-1] == "1"
+    assert (cable.header.classified_by is not None) == ("SECRETARY" in subject)
+    _reads_back(cable)
+
+
+@pytest.mark.parametrize(
     ("refs", "items"),
     [
         # 08REYKJAVIK23 of the release: the list's last bullet alone at its line's end, its

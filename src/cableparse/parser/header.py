@@ -405,7 +405,7 @@ _classification_line_cached = functools.lru_cache(maxsize=256)(_classification_l
 
 
 def _subject_past_blank(
-    lines: list[Line], i: int, parts: list[str], h: HeaderFields, wrapped: Callable[[int], bool]
+    lines: list[Line], i: int, parts: list[str], h: HeaderFields, wrapped: Callable[[int], bool], *, canonical: bool
 ) -> int | None:
     """Where the subject's lines go on past the blank line ``i`` (the index of its last
     line there, its lines added to ``parts``), or None.  The subject's line is a long one
@@ -416,18 +416,28 @@ def _subject_past_blank(
     subject is (in capitals when it is); and a header field not read yet follows the last,
     past blank lines or on the next line (a numbered paragraph only where the subject
     ends in a comma or a word such as ``AND``: it follows a title too).  The subject
-    wrapped on a page whose line ends were read twice."""
+    wrapped on a page whose line ends were read twice.
+
+    Where the subject's line ends in no white space, one line goes on with it when it
+    names the Secretary and the system's ``SIPDIS`` caption stands alone below it, a
+    field not read yet below that (07THEHAGUE566: ``... TREASURY UNDER`` / /
+    ``SECRETARY LEVEY'S MESSAGE`` / / ``SIPDIS`` / / ``Classified By: ...``)."""
     last = parts[-1].rstrip() if parts else ""
     if len(parts[0]) < _WRAPPED_SUBJECT or last[-1] in ".!?;:":
         return None  # (a subject line the page wrapped is a long one)
     n = len(lines)
+    layout = wrapped(lines[i - 1][0])
+    if not layout and canonical:
+        return None  # (canonical text writes the subject on one line)
     taken: list[str] = []
     j = i
-    for _ in range(_SUBJECT_WRAPS):
+    for _ in range(_SUBJECT_WRAPS if layout else 1):
         j = next_text(lines, j)
         if j >= n:
             return None
         cand = lines[j][1].strip()
+        if not layout and "SECRETARY" not in cand.upper():
+            return None
         # (the cheap tests first: below the subject most cables have a field or a paragraph)
         if (
             len(cand) > _MAX_SUBJECT_LINE
@@ -439,6 +449,16 @@ def _subject_past_blank(
             return None
         k = next_text(lines, j + 1)
         below = lines[k][1].strip() if k < n else ""
+        if not layout:
+            # (the caption that the system set below a line naming the Secretary)
+            if below != "SIPDIS":
+                return None
+            k = next_text(lines, k + 1)
+            below = lines[k][1].strip() if k < n else ""
+            if not _field_to_come(below, h) or below[0].isdecimal() or not _subject_like(cand, last):
+                return None
+            parts.append(cand)
+            return j + 1
         field = _field_to_come(below, h)
         if not field and (k == j + 1 or not below or not wrapped(lines[j][0])):
             return None  # (neither a field below it, nor another line of the subject's)
@@ -1429,10 +1449,7 @@ def parse_header(
                 if (
                     not nxt
                     and wrapped is not None
-                    # (the subject's line as written ends in white space: a line the page
-                    # wrapped; canonical text writes none)
-                    and wrapped(lines[i - 1][0])
-                    and (past := _subject_past_blank(lines, i, parts, h, wrapped)) is not None
+                    and (past := _subject_past_blank(lines, i, parts, h, wrapped, canonical=canonical)) is not None
                 ):
                     # (the subject's last line past a blank line, a field below it: a page
                     # whose line ends were read twice, 06SANJOSE2379's ``... PLANS MAJOR`` /
