@@ -959,9 +959,9 @@ def test_a_subjects_last_line_past_a_blank_line(text: str, subject: str) -> None
     [
         # a title above paragraph 1 (09YEREVAN494): no field below it
         "SUMMARY\n\n1. (SBU) Text.",
-        # below a subject line that did not end in white space as written (no line the page
-        # wrapped; canonical text writes the whole subject on its line: 08TALLINN326 loses
-        # its subject's last line so)
+        # below a subject line that did not end in white space as written, in a header
+        # whose fields stand together (no line the page wrapped; canonical text writes
+        # the whole subject on its line)
         "WARFARE\n\nREF: A. SAN JOSE 1529",
         # a line that ends no subject's wrap: a sentence, a field run on to it, a handling line
         "The Ministry agreed.\n\nREF: A. SAN JOSE 1529",
@@ -976,6 +976,25 @@ def test_a_line_past_a_blank_line_below_the_subject_that_is_no_part_of_it(below:
     text = f"{head}SUBJECT: COSTA RICA PLANS MAJOR AND THE LONG LINE{space}\n\n{below}\n"
     cable = cableparse.parse(text)
     assert cable.header.subject == "COSTA RICA PLANS MAJOR AND THE LONG LINE"
+    _reads_back(cable)
+
+
+@pytest.mark.parametrize("spaced", [True, False])
+def test_a_subjects_last_line_past_a_blank_line_in_a_header_whose_lines_stand_apart(spaced: bool) -> None:
+    # 08TALLINN326 of the release: every line of the header below a blank line, the
+    # subject's lines too, none of them ending in white space
+    gap = "\n\n" if spaced else "\n"
+    text = (
+        "C O N F I D E N T I A L TALLINN 000326\n\n\nSIPDIS\n\n\nDEPT FOR EUR/NB, EEB/CIP and INR/EC\n\n\n"
+        f"E.O. 12958: DECL: 09/21/2018{gap}TAGS: PREL PGOV PINS TINT NATO RU GG EN{gap}"
+        "SUBJECT: ESTONIA CHARTS LEGAL, MILITARY FUTURE OF CYBER\n\n"
+        "WARFARE (INCLUDING APPLICABILITY OF NATO'S ARTICLE V)\n\n\n"
+        "Classified by: DCM Karen Decker for reasons 1.4 (b) & (d)\n\n1. (C) Summary: Text.\n"
+    )
+    cable = cableparse.parse(text)
+    last = " WARFARE (INCLUDING APPLICABILITY OF NATO'S ARTICLE V)" if spaced else ""
+    assert cable.header.subject == "ESTONIA CHARTS LEGAL, MILITARY FUTURE OF CYBER" + last
+    assert (cable.header.classified_by is not None) == spaced
     _reads_back(cable)
 
 

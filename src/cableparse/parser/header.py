@@ -405,7 +405,14 @@ _classification_line_cached = functools.lru_cache(maxsize=256)(_classification_l
 
 
 def _subject_past_blank(
-    lines: list[Line], i: int, parts: list[str], h: HeaderFields, wrapped: Callable[[int], bool], *, canonical: bool
+    lines: list[Line],
+    i: int,
+    parts: list[str],
+    h: HeaderFields,
+    wrapped: Callable[[int], bool],
+    *,
+    canonical: bool,
+    top: int,
 ) -> int | None:
     """Where the subject's lines go on past the blank line ``i`` (the index of its last
     line there, its lines added to ``parts``), or None.  The subject's line is a long one
@@ -416,7 +423,9 @@ def _subject_past_blank(
     subject is (in capitals when it is); and a header field not read yet follows the last,
     past blank lines or on the next line (a numbered paragraph only where the subject
     ends in a comma or a word such as ``AND``: it follows a title too).  The subject
-    wrapped on a page whose line ends were read twice.
+    wrapped on a page whose line ends were read twice.  A header whose lines all stand
+    apart shows it too: the SUBJECT line (index ``top``) and the TAGS or E.O. line above
+    it each below a blank line (08TALLINN326).
 
     Where the subject's line ends in no white space, one line goes on with it when it
     names the Secretary and the system's ``SIPDIS`` caption stands alone below it, a
@@ -426,7 +435,8 @@ def _subject_past_blank(
     if len(parts[0]) < _WRAPPED_SUBJECT or last[-1] in ".!?;:":
         return None  # (a subject line the page wrapped is a long one)
     n = len(lines)
-    layout = wrapped(lines[i - 1][0])
+    apart = _apart_from_field_above(lines, top)
+    layout = apart or wrapped(lines[i - 1][0])
     if not layout and canonical:
         return None  # (canonical text writes the subject on one line)
     taken: list[str] = []
@@ -460,7 +470,7 @@ def _subject_past_blank(
             parts.append(cand)
             return j + 1
         field = _field_to_come(below, h)
-        if not field and (k == j + 1 or not below or not wrapped(lines[j][0])):
+        if not field and (k == j + 1 or not below or not (apart or wrapped(lines[j][0]))):
             return None  # (neither a field below it, nor another line of the subject's)
         if not _subject_like(cand, last):
             return None
@@ -474,6 +484,19 @@ def _subject_past_blank(
             return j + 1
         j = k
     return None
+
+
+def _apart_from_field_above(lines: list[Line], top: int) -> bool:
+    """True when the line ``top`` and the TAGS or E.O. line above it each stand below a
+    blank line (a header whose lines all stand apart; those fields stand together in
+    cables as written, and in canonical text)."""
+    if top < 3 or lines[top - 1][1].strip() or lines[top - 3][1].strip():
+        return False
+    above = lines[top - 2][1].strip()
+    c = above[:1]
+    return (c in _TAGS_FIRST and _TAGS_RE.match(above) is not None) or (
+        c in _EO_FIRST and _EO_RE.match(above) is not None
+    )
 
 
 def _subject_like(cand: str, subject: str) -> bool:
@@ -1443,13 +1466,15 @@ def parse_header(
                     lines[j] = (lines[j][0], f"{s} {lines[j][1].strip()}")
                     i = j
                     continue
+            top = i
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
                 if (
                     not nxt
                     and wrapped is not None
-                    and (past := _subject_past_blank(lines, i, parts, h, wrapped, canonical=canonical)) is not None
+                    and (past := _subject_past_blank(lines, i, parts, h, wrapped, canonical=canonical, top=top))
+                    is not None
                 ):
                     # (the subject's last line past a blank line, a field below it: a page
                     # whose line ends were read twice, 06SANJOSE2379's ``... PLANS MAJOR`` /
