@@ -636,6 +636,41 @@ def test_a_line_in_capitals_that_is_no_title_stays_text(above: str, line: str) -
     assert dumps(parse(once)) == once
 
 
+def test_a_title_in_capitals_right_below_a_paragraph_written_on_one_line() -> None:
+    # 09RIYADH447 of the release, reflowed: each paragraph on a line of its own, the next
+    # one's title on the line below it, then a blank line
+    long = "Brennan asserted that the alliance must remain strong, " * 4 + "and the King agreed."
+    text = (
+        f"1. (S) {long}\nU.S. SAUDI RELATIONS\n\n2. (S) Pledges of friendship.\nDETAINEES\n\n"
+        "3. (S) Guantanamo will be closed.\n\nFRAKER"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [
+        ("1", None, long),
+        ("2", "U.S. SAUDI RELATIONS", "Pledges of friendship."),
+        ("3", "DETAINEES", "Guantanamo will be closed."),
+    ]
+    once = dumps(c)
+    assert parse(once).paragraphs == c.paragraphs
+    assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # a wrapped paragraph's last line, short; a line that ends no sentence
+        "1. (S) The King said he would call.\nHe did not.",
+        "1. (S) The King said he would call on",
+    ],
+)
+def test_a_line_in_capitals_right_below_text_that_is_no_title(above: str) -> None:
+    c = parse(cable(f"{above}\nTHE MINISTER\n\n2. (S) Text.\n\nFRAKER"))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [("1", None), ("2", None)]
+    assert c.paragraphs[0].text.endswith("THE MINISTER")
+    once = dumps(c)
+    assert dumps(parse(once)) == once
+
+
 def test_a_title_in_capitals_at_the_top_of_the_body_stays_text() -> None:
     # (the header may look past a heading there, for fields below it)
     c = parse(cable("COMMENT\n\n1. (C) Text.\n\nCRETZ"))

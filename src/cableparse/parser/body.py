@@ -675,6 +675,11 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
         above = lines[-size - 2][-80:]
     elif len(lines) == size and cur.number is None and cur.marking is None and cur.heading is None and out:
         above = out[-1].text[-80:]
+    elif len(lines) >= 2 and lines[-2][-1:] in _SENTENCE_ENDS and (len(lines) == 2 or len(lines[-2]) >= _REFLOWED_LINE):
+        # (right below a paragraph written on one line, that ends a sentence: reflowed
+        # text, whose title stands on the line below the paragraph above, 09RIYADH447)
+        size = 1
+        above = lines[-2][-80:]
     else:
         return None
     if above.upper() == above:
@@ -685,7 +690,7 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
     title = _title(" ".join(block))
     if len(title) > MAX_TITLE:
         return None
-    del lines[-size - 1 :]
+    del lines[-size - (lines[-size - 1] == "") :]
     return title
 
 
@@ -742,6 +747,8 @@ _NO_TITLE_WORDS = frozenset(
 )
 # the last characters of a line that ends a sentence or a clause: no title
 _CLAUSE_ENDS = frozenset(".,;:!?")
+# the last characters of a line that ends a sentence (a quotation's too)
+_SENTENCE_ENDS = frozenset(".!?\"'\u201d)")
 
 
 class _Open:
