@@ -117,6 +117,21 @@ def cable(body: str) -> str:
             "Tuttle",
             [],
         ),
+        # a signer in lower case below the note (07LONDON3175), the note boxed (10KUWAIT45)
+        (
+            "7. xxxxxxxxxxxx\n\nVisit London's Classified Website:\nhttp://www.state.sgov.gov/p/eur/london/index. cfm\n"
+            "tuttle",
+            "tuttle",
+            [],
+        ),
+        (
+            "1. (C) Text.\n\n********************************************* *********\n"
+            "For more reporting from Embassy Kuwait, visit:\nvisit Kuwait's Classified Website at:\n\n"
+            "http://www.intelink.sgov.gov/wiki/Portal:Kuwa it\n"
+            "********************************************* *********\njones",
+            "jones",
+            [],
+        ),
         # a surname of two letters (07BAKU855, 09BAKU744)
         ("with the NATO Riga Summit declaration on energy security. LU", "LU", []),
         ("6. (C) Text of the cable.\n\nLu", "Lu", []),
@@ -164,6 +179,10 @@ def test_signature(text: str, signature: str, trailer: list[str]) -> None:
         "1. (C) The meeting ended.\n\nAmbassador Smith",
         "1. (U) AMBASSADOR REICH CLEARED THIS CABLE.",
         "1. (C) ... DANIEL ORTEGA AN...",
+        # a word in lower case is a signer only below a note of the post's web site
+        "1. (C) The meeting went on in\nparis",
+        "1. (C) See http://www.state.gov\nfor more.\nsmith",
+        "Visit London's Classified Website:\nhttp://www.state.sgov.gov/p/eur/london/index. cfm\nsmith jones",
     ],
 )
 def test_no_signature(text: str) -> None:

@@ -369,6 +369,36 @@ def _web_site_note(lines: list[Line], k: int, s: str) -> int:
     return note if j > 1 and _standalone(lines[j - 1][1].strip()) is not None else 0
 
 
+def _lower_signer_below_note(lines: list[Line], j: int, s: str) -> bool:
+    """True when the stripped line ``s`` at ``j``, one word in lower case, is the signer's
+    name below a post's note of its web site (``Visit London's Classified Website:`` over
+    its address over ``tuttle``, 07LONDON3175; the note boxed in asterisks, 10KUWAIT45's
+    ``jones``): the lines above it, blank lines aside and four at most, are the note's
+    address or box, up to the note's line."""
+    if not (2 <= len(s) <= _MAX_LOWER_SIGNER and s.isalpha() and s.islower()):
+        return False
+    seen = 0
+    k = j
+    while k > 0 and seen < 4:
+        k -= 1
+        above = lines[k][1].strip()
+        if not above:
+            continue
+        seen += 1
+        if "isit" in above and _VISIT_ANY_RE.search(above):
+            return True
+        # (its address, whole or wrapped, or the box's rule)
+        if not ("sgov" in above or above.startswith("http") or " " not in above or not above.strip("*- ")):
+            return False
+    return False
+
+
+# the longest signer's name in lower case on a line of its own
+_MAX_LOWER_SIGNER = 20
+# a post's note of its web site, however written (``visit Kuwait's Classified Website at:``)
+_VISIT_ANY_RE = re.compile(r"[Vv]isit\b.{0,60}\bClassified Web ?[Ss]ite\b")
+
+
 def _opens_text(lines: list[Line], j: int) -> bool:
     """True when line ``j`` is the first line of ``lines`` that is not blank."""
     return all(is_blank(lines[k][1]) for k in range(j))
@@ -459,6 +489,10 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
                 head, junk = s[: m.start()], s[m.start() :].strip()
             break
         found = _standalone(head) if j > 1 else None
+        if found is None and not junk and _lower_signer_below_note(lines, j - 1, head):
+            body.signature = head
+            body.trailer = trailer[::-1]
+            return lines[: j - 1]
         if found is not None:
             name, decoration = found
             prev = lines[j - 2][1].strip()
