@@ -681,6 +681,12 @@ def _box_at(lines: list[Line], i: int, apart: bool) -> tuple[int, int] | None:
     return t, r
 
 
+def _opens_numbered(lines: list[Line], j: int) -> bool:
+    """True when the first line from ``j`` on that is not blank opens a numbered paragraph."""
+    j = next_text(lines, j)
+    return j < len(lines) and PARA_START_RE.match(lines[j][1]) is not None
+
+
 def _past_rule(lines: list[Line], r: int, skipped: int) -> tuple[int, int]:
     """The index past the heading's rule at ``r`` and the lines of it wrapped right below
     it (``----- -----`` over ``--``, 09BOGOTA3998), and ``skipped`` with their characters."""
@@ -921,6 +927,10 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             # lines and look past a heading for fields below it, the header reads only a
             # heading whose lines stand together)
             box = _box_at(lines, i, apart=last_number is not None)
+            if box is None and last_number is None:
+                box = _box_at(lines, i, apart=True)
+                if box is not None and not _opens_numbered(lines, _past_rule(lines, box[1], 0)[0]):
+                    box = None
             if box is not None:
                 title = lines[box[0]][1]
                 r = box[1]
@@ -941,7 +951,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and i + 1 < n
             # (the next line opens a rule, or is blank: asked here first, as most lines fail it)
             and ((after_title := lines[i + 1][1].lstrip()[:1]) in _RULE_START or not after_title)
-            and (below := _rule_below(lines, i, s, apart=last_number is not None)) is not None
+            and (below := _rule_below(lines, i, s, apart=True)) is not None
+            and (below == i + 1 or last_number is not None or _opens_numbered(lines, _past_rule(lines, below, 0)[0]))
         ):
             if cur is not None:
                 out.append(cur.close())
