@@ -710,6 +710,11 @@ def test_a_title_in_capitals_at_the_top_of_the_body_stays_text() -> None:
         "Bilateral Relations:\n- - - - - - - - - - -",
         "- - - - - - - - - Bilateral Relations: - - - - - - - - -",
         "- - - - - - - -\nBilateral Relations:\n- - - - - - - -",
+        # three or four such characters on a line of their own, or opening a box on one
+        # (08LAHORE318, 09ROME192, 09BRASILIA1369)
+        "Bilateral Relations:\n- - -",
+        "- - - -\nBilateral Relations:\n- - - -",
+        "- - - Bilateral Relations: - - -",
     ],
 )
 def test_a_heading_with_a_rule_spaced_out(box: str) -> None:
@@ -722,7 +727,7 @@ def test_a_heading_with_a_rule_spaced_out(box: str) -> None:
     assert dumps(parse(once)) == once
 
 
-@pytest.mark.parametrize("line", ["- - - -", "text - - - - - Title - - - - -"])
+@pytest.mark.parametrize("line", ["- -", "text - - - - - Title - - - - -", "text - - - Title - - -"])
 def test_short_or_inner_spaced_rules_open_no_heading(line: str) -> None:
     c = parse(cable(f"1. (C) Text.\n\n{line}\n\n2. (C) More.\n\nSMITH"))
     assert all(p.heading is None for p in c.paragraphs)

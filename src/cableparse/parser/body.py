@@ -25,12 +25,14 @@ __all__ = ["MAX_TITLE", "RULE_CHARS", "Body", "inline_heading", "is_rule", "pars
 # (broken by any white space but a newline: folded, it is a space)
 _RULE_RE = re.compile(
     r"[^\S\n]*(?:[-=_~\u2010\u2012\u2013\u2014]{3,}(?:[^\S\n]+[-=_~\u2010\u2012\u2013\u2014]+)*+"
-    # (or spaced out, one character at a time: ``- - - - - -``, 10RIYADH118)
-    r"|(?:[-=_~\u2010\u2012\u2013\u2014] ){4,}+[-=_~\u2010\u2012\u2013\u2014]?)[^\S\n]*$"
+    # (or spaced out, one character at a time: ``- - - - - -``, 10RIYADH118; on a line of
+    # its own three such characters make one, ``- - -``, 08LAHORE318)
+    r"|[-=_~\u2010\u2012\u2013\u2014](?: [-=_~\u2010\u2012\u2013\u2014]){2,}+)[^\S\n]*$"
 )
 _RULE_CHARS = "-=_~\u2010\u2012\u2013\u2014"
-# a rule spaced out one character at a time, inside a line (``- - - - -``)
-_SPACED_RULE_RE = re.compile(r"(?:[-=_~\u2010\u2012\u2013\u2014] ){4,}+")
+# a rule spaced out one character at a time, inside a line (``- - -``): three such
+# characters at least (a box's opening rule, on the line of its title)
+_SPACED_BOX_RE = re.compile(r"(?:[-=_~\u2010\u2012\u2013\u2014] ){3,}+")
 _RULE_AND_SPACE = _RULE_CHARS + " \t"
 # ... and any other white space (what ``str.split`` folds)
 _RULE_AND_ANY_SPACE = _RULE_CHARS + WHITE_SPACE
@@ -598,7 +600,9 @@ def inline_heading(s: str) -> tuple[str, str] | None:
     left = ""
     title = body
     m = _last_rule_run(body)
-    if m is None and (spaced := _SPACED_RULE_RE.search(body)) is not None:
+    # (three such characters make one: ``- - - Title - - -``)
+    spaced = _SPACED_BOX_RE.search(body) if m is None else None
+    if spaced is not None:
         # a rule spaced out one character at a time (``- - - - Title - - - -``): a box
         # when it opens the line; text before it is no heading's
         if spaced.start() or body[: spaced.end()].strip(_RULE_AND_SPACE):
