@@ -479,6 +479,23 @@ def test_a_title_over_a_rule_between_reflowed_paragraphs_is_a_heading() -> None:
     assert again.paragraphs == c.paragraphs
 
 
+def test_a_title_over_a_rule_between_reflowed_paragraphs_above_a_number_written_again() -> None:
+    # 09MADRID440 of the release: paragraph 6 written as a second 4, below the title
+    text = (
+        "4. (SBU) Key to Zaragoza's plans is another case.\n"
+        "5. (SBU) As we have reported, the complaint stands.\n"
+        "Spanish judicial inquires into the subject. Politicians are unlikely to act.\n"
+        "Comment\n------- \n"
+        "4. (SBU) We believe Zaragoza is acting in good faith.\n"
+        "CHACON"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [("4", None), ("5", None), ("4", "Comment")]
+    assert c.paragraphs[1].text.endswith("Politicians are unlikely to act.")
+    again = parse(dumps(c))
+    assert again.paragraphs == c.paragraphs
+
+
 @pytest.mark.parametrize(
     ("above", "title"),
     [

@@ -204,8 +204,9 @@ def _title(line: str) -> str:
 def _title_run_into(block: list[str], lines: list[Line], i: int, last: str | None) -> bool:
     """True when the last line of ``block`` (the open paragraph's lines) is a title over
     the rule at line ``i`` of ``lines``, in reflowed text: a short line that opens no
-    paragraph, below a line that ends a sentence, over a rule that the next paragraph's
-    opening (a later number and a portion marking) follows right below."""
+    paragraph, below a line that ends a sentence, over a rule that a paragraph's opening
+    (a number and a portion marking: a later one, or one written again, 09MADRID440's
+    second ``4. (SBU)`` below ``5.``) follows right below."""
     if len(block) < 2 or i + 1 >= len(lines):
         return False
     title = block[-1]
@@ -218,7 +219,6 @@ def _title_run_into(block: list[str], lines: list[Line], i: int, last: str | Non
         and not title.lstrip()[:1].isdecimal()
         and not is_rule(title)
         and _ends_sentence(block[-2].strip())
-        and (_follows(m.group(1), last) or _skips_ahead(m.group(1), last, nxt[m.end() :]))
         and split_marking(nxt[m.end() :].lstrip(" \t"))[0] is not None
     )
 
