@@ -632,6 +632,8 @@ def test_a_title_and_rule_standing_apart_at_the_top_of_the_body(below: str) -> N
         ("COMMENT", "COMMENT"),
         ("//MORATINOS WANTS TO GO TO CUBA//", "//MORATINOS WANTS TO GO TO CUBA//"),
         ("ECUADOR'S PUBLIC'S CONCLUSION:  USG GUILTY", "ECUADOR'S PUBLIC'S CONCLUSION: USG GUILTY"),
+        # a question (09WARSAW467, 09QUITO233)
+        ("THREAT FROM IRAN?", "THREAT FROM IRAN?"),
         # wrapped onto a second line
         (
             "GOVERNMENT MINISTER INTERVENES IN ADMINISTRATION OF\nSPECIAL POLICE UNIT",

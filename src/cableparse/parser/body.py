@@ -741,7 +741,8 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
 def _is_caps_title(s: str) -> bool:
     """True when the stripped line ``s`` reads as a title in capitals (see
     :func:`_caps_title_above`)."""
-    if not (3 <= len(s) <= _MAX_CAPS_TITLE) or not s.isupper() or s[-1] in _CLAUSE_ENDS:
+    # (a question may be a title: ``THREAT FROM IRAN?``, 09WARSAW467)
+    if not (3 <= len(s) <= _MAX_CAPS_TITLE) or not s.isupper() or (s[-1] in _CLAUSE_ENDS and s[-1] != "?"):
         return False
     if s[0] in _RULE_START or s[-1] in _RULE_START or s[0] == "(" or PARA_START_RE.match(s):
         return False
@@ -979,7 +980,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     and last_number is not None
                     and cur.lines
                     # (asked first: most paragraphs end a sentence, or a word in lower case)
-                    and (end := cur.lines[-1][-1:]) not in _CLAUSE_ENDS
+                    and ((end := cur.lines[-1][-1:]) not in _CLAUSE_ENDS or end == "?")
                     and not end.islower()
                     and (caps := _caps_title_above(cur, out)) is not None
                 ):
