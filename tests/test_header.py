@@ -1074,6 +1074,10 @@ def test_a_ref_lists_line_past_a_blank_line(refs: str, items: list[tuple[str, st
         # a marked line, a long one
         "(C) D) Text.\n\nClassified By: Ambassador X; reasons 1.4 (B).\n\n1. (C) Text.",
         "Text " * 20 + "D) X\n\nClassified By: Ambassador X; reasons 1.4 (B).\n\n1. (C) Text.",
+        # a portion marking after a paragraph's number is no bullet
+        "x>1. (D) Text.\n\nClassified By: Ambassador X; reasons 1.4 (B).\n\n1. (C) Text.",
+        # another REF keyword below (it would stay with the items)
+        "OF 10/6 D) STATE 215870\n\nREF: E. STATE 3163\n\n1. (C) Text.",
     ],
 )
 def test_a_line_past_a_blank_line_below_a_ref_list_that_is_no_part_of_it(below: str) -> None:

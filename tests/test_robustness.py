@@ -3227,3 +3227,24 @@ def test_a_subject_over_a_paragraph_with_a_classified_by_line_in_canonical_text(
     )
     for data in (source, source.decode("latin-1")):
         _fixed_point(cableparse.parse(data))
+
+
+def test_a_ref_list_past_a_blank_line_with_a_paragraphs_marking_in_canonical_text() -> None:
+    # a fuzz input (its latin-1 text): below a REF list and a blank line, a line holding a
+    # paragraph's number and marking (``>1. (C)``, the marking read as the list's next
+    # bullet), then another REF keyword; canonical text wrote the items, and read them
+    # back otherwise
+    source = (
+        b"<code><pre>C O N F I D E-&#x000A;<a id='p' href='#p1'>\xc2\xb6</a>1. (C) &#x00<code><pre>_0.&#x000A;"
+        b"REF: A. STATE 3557 B. BRASIL0A;<a id='par2' h>&#x000A;SUBJECT: DRO*C--VATICAN& DEMARCHE &#x000A;"
+        b"&#x000A;&#x00hm\xbe>1. (C)<`r>1IA 99 CT: BRAZILIAN DEFENSE MINISTER N DCA, TRIP TRUSSIA, CIVIL "
+        b"AVIATION .#x000A;&#x000A;REF: A. STATE 3557 B. BRASILIA 99 C. STATE 3163 P 2700A;&#x000A;"
+        b"Classified\xe0\xb7y: . STATE 3 CIVIL AVIATION .#x000A;&#x000A;REF: A. STATE 3557 B. BRASILIA 99 "
+        b"C. STATE 3163 P 2700AA;SUBJECT: BRAZILIAN DED R00A;&#x000A;REF: A. STATE 3557 B. BRASILIA 99 CT: "
+        b"BRAZILIAN DEFENSE MINISTER N DCA, TRIP TRUSSIA, CIVIL AVIATION .#x000A;&#x000A;REF: A. STATE 3557 "
+        b"B. BRASILIA 99 C. STATE 3163;&#x000A;Classified\xe0\xb7y: . STATE 3163 &#x000A;&#x00. (C0ied By: "
+        b"AMBASSADOR \xbd\xb3\xb6\xb9\xb9\xb0\xad\xb1" + b"\x8a" * 20 + b" SOBEL, REASON 1.4) &# (B) AND "
+        b"(\xbc\xd6\xdf\xdf#x000A;&#xrixp to Fra0*di"
+    )
+    for data in (source, source.decode("latin-1")):
+        _fixed_point(cableparse.parse(data))

@@ -2379,10 +2379,17 @@ def _refs_past_blank(lines: list[Line], k: int, block: list[str], h: HeaderField
     if not bullets:
         return False
     alone = not text[bullets[-1][1] :].strip(_ITEM_SEPARATORS + "\n")
-    if not alone and len(_bullets(text + "\n" + cand)) == len(bullets):
-        return False
+    if not alone:
+        more = _bullets(f"{text}\n{cand}")
+        if len(more) == len(bullets):
+            return False
+        # (the next bullet, not a portion marking after a paragraph's number: ``1. (C)``)
+        before = cand[: more[len(bullets)][0] - len(text) - 1].rstrip()
+        if before[-1:] == "." and before[-2:-1].isdecimal():
+            return False
     j = next_text(lines, k + 1)
     if j >= len(lines):
         return False
     below = lines[j][1].strip()
-    return _field_to_come(below, h) and (alone or not below[0].isdecimal())
+    # (a field other than another REF keyword, which stays with the items)
+    return ends_ref_block(below) and _field_to_come(below, h) and (alone or not below[0].isdecimal())
