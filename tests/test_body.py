@@ -83,6 +83,15 @@ def cable(body: str) -> str:
         ("1. (C) Text.\n\nRICE\n\nNOTE BY OC/T: NOT PASSED TO USUN.", "RICE", ["NOTE BY OC/T: NOT PASSED TO USUN."]),
         ("1. (C) Text.\n\nBEYRLE\n..", "BEYRLE", [".."]),
         ("1. (C) Text.\nFEIERSTEIN\nNNNN\nEnd Cable Text", "FEIERSTEIN", ["NNNN", "End Cable Text"]),
+        # a date alone, the cable's end mark cut short, a newspaper's stamp cut short
+        # (09MEXICO160, 09CAIRO1447, 10BOGOTA13)
+        ("1. (C) Text.\n\nBASSETT\n\n1/21/2009", "BASSETT", ["1/21/2009"]),
+        (
+            "1. (C) Text.\n\nTueller\n\n=======================CABLE END",
+            "Tueller",
+            ["=======================CABLE END"],
+        ),
+        ("1. (C) Text.\n\nBROWNFIELD\n\nEPET @ EL P", "BROWNFIELD", ["EPET @ EL P"]),
         # after a web address, a rule, a closing quotation
         (
             "Visit London's Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom\nLEBARON",

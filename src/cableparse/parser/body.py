@@ -72,13 +72,14 @@ _DECORATIONS = '#."\u201d'
 _TRAILER_RE = re.compile(
     r"[ \t]*(?:NNNN\b.*|BT|#+|\.|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED"
     r"|NOTE BY OC/T\b.*|NOTE: NOT PASSED\b.*|\d{4}[A-Z]{3,}\d+ - .*|Declassified/Released\b.*|Systematic Review\b.*"
-    r"|=+ ?CABLE ENDS ?=+|End Cable Text|END CABLE TEXT)[ \t]*$"
+    r"|=+ ?CABLE ENDS? ?=*|End Cable Text|END CABLE TEXT)[ \t]*$"
 )
 # junk that is trailer only below a signature: metadata run on after it (``0 03/07/2008 ...``,
-# ``2008-01-08``), stray quotes and dots, a database query
+# ``2008-01-08``, a date alone: ``1/21/2009``), stray quotes and dots, a database query,
+# a newspaper's stamp (``EPET @ EL PAIS``, cut short or not)
 _JUNK_LINE_RE = re.compile(
-    r"[ \t]*(?:\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b.*|\d{4}-\d{2}-\d{2}\b.*|[#.\"'\u201d>*]{1,8}"
-    r"|SELECT \* FROM\b.*|[A-Z][A-Z ,]{0,40} @ EL PA.*)[ \t]*$"
+    r"[ \t]*(?:\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b.*|\d{4}-\d{2}-\d{2}\b.*|\d{1,2}/\d{1,2}/\d{4}"
+    r"|[#.\"'\u201d>*]{1,8}|SELECT \* FROM\b.*|[A-Z][A-Z ,]{0,40} @ EL P.*)[ \t]*$"
 )
 # a post's note of its classified web site, below the signer (``"Visit Ankara's
 # Classified Web Site at http://...``): trailer only below a signature
