@@ -83,6 +83,8 @@ def cable(body: str) -> str:
         ("1. (C) Text.\n\nRICE\n\nNOTE BY OC/T: NOT PASSED TO USUN.", "RICE", ["NOTE BY OC/T: NOT PASSED TO USUN."]),
         ("1. (C) Text.\n\nBEYRLE\n..", "BEYRLE", [".."]),
         ("1. (C) Text.\nFEIERSTEIN\nNNNN\nEnd Cable Text", "FEIERSTEIN", ["NNNN", "End Cable Text"]),
+        # the end of message in mixed case (08STATE15220)
+        ("10. (U) A word version will be posted.\nRice\n\n\nNnnn", "Rice", ["Nnnn"]),
         # a date alone, the cable's end mark cut short, a newspaper's stamp cut short
         # (09MEXICO160, 09CAIRO1447, 10BOGOTA13)
         ("1. (C) Text.\n\nBASSETT\n\n1/21/2009", "BASSETT", ["1/21/2009"]),
@@ -139,6 +141,14 @@ def cable(body: str) -> str:
             "http://www.intelink.sgov.gov/wiki/Portal:Kuwa it\n"
             "********************************************* *********\njones",
             "jones",
+            [],
+        ),
+        # more words about the site (05TELAVIV45)
+        (
+            "Visit Embassy Tel Aviv's Classified Website:\nhttp://www.state.sgov.gov/p/nea/telaviv\n\n"
+            "You can also access this site through the State Department's\nClassified SIPRNET website.\n"
+            "********************************************* ********************\nkurtzer",
+            "kurtzer",
             [],
         ),
         # a surname of two letters (07BAKU855, 09BAKU744)

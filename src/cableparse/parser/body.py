@@ -70,7 +70,7 @@ _DECORATIONS = '#."\u201d'
 # release by systematic review (``Declassified/Released US Department of State EO`` over
 # ``Systematic Review 05 JUL 2006``)
 _TRAILER_RE = re.compile(
-    r"[ \t]*(?:NNNN\b.*|BT|#+|\.|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED"
+    r"[ \t]*(?:NNNN\b.*|Nnnn|BT|#+|\.|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|SENSITIVE BUT UNCLASSIFIED"
     r"|NOTE BY OC/T\b.*|NOTE: NOT PASSED\b.*|\d{4}[A-Z]{3,}\d+ - .*|Declassified/Released\b.*|Systematic Review\b.*"
     r"|=+ ?CABLE ENDS? ?=*|End Cable Text|END CABLE TEXT)[ \t]*$"
 )
@@ -376,13 +376,13 @@ def _lower_signer_below_note(lines: list[Line], j: int, s: str) -> bool:
     """True when the stripped line ``s`` at ``j``, one word in lower case, is the signer's
     name below a post's note of its web site (``Visit London's Classified Website:`` over
     its address over ``tuttle``, 07LONDON3175; the note boxed in asterisks, 10KUWAIT45's
-    ``jones``): the lines above it, blank lines aside and four at most, are the note's
-    address or box, up to the note's line."""
+    ``jones``): the lines above it, blank lines aside and six at most, are the note's
+    address, box or words about the site, up to the note's line."""
     if not (2 <= len(s) <= _MAX_LOWER_SIGNER and s.isalpha() and s.islower()):
         return False
     seen = 0
     k = j
-    while k > 0 and seen < 4:
+    while k > 0 and seen < 6:
         k -= 1
         above = lines[k][1].strip()
         if not above:
@@ -390,8 +390,15 @@ def _lower_signer_below_note(lines: list[Line], j: int, s: str) -> bool:
         seen += 1
         if "isit" in above and _VISIT_ANY_RE.search(above):
             return True
-        # (its address, whole or wrapped, or the box's rule)
-        if not ("sgov" in above or above.startswith("http") or " " not in above or not above.strip("*- ")):
+        # (its address, whole or wrapped, the box's rule, or more words about the site:
+        # ``You can also access this site through ...``, 05TELAVIV45)
+        if not (
+            "sgov" in above
+            or above.startswith("http")
+            or " " not in above
+            or not above.strip("*- ")
+            or "site" in above.lower()
+        ):
             return False
     return False
 
