@@ -651,8 +651,9 @@ def test_a_title_and_rule_standing_apart_at_the_top_of_the_body(below: str) -> N
         ("COMMENT", "COMMENT"),
         ("//MORATINOS WANTS TO GO TO CUBA//", "//MORATINOS WANTS TO GO TO CUBA//"),
         ("ECUADOR'S PUBLIC'S CONCLUSION:  USG GUILTY", "ECUADOR'S PUBLIC'S CONCLUSION: USG GUILTY"),
-        # a question (09WARSAW467, 09QUITO233)
+        # a question (09WARSAW467, 09QUITO233), a line that ends in a colon (09STATE99783)
         ("THREAT FROM IRAN?", "THREAT FROM IRAN?"),
+        ("BACKGROUND:", "BACKGROUND:"),
         # wrapped onto a second line
         (
             "GOVERNMENT MINISTER INTERVENES IN ADMINISTRATION OF\nSPECIAL POLICE UNIT",
@@ -732,6 +733,18 @@ def test_a_line_in_capitals_right_below_text_that_is_no_title(above: str) -> Non
     assert [(p.number, p.heading) for p in c.paragraphs] == [("1", None), ("2", None)]
     assert c.paragraphs[0].text.endswith("THE MINISTER")
     once = dumps(c)
+    assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize("closing", ["\nEND SUMMARY.", "\n END SUMMARY.", "  END\nSUMMARY."])
+def test_a_title_in_capitals_below_a_summarys_closing_words(closing: str) -> None:
+    # 08QUITO228, 07PARIS186, 09QUITO227 of the release: the summary's closing words in
+    # capitals between the text and the title
+    text = f"1. (C) Summary: the Minister said he would call.{closing}\n\nMILITARY UPDATE\n\n2. (C) Text.\n\nCRETZ"
+    c = parse(cable(text))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [("1", None), ("2", "MILITARY UPDATE")]
+    once = dumps(c)
+    assert parse(once).paragraphs == c.paragraphs
     assert dumps(parse(once)) == once
 
 

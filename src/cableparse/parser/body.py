@@ -722,19 +722,30 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
     lines = cur.lines
     # (the title's block: one line, or two, its title wrapped)
     size = 1 if len(lines) < 2 or lines[-2] == "" else 2
+    at = 0  # (the index of the line above, from the end, when it is one of ``lines``)
     if len(lines) >= size + 2 and lines[-size - 1] == "":
         # (its end: a reflowed line may be kilobytes long)
-        above = lines[-size - 2][-80:]
+        at = -size - 2
+        above = lines[at][-80:]
     elif len(lines) == size and cur.number is None and cur.marking is None and cur.heading is None and out:
         above = out[-1].text[-80:]
     elif len(lines) >= 2 and lines[-2][-1:] in _SENTENCE_ENDS and (len(lines) == 2 or len(lines[-2]) >= _REFLOWED_LINE):
         # (right below a paragraph written on one line, that ends a sentence: reflowed
         # text, whose title stands on the line below the paragraph above, 09RIYADH447)
-        size = 1
-        above = lines[-2][-80:]
+        size, at = 1, -2
+        above = lines[at][-80:]
     else:
         return None
-    if above.upper() == above:
+    if above.upper() == above and (
+        # (a short line in capitals may close a summary, ``END SUMMARY.``, or end the words
+        # of one, ``END`` / ``SUMMARY.``: the text is the line above it, 08QUITO228)
+        not at
+        or len(above) > _SHORT_CLOSING
+        or not _CLOSING_WORDS.issuperset(above.replace(".", " ").split())
+        or len(lines) < 1 - at
+        or not lines[at - 1]
+        or (above := lines[at - 1][-80:]).upper() == above
+    ):
         return None  # (no text in mixed case above)
     block = [t.strip() for t in lines[-size:]]
     if not all(map(_is_caps_title, block)):
@@ -746,11 +757,17 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
     return title
 
 
+#: the longest line in capitals that closes the text above a title in capitals, and its words
+_SHORT_CLOSING = 30
+_CLOSING_WORDS = frozenset({"END", "SUMMARY", "COMMENT", "NOTE", "AND", "INTRODUCTION"})
+
+
 def _is_caps_title(s: str) -> bool:
     """True when the stripped line ``s`` reads as a title in capitals (see
     :func:`_caps_title_above`)."""
-    # (a question may be a title: ``THREAT FROM IRAN?``, 09WARSAW467)
-    if not (3 <= len(s) <= _MAX_CAPS_TITLE) or not s.isupper() or (s[-1] in _CLAUSE_ENDS and s[-1] != "?"):
+    # (a question may be a title: ``THREAT FROM IRAN?``, 09WARSAW467; and so may a line
+    # that ends in a colon: ``BACKGROUND:``, 09STATE99783)
+    if not (3 <= len(s) <= _MAX_CAPS_TITLE) or not s.isupper() or (s[-1] in _CLAUSE_ENDS and s[-1] not in "?:"):
         return False
     if s[0] in _RULE_START or s[-1] in _RULE_START or s[0] == "(" or PARA_START_RE.match(s):
         return False
@@ -988,7 +1005,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     and last_number is not None
                     and cur.lines
                     # (asked first: most paragraphs end a sentence, or a word in lower case)
-                    and ((end := cur.lines[-1][-1:]) not in _CLAUSE_ENDS or end == "?")
+                    and ((end := cur.lines[-1][-1:]) not in _CLAUSE_ENDS or end in "?:")
                     and not end.islower()
                     and (caps := _caps_title_above(cur, out)) is not None
                 ):
