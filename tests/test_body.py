@@ -748,6 +748,20 @@ def test_a_title_in_capitals_below_a_summarys_closing_words(closing: str) -> Non
     assert dumps(parse(once)) == once
 
 
+def test_a_title_in_capitals_that_is_an_unnumbered_paragraphs_whole_text() -> None:
+    # (a fuzz input: the title's block is all of an unnumbered paragraph's text, below
+    # another paragraph in mixed case)
+    c = parse(cable("1. (C) Text.\n\nNote\n----\nSome more text here.\n\nTHE NEXT STEPS\n\n2. (C) More.\n\nCRETZ"))
+    assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [
+        ("1", None, "Text."),
+        (None, "Note", "Some more text here."),
+        ("2", "THE NEXT STEPS", "More."),
+    ]
+    assert not c.errors
+    once = dumps(c)
+    assert dumps(parse(once)) == once
+
+
 def test_a_title_in_capitals_at_the_top_of_the_body_stays_text() -> None:
     # (the header may look past a heading there, for fields below it)
     c = parse(cable("COMMENT\n\n1. (C) Text.\n\nCRETZ"))

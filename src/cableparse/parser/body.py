@@ -753,7 +753,8 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
     title = _title(" ".join(block))
     if len(title) > MAX_TITLE:
         return None
-    del lines[-size - (lines[-size - 1] == "") :]
+    # (the title's lines, and the blank line above them when there is one)
+    del lines[-size - (len(lines) > size and lines[-size - 1] == "") :]
     return title
 
 
