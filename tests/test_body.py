@@ -721,11 +721,32 @@ def test_a_title_in_capitals_right_below_a_paragraph_written_on_one_line() -> No
 
 
 @pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        # a block of one line that ends a sentence, in reflowed text (10DAMASCUS159)
+        ("1. (S/NF) Text.\n\nLebanese affairs.", "UPDATE ON TERRORIST NAMES PROVIDED BY USG"),
+        # a title between double slashes, as Madrid writes them (06MADRID1914)
+        (
+            "1. (U) Abderrahaman said he\nplanned to write a book about his experiences.",
+            "//IKASSRIEN ALSO TO BE RELEASED//",
+        ),
+    ],
+)
+def test_a_title_in_capitals_right_below_a_line_that_ends_a_sentence(above: str, title: str) -> None:
+    c = parse(cable(f"{above}\n{title}\n\n2. (S) Text.\n\nFRAKER"))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [("1", None), ("2", title)]
+    once = dumps(c)
+    assert parse(once).paragraphs == c.paragraphs
+    assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize(
     "above",
     [
         # a wrapped paragraph's last line, short; a line that ends no sentence
         "1. (S) The King said he would call.\nHe did not.",
         "1. (S) The King said he would call on",
+        "1. (S) The King said he would call on\n//THE MINISTER//",
     ],
 )
 def test_a_line_in_capitals_right_below_text_that_is_no_title(above: str) -> None:

@@ -723,15 +723,26 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
     # (the title's block: one line, or two, its title wrapped)
     size = 1 if len(lines) < 2 or lines[-2] == "" else 2
     at = 0  # (the index of the line above, from the end, when it is one of ``lines``)
-    if len(lines) >= size + 2 and lines[-size - 1] == "":
+    if len(lines) >= size + 2 and lines[-size - 1] == "" and (size == 1 or _is_caps_title(lines[-2].strip())):
         # (its end: a reflowed line may be kilobytes long)
         at = -size - 2
         above = lines[at][-80:]
     elif len(lines) == size and cur.number is None and cur.marking is None and cur.heading is None and out:
         above = out[-1].text[-80:]
-    elif len(lines) >= 2 and lines[-2][-1:] in _SENTENCE_ENDS and (len(lines) == 2 or len(lines[-2]) >= _REFLOWED_LINE):
-        # (right below a paragraph written on one line, that ends a sentence: reflowed
-        # text, whose title stands on the line below the paragraph above, 09RIYADH447)
+    elif (
+        len(lines) >= 2
+        and lines[-2][-1:] in _SENTENCE_ENDS
+        and (
+            len(lines) == 2
+            or len(lines[-2]) >= _REFLOWED_LINE
+            or lines[-3] == ""
+            or (lines[-1][:2] == "//" and lines[-1].rstrip()[-2:] == "//")
+        )
+    ):
+        # (right below a line that ends a sentence: a paragraph written on one line, or a
+        # block of one line, in reflowed text, whose title stands on the line below the
+        # paragraph above, 09RIYADH447, 10DAMASCUS159; or a title between double slashes,
+        # as Madrid writes them, 06MADRID1914's ``//IKASSRIEN ALSO TO BE RELEASED//``)
         size, at = 1, -2
         above = lines[at][-80:]
     else:
