@@ -893,6 +893,29 @@ def test_the_reasons_of_a_classified_by_value(value: str, reasons: tuple[str, ..
     _reads_back(cable)
 
 
+@pytest.mark.parametrize(
+    ("value", "reasons", "stays"),
+    [
+        # 07LONDON4472, 08BEIJING1263 of the release: the reasons past a blank line
+        ("AMBASSADOR ROBERT H. TUTTLE FOR REASONS \n\n1.4 B, D", ("1.4(b)", "1.4(d)"), None),
+        ("Political Minister Counselor Aubrey Carlson. Reasons\n\n1.4 (b/d).", ("1.4(b)", "1.4(d)"), None),
+        # a value not cut before its reasons, a line of text below: text
+        ("Ambassador X for reasons 1.4 (b)\n\n1.5 (d) too.", ("1.4(b)",), "1.5 (d) too."),
+        ("Ambassador X for reasons\n\nThe talks went on.", (), "The talks went on."),
+    ],
+)
+def test_classified_by_reasons_past_a_blank_line(value: str, reasons: tuple[str, ...], stays: str | None) -> None:
+    text = (
+        "CONFIDENTIAL LONDON 004472\n\nSIPDIS\n\nE.O. 12958: DECL: 12/05/2017\nTAGS: EAIR\nSUBJECT: TEST\n\n"
+        f"Classified By: {value}\n\n1. (SBU) Summary: text.\n\nTUTTLE\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.reasons == reasons
+    assert [p.text for p in cable.paragraphs if p.number is None] == ([stays] if stays else [])
+    _reads_back(cable)
+
+
 def test_a_note_below_a_classified_by_value_that_gives_its_reasons_is_text() -> None:
     # 08DAMASCUS146 of the release: a line below the value, no blank line between, that
     # adds no reason is no part of it (its ``a`` read as a reason before)

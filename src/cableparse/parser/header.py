@@ -486,6 +486,31 @@ def _subject_past_blank(
     return None
 
 
+def _reasons_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | None:
+    """Where a Classified By value cut after the word before its reasons (``... FOR
+    REASONS``, ``... reason:``) goes on past the blank line ``i``: the index of the next
+    line with text when it is a short line that opens with a reason's number (``1.4 B,
+    D``); or None."""
+    words = parts[-1].rstrip(" :").rsplit(None, 1)
+    if not words or words[-1].upper() not in _BEFORE_REASONS:
+        return None
+    j = next_text(lines, i)
+    if j >= len(lines) or j > i + 2:
+        return None
+    nxt = lines[j][1].strip()
+    if len(nxt) > _MAX_REASONS_LINE or not _REASON_NUMBER_RE.match(nxt) or not reasons_of(nxt):
+        return None
+    return j
+
+
+# the last word of a Classified By value cut before its reasons
+_BEFORE_REASONS = frozenset({"REASON", "REASONS", "FOR"})
+# a line that opens with a reason's number (``1.4``, ``1.5``)
+_REASON_NUMBER_RE = re.compile(r"1\.[4-6]\b")
+#: the longest line of reasons below a blank line that a Classified By value goes on with
+_MAX_REASONS_LINE = 60
+
+
 def _apart_from_field_above(lines: list[Line], top: int) -> bool:
     """True when the line ``top`` and the TAGS or E.O. line above it each stand below a
     blank line (a header whose lines all stand apart; those fields stand together in
@@ -1575,6 +1600,11 @@ def parse_header(
             i += 1
             while i < n:
                 nxt = lines[i][1].strip()
+                if not nxt and not canonical and (past := _reasons_past_blank(lines, i, parts)) is not None:
+                    # (the reasons past a blank line, the value cut after its last word
+                    # before them: ``... FOR REASONS`` / / ``1.4 B, D``, 07LONDON4472)
+                    i = past
+                    continue
                 if not nxt or opens_field(nxt):
                     break
                 # (the value's last character so far: a sentence, a parenthesis, a reason's
