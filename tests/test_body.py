@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cableparse import dumps, parse
+from cableparse import Cable, dumps, parse
 from cableparse.diagnostics import Collector
 from cableparse.parser import body as body_module
 from cableparse.parser.body import Body, parse_body
@@ -22,6 +22,13 @@ def body_of(text: str) -> tuple[Body, set[str]]:
 
 def cable(body: str) -> str:
     return f"UNCLAS TRIPOLI 000204\n\nSIPDIS\n\nE.O. 12958: N/A\nTAGS: PREL LY\nSUBJECT: A TEST\n\n{body}\n"
+
+
+def _reads_back(c: Cable) -> None:
+    """Canonical text of ``c`` reads back to the same paragraphs, and to itself."""
+    once = dumps(c)
+    assert parse(once).paragraphs == c.paragraphs
+    assert dumps(parse(once)) == once
 
 
 # --------------------------------------------------------------------------- signatures
@@ -581,9 +588,7 @@ def test_a_heading_whose_title_and_rules_stand_apart(text: str) -> None:
     if "internet distribution." in text:
         assert c.paragraphs[0].heading is None
     assert c.signature == "BROWNFIELD"
-    once = dumps(c)
-    assert parse(once).paragraphs == c.paragraphs
-    assert dumps(parse(once)) == once
+    _reads_back(c)
 
 
 @pytest.mark.parametrize(
@@ -673,9 +678,7 @@ def test_a_title_in_capitals_above_a_numbered_paragraph(title: str, heading: str
         ("2", heading, "Text of the second paragraph.\n\nSummary of it"),
         ("3", heading, "Text of the third."),
     ]
-    once = dumps(c)
-    assert parse(once).paragraphs == c.paragraphs
-    assert dumps(parse(once)) == once
+    _reads_back(c)
 
 
 @pytest.mark.parametrize(
@@ -715,9 +718,7 @@ def test_a_title_in_capitals_right_below_a_paragraph_written_on_one_line() -> No
         ("2", "U.S. SAUDI RELATIONS", "Pledges of friendship."),
         ("3", "DETAINEES", "Guantanamo will be closed."),
     ]
-    once = dumps(c)
-    assert parse(once).paragraphs == c.paragraphs
-    assert dumps(parse(once)) == once
+    _reads_back(c)
 
 
 @pytest.mark.parametrize(
@@ -735,9 +736,7 @@ def test_a_title_in_capitals_right_below_a_paragraph_written_on_one_line() -> No
 def test_a_title_in_capitals_right_below_a_line_that_ends_a_sentence(above: str, title: str) -> None:
     c = parse(cable(f"{above}\n{title}\n\n2. (S) Text.\n\nFRAKER"))
     assert [(p.number, p.heading) for p in c.paragraphs] == [("1", None), ("2", title)]
-    once = dumps(c)
-    assert parse(once).paragraphs == c.paragraphs
-    assert dumps(parse(once)) == once
+    _reads_back(c)
 
 
 @pytest.mark.parametrize(
@@ -764,9 +763,7 @@ def test_a_title_in_capitals_below_a_summarys_closing_words(closing: str) -> Non
     text = f"1. (C) Summary: the Minister said he would call.{closing}\n\nMILITARY UPDATE\n\n2. (C) Text.\n\nCRETZ"
     c = parse(cable(text))
     assert [(p.number, p.heading) for p in c.paragraphs] == [("1", None), ("2", "MILITARY UPDATE")]
-    once = dumps(c)
-    assert parse(once).paragraphs == c.paragraphs
-    assert dumps(parse(once)) == once
+    _reads_back(c)
 
 
 def test_a_title_in_capitals_that_is_an_unnumbered_paragraphs_whole_text() -> None:

@@ -202,7 +202,7 @@ def _title(line: str) -> str:
     return title
 
 
-def _title_run_into(block: list[str], lines: list[Line], i: int, last: str | None) -> bool:
+def _title_run_into(block: list[str], lines: list[Line], i: int) -> bool:
     """True when the last line of ``block`` (the open paragraph's lines) is a title over
     the rule at line ``i`` of ``lines``, in reflowed text: a short line that opens no
     paragraph, below a line that ends a sentence, over a rule that a paragraph's opening
@@ -946,7 +946,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     first = s[0]
                     text = text[: len(text) - len(text.lstrip())] + s
                     rule = first in _RULE_START and is_rule(s)
-        if rule and not prev_blank and cur is not None and _title_run_into(cur.lines, lines, i, last_number):
+        if rule and not prev_blank and cur is not None and _title_run_into(cur.lines, lines, i):
             # a title over a rule, between a paragraph's last line and the next paragraph's
             # opening, without blank lines (reflowed text): read into the block above, it
             # is the next paragraph's heading

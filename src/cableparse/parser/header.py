@@ -2391,9 +2391,11 @@ def _refs_past_blank(lines: list[Line], k: int, block: list[str], h: HeaderField
     """After a blank line inside a lettered REF block: is the line ``k`` the list's, though
     it opens with no bullet?  It is when the list's last item is a bullet alone (``and
     D)`` / / ``State 13716``), or when the line holds the next bullet (``C) SAINZ E-MAIL``
-    / / ``OF 10/6 D) STATE 215870``, 04MADRID3914); the line is short, opens no field,
-    paragraph, rule, caption or marked text; and a header field not read yet follows it
-    past blank lines (a numbered paragraph counts below a bullet alone only)."""
+    / / ``OF 10/6 D) STATE 215870``, 04MADRID3914; no portion marking after a
+    paragraph's number, ``1. (C)``); the line is short, opens no field, paragraph, rule,
+    caption or marked text; and a header field not read yet follows it past blank lines,
+    other than another REF keyword (a numbered paragraph counts below a bullet alone
+    only)."""
     cand = lines[k][1].strip()
     if (
         len(cand) > _MAX_REF_LINE
