@@ -899,6 +899,13 @@ def test_the_reasons_of_a_classified_by_value(value: str, reasons: tuple[str, ..
         # 07LONDON4472, 08BEIJING1263 of the release: the reasons past a blank line
         ("AMBASSADOR ROBERT H. TUTTLE FOR REASONS \n\n1.4 B, D", ("1.4(b)", "1.4(d)"), None),
         ("Political Minister Counselor Aubrey Carlson. Reasons\n\n1.4 (b/d).", ("1.4(b)", "1.4(d)"), None),
+        # 09TRIPOLI260: the value cut after a comma, its reasons at the end of the next line
+        (
+            "Gene A. Cretz, Ambassador, Embassy Tripoli, \n\nDepartment of State. REASON: 1.4 (b), (d)",
+            ("1.4(b)", "1.4(d)"),
+            None,
+        ),
+        ("Gene A. Cretz, Ambassador, \n\nThe talks went on.", (), "The talks went on."),
         # a value not cut before its reasons, a line of text below: text
         ("Ambassador X for reasons 1.4 (b)\n\n1.5 (d) too.", ("1.4(b)",), "1.5 (d) too."),
         ("Ambassador X for reasons\n\nThe talks went on.", (), "The talks went on."),
@@ -960,6 +967,12 @@ def test_a_note_below_a_classified_by_value_that_gives_its_reasons_is_text() -> 
             'AND ""SOCIAL PACT"" INITIATIVES \n\n \n\nREF:  Buenos Aires 496, 407 \n\n \n\n1. (SBU) Text.',
             "ARGENTINA: PLANNING MINISTER DE VIDO ON ARGENTNE TIES WITH U.S., VENEZUELA, AND DOMESTIC STRATEGY"
             ' TO LAUNCH NEW INFRASTRUCTURE AND ""SOCIAL PACT"" INITIATIVES',
+        ),
+        # 07BUENOSAIRES1850: a subject cut after a colon
+        (
+            "SUBJECT: Argentina's Anticorruption Office: \n\nMany Investigations, Few Results \n\n \n\n"
+            "REF: A) Buenos Aires 01283 \n\n B) Buenos Aires 00978 \n\n \n\n1. (SBU) Text.",
+            "Argentina's Anticorruption Office: Many Investigations, Few Results",
         ),
         # 09LONDON2121: a numbered paragraph below, the subject cut after AND
         (

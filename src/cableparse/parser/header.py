@@ -432,8 +432,8 @@ def _subject_past_blank(
     field not read yet below that (07THEHAGUE566: ``... TREASURY UNDER`` / /
     ``SECRETARY LEVEY'S MESSAGE`` / / ``SIPDIS`` / / ``Classified By: ...``)."""
     last = parts[-1].rstrip() if parts else ""
-    if len(parts[0]) < _WRAPPED_SUBJECT or last[-1] in ".!?;:":
-        return None  # (a subject line the page wrapped is a long one)
+    if len(parts[0]) < _WRAPPED_SUBJECT or last[-1] in ".!?;":
+        return None  # (a subject line the page wrapped is a long one; a colon goes on)
     n = len(lines)
     apart = _apart_from_field_above(lines, top)
     layout = apart or wrapped(lines[i - 1][0])
@@ -491,22 +491,30 @@ def _reasons_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | No
     REASONS``, ``... reason:``) goes on past the blank line ``i``: the index of the next
     line with text when it is a short line that opens with a reason's number (``1.4 B,
     D``); or None."""
-    words = parts[-1].rstrip(" :").rsplit(None, 1)
-    if not words or words[-1].upper() not in _BEFORE_REASONS:
+    value = parts[-1].rstrip()
+    words = value.rstrip(" :").rsplit(None, 1)
+    before = bool(words) and words[-1].upper() in _BEFORE_REASONS
+    if not before and (value[-1:] != "," or reasons_of(" ".join(parts))):
         return None
     j = next_text(lines, i)
     if j >= len(lines) or j > i + 2:
         return None
     nxt = lines[j][1].strip()
-    if len(nxt) > _MAX_REASONS_LINE or not _REASON_NUMBER_RE.match(nxt) or not reasons_of(nxt):
+    if len(nxt) > _MAX_REASONS_LINE or not reasons_of(nxt):
         return None
-    return j
+    if before:
+        return j if _REASON_NUMBER_RE.match(nxt) else None
+    # (a value cut after a comma: the rest of it, its reasons at its end, ``Embassy
+    # Tripoli,`` / / ``Department of State. REASON: 1.4 (b), (d)``, 09TRIPOLI260)
+    return j if _REASON_WORD_AT_END_RE.search(nxt) and not opens_field(nxt) else None
 
 
 # the last word of a Classified By value cut before its reasons
 _BEFORE_REASONS = frozenset({"REASON", "REASONS", "FOR"})
 # a line that opens with a reason's number (``1.4``, ``1.5``)
 _REASON_NUMBER_RE = re.compile(r"1\.[4-6]\b")
+# the word before the reasons, then a reason's number, at the end of a line
+_REASON_WORD_AT_END_RE = re.compile(r"\b[Rr][Ee][Aa][Ss][Oo][Nn][Ss]?\b[^\n]{0,30}1\.[4-6]\b[^\n]{0,30}$")
 #: the longest line of reasons below a blank line that a Classified By value goes on with
 _MAX_REASONS_LINE = 60
 
