@@ -659,6 +659,9 @@ def test_a_title_and_rule_standing_apart_at_the_top_of_the_body(below: str) -> N
         # a question (09WARSAW467, 09QUITO233), a line that ends in a colon (09STATE99783)
         ("THREAT FROM IRAN?", "THREAT FROM IRAN?"),
         ("BACKGROUND:", "BACKGROUND:"),
+        # between double dashes (07MADRID911, 09THEHAGUE247)
+        ("-- KOSOVO --", "KOSOVO"),
+        ("--BACKGROUND: A SMALL COURT WITH SEVERAL FIRSTS --", "BACKGROUND: A SMALL COURT WITH SEVERAL FIRSTS"),
         # wrapped onto a second line
         (
             "GOVERNMENT MINISTER INTERVENES IN ADMINISTRATION OF\nSPECIAL POLICE UNIT",

@@ -762,6 +762,8 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
     if not all(map(_is_caps_title, block)):
         return None
     title = _title(" ".join(block))
+    if title[:2] == "--":
+        title = title.strip("- ")  # (between double dashes: ``-- KOSOVO --``, 07MADRID911)
     if len(title) > MAX_TITLE:
         return None
     # (the title's lines, and the blank line above them when there is one)
@@ -779,6 +781,8 @@ def _is_caps_title(s: str) -> bool:
     :func:`_caps_title_above`)."""
     # (a question may be a title: ``THREAT FROM IRAN?``, 09WARSAW467; and so may a line
     # that ends in a colon: ``BACKGROUND:``, 09STATE99783)
+    if s[:2] == "--" and s[-2:] == "--" and s[2:3] != "-" and s[-3:-2] != "-":
+        s = s[2:-2].strip()  # (a title between double dashes: ``-- KOSOVO --``, 07MADRID911)
     if not (3 <= len(s) <= _MAX_CAPS_TITLE) or not s.isupper() or (s[-1] in _CLAUSE_ENDS and s[-1] not in "?:"):
         return False
     if s[0] in _RULE_START or s[-1] in _RULE_START or s[0] == "(" or PARA_START_RE.match(s):
