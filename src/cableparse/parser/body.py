@@ -83,7 +83,10 @@ _JUNK_LINE_RE = re.compile(
 )
 # a post's note of its classified web site, below the signer (``"Visit Ankara's
 # Classified Web Site at http://...``): trailer only below a signature
-_VISIT_LINE_RE = re.compile(r"[\"\u201c]?Visit\b.{0,60}\bClassified Web ?[Ss]ite\b")
+_VISIT = r"isit\b.{0,60}\bClassified Web ?[Ss]ite\b"
+_VISIT_LINE_RE = re.compile(r"[\"\u201c]?V" + _VISIT)
+# ... however written, anywhere on a line (``visit Kuwait's Classified Website at:``)
+_VISIT_ANY_RE = re.compile("[Vv]" + _VISIT)
 # where such junk starts on the signer's own line (``STEVENS 0 03/07/2008``, ``HALL NNNN ...``)
 _JUNK_START_RE = re.compile(
     r"[ \t](?:NNNN\b|\d{1,3}[ \t]+\d{1,2}/\d{1,2}/\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|\d{4}[A-Z]{3,}\d+ - )"
@@ -405,8 +408,6 @@ def _lower_signer_below_note(lines: list[Line], j: int, s: str) -> bool:
 
 # the longest signer's name in lower case on a line of its own
 _MAX_LOWER_SIGNER = 20
-# a post's note of its web site, however written (``visit Kuwait's Classified Website at:``)
-_VISIT_ANY_RE = re.compile(r"[Vv]isit\b.{0,60}\bClassified Web ?[Ss]ite\b")
 
 
 def _opens_text(lines: list[Line], j: int) -> bool:

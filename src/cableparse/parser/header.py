@@ -487,10 +487,11 @@ def _subject_past_blank(
 
 
 def _reasons_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | None:
-    """Where a Classified By value cut after the word before its reasons (``... FOR
-    REASONS``, ``... reason:``) goes on past the blank line ``i``: the index of the next
-    line with text when it is a short line that opens with a reason's number (``1.4 B,
-    D``); or None."""
+    """Where a Classified By value goes on past the blank line ``i``: the index of the
+    next line with text, a short one that gives reasons, when the value was cut after the
+    word before its reasons (``... FOR REASONS``, ``... reason:``) and the line opens with
+    a reason's number (``1.4 B, D``), or when the value, without reasons yet, was cut after
+    a comma and the line ends with its reasons (``REASON: 1.4 (b), (d)``); or None."""
     value = parts[-1].rstrip()
     words = value.rstrip(" :").rsplit(None, 1)
     before = bool(words) and words[-1].upper() in _BEFORE_REASONS
@@ -514,7 +515,7 @@ _BEFORE_REASONS = frozenset({"REASON", "REASONS", "FOR"})
 # a line that opens with a reason's number (``1.4``, ``1.5``)
 _REASON_NUMBER_RE = re.compile(r"1\.[4-6]\b")
 # the word before the reasons, then a reason's number, at the end of a line
-_REASON_WORD_AT_END_RE = re.compile(r"\b[Rr][Ee][Aa][Ss][Oo][Nn][Ss]?\b[^\n]{0,30}1\.[4-6]\b[^\n]{0,30}$")
+_REASON_WORD_AT_END_RE = re.compile(r"\breasons?\b[^\n]{0,30}1\.[4-6]\b[^\n]{0,30}$", re.I)
 #: the longest line of reasons below a blank line that a Classified By value goes on with
 _MAX_REASONS_LINE = 60
 
@@ -1550,7 +1551,7 @@ def parse_header(
                         k += 1
                         while k < n and is_blank(lines[k][1]):
                             k += 1
-                    if k < n and (_continues_refs(lines[k][1].strip(), block) or _refs_past_blank(lines, k, block, h)):
+                    if k < n and _continues_refs(lines, k, block, h):
                         h.captions.extend(passed)
                         i = k
                         continue
@@ -2384,27 +2385,28 @@ def opens_marked_text(nxt: str, block: list[str]) -> bool:
     return True
 
 
-def _continues_refs(nxt: str, block: list[str]) -> bool:
-    """After a blank line inside a REF block: does the next line carry on the list (open
-    with the bullet after the block's last, as :func:`reference_items` reads them)?"""
-    bullets = _bullets("\n".join(block))
-    return bool(bullets) and opens_like_bullet(nxt, chr(ord(bullets[-1][2]) + 1))
-
-
-#: the longest line that a lettered REF list goes on with past a blank line
+#: the longest line that a lettered REF list goes on with past a blank line, opening with
+#: no bullet
 _MAX_REF_LINE = 100
 
 
-def _refs_past_blank(lines: list[Line], k: int, block: list[str], h: HeaderFields) -> bool:
-    """After a blank line inside a lettered REF block: is the line ``k`` the list's, though
-    it opens with no bullet?  It is when the list's last item is a bullet alone (``and
-    D)`` / / ``State 13716``), or when the line holds the next bullet (``C) SAINZ E-MAIL``
-    / / ``OF 10/6 D) STATE 215870``, 04MADRID3914; no portion marking after a
-    paragraph's number, ``1. (C)``); the line is short, opens no field, paragraph, rule,
-    caption or marked text; and a header field not read yet follows it past blank lines,
-    other than another REF keyword (a numbered paragraph counts below a bullet alone
-    only)."""
+def _continues_refs(lines: list[Line], k: int, block: list[str], h: HeaderFields) -> bool:
+    """After a blank line inside a REF block: does the line ``k`` carry on the list?  It
+    does when it opens with the bullet after the block's last, as
+    :func:`reference_items` reads them, or, in a lettered list, when it is the list's
+    though it opens with no bullet: the list's last item is a bullet alone (``and D)`` /
+    / ``State 13716``), or the line holds the next bullet (``C) SAINZ E-MAIL`` / / ``OF
+    10/6 D) STATE 215870``, 04MADRID3914; no portion marking after a paragraph's number,
+    ``1. (C)``); the line is short, opens no field, paragraph, rule, caption or marked
+    text; and a header field not read yet follows it past blank lines, other than
+    another REF keyword (a numbered paragraph counts below a bullet alone only)."""
     cand = lines[k][1].strip()
+    text = "\n".join(block)
+    bullets = _bullets(text)
+    if not bullets:
+        return False
+    if opens_like_bullet(cand, chr(ord(bullets[-1][2]) + 1)):
+        return True
     if (
         len(cand) > _MAX_REF_LINE
         or cand[0].isdecimal()
@@ -2413,10 +2415,6 @@ def _refs_past_blank(lines: list[Line], k: int, block: list[str], h: HeaderField
         or opens_field(cand)
         or _captions_of(cand)[0]
     ):
-        return False
-    text = "\n".join(block)
-    bullets = _bullets(text)
-    if not bullets:
         return False
     alone = not text[bullets[-1][1] :].strip(_ITEM_SEPARATORS + "\n")
     if not alone:
