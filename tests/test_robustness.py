@@ -44,6 +44,7 @@ import cableparse
 from cableparse import Cable, CableParseError, Paragraph
 from cableparse.parser import header as header_module
 from cableparse.parser import lines as lines_module
+from cableparse.parser.markings import CAPTION_WORDS
 
 
 def _fixed_point(cable: Cable) -> None:
@@ -2680,13 +2681,13 @@ def test_a_caption_word_is_no_signer(text: str) -> None:
     _fixed_point(cable)
 
 
-def test_every_caption_word_is_no_name() -> None:
-    # the body's list of words that are never a signer's name holds every caption word of
-    # the header's that could be one (upper case, no slash)
-    from cableparse.parser import body, header
-
-    words = {w for w in header._CAPTIONS if "/" not in w}
-    assert words <= body._NOT_NAMES
+@pytest.mark.parametrize("word", [*sorted(CAPTION_WORDS), "SMITH"])
+def test_every_caption_word_is_no_name(word: str) -> None:
+    # a caption word of the header's below the text is no signer (canonical text would
+    # write it on its own line, where the header reads it back as a caption); a name is
+    cable = cableparse.parse(f"UNCLAS STATE 000123\n\nSUBJECT: TEST\n\n1. (U) Hello there.\n\n{word}\n")
+    assert cable.signature == (None if word in CAPTION_WORDS else word)
+    _fixed_point(cable)
 
 
 def test_a_paragraph_opening_spaced_with_a_no_break_space_ends_a_ref_block() -> None:

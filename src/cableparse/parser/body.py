@@ -18,7 +18,7 @@ import re
 from ..diagnostics import Collector
 from ..models import Paragraph
 from .lines import _TEXT_OF, WHITE_SPACE, Line, is_blank, next_text, split_marker, without_escaped_newline
-from .markings import PARA_START_RE, split_marking
+from .markings import CAPTION_WORDS, PARA_START_RE, split_marking
 
 __all__ = ["MAX_TITLE", "RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
 
@@ -44,17 +44,16 @@ _PARTICLES = frozenset({"van", "von", "de", "da", "del", "della", "di", "du", "l
 # words that are never part of a signer's name: keywords, captions (every caption word of
 # the header's, which canonical text would read back as one), closings, common words
 _NOT_NAME_WORDS = """
-END TEXT SUMMARY COMMENT COMMENTS NOTE NNNN SIPDIS UNCLASSIFIED UNCLAS CONFIDENTIAL SECRET NOFORN QUOTE
-UNQUOTE BT LIMITED OFFICIAL USE SENSITIVE TAGS SUBJECT SUBJ REF REFS REFTEL REFTELS EXDIS NODIS
+END TEXT SUMMARY COMMENT COMMENTS NOTE NNNN UNCLASSIFIED UNCLAS CONFIDENTIAL SECRET QUOTE
+UNQUOTE BT LIMITED OFFICIAL USE TAGS SUBJECT SUBJ REF REFS REFTEL REFTELS
 CLASSIFIED REGARDS THANKS THANK YOU MINIMIZE CONSIDERED PLEASE ADVISE ACTION REQUEST REQUESTED INFO FYI
 BEGIN CLEARED APPROVED DRAFTED BACKGROUND CONCLUSION CONCLUSIONS ANALYSIS OVERVIEW RECOMMENDATION
 RECOMMENDATIONS DECL DECLASSIFY PARA PARAS SEPTEL POST EMBASSY DEPARTMENT MISSION CONSULATE STATE THE
 AND OR OF FOR TO IN ON AT BY WITH FROM AS IS IT HE SHE WE THEY THIS THAT THESE THOSE THERE YES NO NOT
 ALL BUT SO OK MESSAGE CABLE TELEGRAM ENDS PAGE SECTION AMBASSADOR AMB CHARGE DCM POLOFF ECONOFF
 MINISTER PRESIDENT SECRETARY GENERAL GOVERNOR DIRECTOR DEPUTY ASSISTANT COUNSELOR OFFICER
-SBU EFTO FOUO LIMDIS STADIS NOCONTRACT ORCON PROPIN CHEROKEE
 """
-_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split())
+_NOT_NAMES = frozenset(_NOT_NAME_WORDS.split()) | CAPTION_WORDS
 # two-letter words that a text may end with, never a two-letter surname (``LU``, ``Wu``):
 # acronyms, postal and unit abbreviations, short words
 _NOT_TWO_LETTER_NAME_WORDS = """
@@ -807,31 +806,22 @@ _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ASCII_DIGITS = b"0123456789"
 #: how long a title in capitals on a line of its own may be
 _MAX_CAPS_TITLE = 80
-# the first words of a line in capitals that is no title: captions and handling, levels,
-# the ends and openings of quoted text, the teletype's own lines
-_NO_TITLE_WORDS = frozenset(
-    {
-        "SIPDIS",
-        "NOFORN",
-        "SENSITIVE",
-        "EXDIS",
-        "NODIS",
-        "LIMDIS",
-        "STADIS",
-        "UNCLASSIFIED",
-        "UNCLAS",
-        "CONFIDENTIAL",
-        "SECRET",
-        "END",
-        "BEGIN",
-        "QUOTE",
-        "UNQUOTE",
-        "TEXT",
-        "PAGE",
-        "NNNN",
-        "BT",
-    }
-)
+# the first words of a line in capitals that is no title: captions, levels, the ends and
+# openings of quoted text, the teletype's own lines
+_NO_TITLE_WORDS = CAPTION_WORDS | {
+    "UNCLASSIFIED",
+    "UNCLAS",
+    "CONFIDENTIAL",
+    "SECRET",
+    "END",
+    "BEGIN",
+    "QUOTE",
+    "UNQUOTE",
+    "TEXT",
+    "PAGE",
+    "NNNN",
+    "BT",
+}
 # the last characters of a line that ends a sentence or a clause: no title
 _CLAUSE_ENDS = frozenset(".,;:!?")
 # the last characters of a line that ends a sentence (a quotation's too)

@@ -34,7 +34,7 @@ from .lines import (
     without_backslash_residue,
     without_escaped_newline,
 )
-from .markings import PARA_START_RE, split_marking
+from .markings import CAPTION_WORDS, PARA_START_RE, split_marking
 
 __all__ = [
     "HeaderFields",
@@ -152,26 +152,6 @@ _CAPTIONS_MULTI = (
     ("FOR", "OFFICIAL", "USE", "ONLY"),
     ("LIMITED", "OFFICIAL", "USE"),
     ("EYES", "ONLY"),
-)
-_CAPTIONS = frozenset(
-    {
-        "SIPDIS",
-        "SENSITIVE",
-        "SBU",
-        "NOFORN",
-        "EXDIS",
-        "NODIS",
-        "LIMDIS",
-        "STADIS",
-        "EFTO",
-        "CHEROKEE",
-        "NOCONTRACT",
-        "ORCON",
-        "PROPIN",
-        "FOUO",
-        "NOFORN/SIPDIS",
-        "SIPDIS/NOFORN",
-    }
 )
 _HANDLING_WORDS = (" FOR ", "PASS", "FOR ", "DEPT ", "STATE ", "ALSO ", "ATTN", "PLEASE")
 
@@ -544,7 +524,7 @@ def _subject_like(cand: str, subject: str) -> bool:
         or _field_cut(cand, _SPLIT_ALL) is not None
         # (nor a line of a header's copy: a caption, a serial; the copy's fields, run on
         # to it here, are lines of their own in canonical text)
-        or not _CAPTIONS.isdisjoint(up.split())
+        or not CAPTION_WORDS.isdisjoint(up.split())
         or _SERIAL_WORD_RE.search(cand) is not None
     )
 
@@ -853,7 +833,7 @@ def _read_captions(s: str) -> tuple[tuple[str, ...], str]:
                 break
         if matched:
             continue
-        if up in _CAPTIONS:
+        if up in CAPTION_WORDS:
             found.append(up)
             i += 1
             continue
@@ -869,7 +849,7 @@ _caption_line = functools.lru_cache(maxsize=1024)(_read_captions)
 
 
 _FIRST_TOKEN_RE = re.compile(r"[\s,;]*([^\s,;]+)")
-_CAPTION_FIRST_WORDS = _CAPTIONS | {multi[0] for multi in _CAPTIONS_MULTI}
+_CAPTION_FIRST_WORDS = CAPTION_WORDS | {multi[0] for multi in _CAPTIONS_MULTI}
 
 
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
@@ -1238,9 +1218,7 @@ def parse_header(
     h = HeaderFields()
     lines = list(lines)
     n = len(lines)
-    i = 0
-    while i < n and is_blank(lines[i][1]):
-        i += 1
+    i = next_text(lines, 0)
     # text before the classification line: a pasted database record, notes
     start = _preamble_end(lines, i, diags, canonical, text)
     n = len(lines)  # a record run together with the cable text was split in two
@@ -1486,9 +1464,7 @@ def parse_header(
             parts = [m_subj.group(3).strip()]
             # (canonical text writes the subject on its line: an empty one stays empty)
             if not parts[0] and not canonical:
-                j = i + 1
-                while j < n and is_blank(lines[j][1]):
-                    j += 1
+                j = next_text(lines, i + 1)
                 # past a blank line, only under the E.O. or TAGS line of a reflowed header,
                 # and only a line opening with upper-case words: text is the body
                 if (
@@ -1537,9 +1513,7 @@ def parse_header(
                         # (canonical text writes a block's items without a blank line
                         # between them: text below one is the body's, whatever it opens with)
                         break
-                    j = i
-                    while j < n and is_blank(lines[j][1]):
-                        j += 1
+                    j = next_text(lines, i)
                     # (past caption lines too, that the list goes on below)
                     k = j
                     passed: list[str] = []
@@ -1549,8 +1523,7 @@ def parse_header(
                             break
                         passed.extend(caps)
                         k += 1
-                        while k < n and is_blank(lines[k][1]):
-                            k += 1
+                        k = next_text(lines, k)
                     if k < n and _continues_refs(lines, k, block, h):
                         h.captions.extend(passed)
                         i = k
@@ -1944,8 +1917,7 @@ def _whole_copy_below(
             if in_row is not None:
                 return k - 1, in_row[0], in_row
             m += 1
-            while m < n and is_blank(lines[m][1]):
-                m += 1
+            m = next_text(lines, m)
             if m == n:
                 continue
             s = _fold(lines[m][1])
@@ -2039,9 +2011,7 @@ def _archive_note_end(lines: list[Line], i: int) -> int:
     them, a systematic review's release stamp (``Declassified/Released US Department of
     State EO Systematic Review 30 JUN 2005``, 1970s cables)."""
     n = len(lines)
-    j = i
-    while j < n and is_blank(lines[j][1]):
-        j += 1
+    j = next_text(lines, i)
     if j >= n or lines[j][1].lstrip()[:1] not in _NOTE_FIRST:
         return i  # (neither the note's sentence nor a rule: the cheap test first)
     end = i
@@ -2051,8 +2021,7 @@ def _archive_note_end(lines: list[Line], i: int) -> int:
         if j < n and _REVIEW_STAMP_RE.match(lines[j][1]):
             j += 1
         end = j
-        while j < n and is_blank(lines[j][1]):
-            j += 1
+        j = next_text(lines, j)
         if j >= n:
             return end
     if _NOTE_OPENING_RE.match(lines[j][1]):
@@ -2060,8 +2029,7 @@ def _archive_note_end(lines: list[Line], i: int) -> int:
         while j < n and not is_blank(lines[j][1]):
             j += 1
         end = j
-        while j < n and is_blank(lines[j][1]):
-            j += 1
+        j = next_text(lines, j)
     if j + 2 < n and is_rule(lines[j][1]) and _ARCHIVE_COPY_RE.match(lines[j + 1][1]):
         # (the box: its lines up to the closing rule, a dozen at most)
         for k in range(j + 2, min(n, j + 14)):

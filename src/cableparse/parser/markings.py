@@ -11,13 +11,36 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["PARA_START_RE", "normalize_marking", "split_marking"]
+__all__ = ["CAPTION_WORDS", "PARA_START_RE", "normalize_marking", "split_marking"]
 
 PARA_START_RE = re.compile(r"[ \t]{0,6}(\d{1,3}[A-Za-z]?)\.(?:[ \t]+|(?=\())")
 _MARK_RE = re.compile(
     r"\(\s{0,3}([A-Za-z]{1,4}(?:\s{0,2}/{1,2}\s{0,2}[A-Za-z]{1,8}(?:,? [A-Za-z]{1,12}){0,6})*)\s{0,3}\)[ \t]*"
 )
 _OPEN_LOST_RE = re.compile(r"([A-Za-z]{1,3}(?:/{1,2}[A-Za-z]{1,4})?)\)(?:[ \t]+|$)")
+#: the one-word handling captions (dissemination controls) that a header line may hold
+#: (``SIPDIS``, ``NOFORN``, ``EXDIS``, ...): the header reads them as captions, the body
+#: never takes a line that opens with one for a title
+CAPTION_WORDS = frozenset(
+    {
+        "SIPDIS",
+        "SENSITIVE",
+        "SBU",
+        "NOFORN",
+        "EXDIS",
+        "NODIS",
+        "LIMDIS",
+        "STADIS",
+        "EFTO",
+        "CHEROKEE",
+        "NOCONTRACT",
+        "ORCON",
+        "PROPIN",
+        "FOUO",
+        "NOFORN/SIPDIS",
+        "SIPDIS/NOFORN",
+    }
+)
 _LEVELS = frozenset({"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI", "UNCLAS"})
 
 
