@@ -53,6 +53,16 @@ def _fixed_point(cable: Cable) -> None:
     assert cableparse.normalize(once) == once
 
 
+def _reads_back(cable: Cable) -> None:
+    """Canonical text of ``cable`` reads back to the same preamble, header and paragraphs,
+    and to itself."""
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert again.preamble == cable.preamble
+    assert again.header == cable.header
+    assert again.paragraphs == cable.paragraphs
+    _fixed_point(cable)
+
+
 def _fixed_point_as_read(data: bytes) -> None:
     """Canonical text of ``data``, read as bytes and as its latin-1 text (as the fuzzer
     reads an input), reads back to itself."""
@@ -1031,10 +1041,7 @@ def test_canonical_preamble_with_a_classification_line_and_header_ends_below() -
         preamble=("pasted copy:", "UNCLAS PHNOM PENH 000350", "SIPDIS"),
         paragraphs=(seed.paragraphs[0], copy, *seed.paragraphs[1:]),
     )
-    again = cableparse.parse(cableparse.dumps(cable))
-    assert again.preamble == cable.preamble
-    assert again.paragraphs == cable.paragraphs
-    assert again.header == cable.header
+    _reads_back(cable)
 
 
 def test_field_glued_to_an_empty_tags_keyword() -> None:
@@ -2844,9 +2851,7 @@ def test_a_box_written_apart_from_the_attention_lines_above_it(source: str) -> N
     cable = cableparse.parse(source)
     assert cable.header.handling[-3:] == ("---", "n", "---")
     assert cable.header.tags == ("r",)
-    again = cableparse.parse(cableparse.dumps(cable))
-    assert again.header == cable.header
-    _fixed_point(cable)
+    _reads_back(cable)
 
 
 @pytest.mark.parametrize(
@@ -2888,10 +2893,7 @@ def test_a_marking_before_a_line_over_100_characters_over_a_rule(source: str | b
     cable = cableparse.parse(source)
     assert cable.header.tags == ()
     assert cable.paragraphs[0].marking == "U"
-    again = cableparse.parse(cableparse.dumps(cable))
-    assert again.header == cable.header
-    assert again.paragraphs == cable.paragraphs
-    _fixed_point(cable)
+    _reads_back(cable)
 
 
 @pytest.mark.parametrize(
@@ -2910,10 +2912,7 @@ def test_a_title_over_a_rule_below_a_caption_line_at_the_top(source: str) -> Non
     # header reads the line below them as the first too, a title over its rule
     cable = cableparse.parse(source)
     assert cable.header.captions == ("SIPDIS",)
-    again = cableparse.parse(cableparse.dumps(cable))
-    assert again.header == cable.header
-    assert again.paragraphs == cable.paragraphs
-    _fixed_point(cable)
+    _reads_back(cable)
 
 
 @pytest.mark.parametrize(
