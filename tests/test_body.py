@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,8 @@ from cableparse import Cable, dumps, parse
 from cableparse.diagnostics import Collector
 from cableparse.parser import body as body_module
 from cableparse.parser.body import Body, parse_body
+
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 
 
 def body_of(text: str) -> tuple[Body, set[str]]:
@@ -781,6 +784,69 @@ def test_a_title_in_capitals_that_is_an_unnumbered_paragraphs_whole_text() -> No
     assert not c.errors
     once = dumps(c)
     assert dumps(parse(once)) == once
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # titles in mixed case on a line of their own, blank lines around them (09SAOPAULO663,
+        # 08QUITO248, 10MANAGUA115, 06MOSCOW5740, 04ANKARA348 of the release)
+        "Working the Lebanon Connection",
+        "Ecuador Still Values U.S. Ties",
+        "Ambassador to Ortega: Your Behavior Damages Our Relations",
+        "Is It Unrequited ALBA?",
+        "Sergey Ivanov",
+        "Comment",
+    ],
+)
+def test_a_title_in_mixed_case_above_a_numbered_paragraph(title: str) -> None:
+    text = (
+        "1. (C) The Minister said he would call.\nHe did not.  End Summary.\n\n"
+        f"{title}\n\n2. (C) Text of the second paragraph.\n\n"
+        f"{title}\n3. (C) Text of the third.\n\nCRETZ"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [
+        ("1", None, "The Minister said he would call.\nHe did not.  End Summary."),
+        ("2", title, "Text of the second paragraph."),
+        ("3", title, "Text of the third."),
+    ]
+    _reads_back(c)
+
+
+@pytest.mark.parametrize(
+    ("above", "line"),
+    [
+        # a line that ends a sentence or a clause, or holds a word in lower case
+        ("He did not.", "The Minister agreed."),
+        ("He did not.", "Participants:"),
+        ("He did not.", "The Minister said he would call"),
+        # below text that ends no sentence: a list's item, a form's value
+        ("Participants:", "Ambassador Smith"),
+        ("He did not", "Ambassador Smith"),
+        # a marking, a table's row, a quotation's end, a rule run on
+        ("He did not.", "(SBU) Ambassador Smith"),
+        ("He did not.", "Total   59,500   3,000"),
+        ("He did not.", "End Text"),
+        ("He did not.", "Competition --"),
+        # two lines are a block of text
+        ("He did not.", "Ambassador Smith\nForeign Minister Amorim"),
+    ],
+)
+def test_a_line_in_mixed_case_that_is_no_title_stays_text(above: str, line: str) -> None:
+    c = parse(cable(f"1. (C) The Minister said he would call.\n{above}\n\n{line}\n\n2. (C) Text.\n\nCRETZ"))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [("1", None), ("2", None)]
+    assert c.paragraphs[0].text.endswith(line)
+    _reads_back(c)
+
+
+def test_a_title_in_mixed_case_in_a_real_cable() -> None:
+    # 04ANKARA348 of the release: ``Comment`` between paragraphs 11 and 12
+    c = parse((PAGES / "04ANKARA348.html").read_text(encoding="utf-8"))
+    eleven, twelve = (p for p in c.paragraphs if p.number in ("11", "12"))
+    assert twelve.heading == "Comment"
+    assert not eleven.text.endswith("Comment")
+    _reads_back(c)
 
 
 def test_a_title_in_capitals_at_the_top_of_the_body_stays_text() -> None:

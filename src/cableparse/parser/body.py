@@ -771,6 +771,57 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
     return title
 
 
+def _mixed_title_above(cur: _Open) -> str | None:
+    """The last block of ``cur``'s text, taken out of it with the blank line above it,
+    where that block is a title in mixed case of the next numbered paragraph (``Working
+    the Lebanon Connection``, ``Comment``, ``Is It Unrequited ALBA?``): one line, below a
+    block that ends a sentence, each of its words capitalised but short function words
+    (:func:`_is_mixed_title`).  Else None, ``cur`` left as it is.  (Asked only below a
+    numbered paragraph: the caller knows.)"""
+    lines = cur.lines
+    if len(lines) < 3 or lines[-2] or lines[-3][-1:] not in _SENTENCE_ENDS:
+        return None
+    title = lines[-1].strip()
+    if not _is_mixed_title(title):
+        return None
+    del lines[-2:]
+    return " ".join(title.split())
+
+
+#: the words a title in mixed case may hold in lower case: articles, conjunctions,
+#: prepositions, and the particles of names (``Ministry of Foreign Affairs``, ``Rota and
+#: Moron``, ``Luis de la Torre``)
+_TITLE_SMALL_WORD_TEXT = """
+a an the and or nor but as at by for from in into of off on onto out over per to up upon via vs vs. with
+without within about above across after against along amid among around before behind below beneath
+beside between beyond despite during except inside near than through toward towards under until
+is are was be not its de del la el da di do dos das du van von y e
+"""
+_TITLE_SMALL_WORDS = frozenset(_TITLE_SMALL_WORD_TEXT.split())
+
+
+def _is_mixed_title(s: str) -> bool:
+    """True when the stripped line ``s`` reads as a title in mixed case (see
+    :func:`_mixed_title_above`): at most :data:`_MAX_CAPS_TITLE` characters, opening with
+    a capital letter, holding a lower-case one, ending no sentence or clause (a question
+    may be a title) nor in a rule, every word that opens with a letter capitalised but
+    :data:`_TITLE_SMALL_WORDS`; no portion marking, paragraph opening, table row (more
+    digits than letters, or a run of spaces), continuation marker, nor a word of
+    :data:`_NO_TITLE_WORDS` first (``End Text``)."""
+    if not (3 <= len(s) <= _MAX_CAPS_TITLE) or not s[0].isupper() or s.isupper():
+        return False
+    if (s[-1] in _CLAUSE_ENDS and s[-1] != "?") or s[-1] in _RULE_START or "   " in s:
+        return False
+    words = s.split()
+    for w in words:
+        if w[0].isalpha() and not w[0].isupper() and w not in _TITLE_SMALL_WORDS:
+            return False
+    if words[0].upper() in _NO_TITLE_WORDS or PARA_START_RE.match(s):
+        return False
+    digits = sum(map(str.isdigit, s))
+    return digits < sum(map(str.isalpha, s)) and split_marker(s) is None
+
+
 #: the longest line in capitals that closes the text above a title in capitals, and its words
 _SHORT_CLOSING = 30
 _CLOSING_WORDS = frozenset({"END", "SUMMARY", "COMMENT", "NOTE", "AND", "INTRODUCTION"})
@@ -1021,6 +1072,10 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     skipped += len(caps)
                     if not cur.lines:
                         cur = None
+                elif heading is None and last_number is not None and (mixed := _mixed_title_above(cur)) is not None:
+                    # (a title in mixed case on a line of its own above the paragraph)
+                    heading = mixed
+                    skipped += len(mixed)
                 if cur is not None:
                     out.append(cur.close())
             number = m.group(1)
