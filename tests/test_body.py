@@ -840,6 +840,26 @@ def test_a_line_in_mixed_case_that_is_no_title_stays_text(above: str, line: str)
     _reads_back(c)
 
 
+def test_a_title_in_mixed_case_right_below_a_paragraph_written_on_one_line() -> None:
+    # 09MOSCOW2651 of the release, reflowed: each paragraph on a line of its own, the next
+    # one's title on the line below it
+    long = "The Governor said the budget would be cut by a third, " * 4 + "and the Duma agreed."
+    text = (
+        f"1. (C) {long}\nVolgograd City Duma: Donations Appreciated\n\n2. (C) {long}\n"
+        "The Opposition\n3. (C) The Communists were not heard.\n\nBEYRLE"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [
+        ("1", None, long),
+        ("2", "Volgograd City Duma: Donations Appreciated", long),
+        ("3", "The Opposition", "The Communists were not heard."),
+    ]
+    _reads_back(c)
+    # (a wrapped paragraph's last line stays its own)
+    c = parse(cable("1. (C) The Minister said he would call.\nHe did not.\nAmbassador Smith\n2. (C) Text.\n\nCRETZ"))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [("1", None), ("2", None)]
+
+
 def test_a_title_in_mixed_case_in_a_real_cable() -> None:
     # 04ANKARA348 of the release: ``Comment`` between paragraphs 11 and 12
     c = parse((PAGES / "04ANKARA348.html").read_text(encoding="utf-8"))

@@ -774,17 +774,27 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
 def _mixed_title_above(cur: _Open) -> str | None:
     """The last block of ``cur``'s text, taken out of it with the blank line above it,
     where that block is a title in mixed case of the next numbered paragraph (``Working
-    the Lebanon Connection``, ``Comment``, ``Is It Unrequited ALBA?``): one line, below a
-    block that ends a sentence, each of its words capitalised but short function words
-    (:func:`_is_mixed_title`).  Else None, ``cur`` left as it is.  (Asked only below a
-    numbered paragraph: the caller knows.)"""
+    the Lebanon Connection``, ``Comment``, ``Is It Unrequited ALBA?``): one line, each of
+    its words capitalised but short function words (:func:`_is_mixed_title`), below a
+    block that ends a sentence, or right below a line of reflowed text that ends one (a
+    paragraph written on one line, 09MOSCOW2651).  Else None, ``cur`` left as it is.
+    (Asked only below a numbered paragraph: the caller knows.)"""
     lines = cur.lines
-    if len(lines) < 3 or lines[-2] or lines[-3][-1:] not in _SENTENCE_ENDS:
+    if len(lines) < 2:
+        return None
+    above = lines[-2]
+    if above:
+        if len(above) < _REFLOWED_LINE or above[-1] not in _SENTENCE_ENDS:
+            return None
+        size = 1
+    elif len(lines) >= 3 and lines[-3][-1:] in _SENTENCE_ENDS:
+        size = 2  # (the title, and the blank line above it)
+    else:
         return None
     title = lines[-1].strip()
     if not _is_mixed_title(title):
         return None
-    del lines[-2:]
+    del lines[-size:]
     return " ".join(title.split())
 
 
