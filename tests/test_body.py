@@ -875,6 +875,18 @@ def test_a_title_in_capitals_at_the_top_of_the_body_stays_text() -> None:
     assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [(None, None, "COMMENT"), ("1", None, "Text.")]
 
 
+@pytest.mark.parametrize("title", ["SUMMARY", "Summary", "Summary:", "SUMMARY AND INTRODUCTION"])
+def test_a_summarys_title_at_the_top_of_the_body_is_the_first_paragraphs_heading(title: str) -> None:
+    # 09BOGOTA1415, 04HELSINKI1603, 09STATE117709, 09USUNNEWYORK1141 of the release: the
+    # title alone above paragraph 1, below the header
+    c = parse(cable(f"{title}\n\n1. (C) Text.\n\n2. (C) More.\n\nCRETZ"))
+    assert [(p.number, p.heading, p.text) for p in c.paragraphs] == [("1", title, "Text."), ("2", None, "More.")]
+    _reads_back(c)
+    # (with other text above it, or with text of its own, it stays text)
+    c = parse(cable(f"Action request in para 2.\n\n{title}\n\n1. (C) Text.\n\nCRETZ"))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [(None, None), (None, None), ("1", None)]
+
+
 @pytest.mark.parametrize(
     "box",
     [

@@ -832,6 +832,23 @@ def _is_mixed_title(s: str) -> bool:
     return digits < sum(map(str.isalpha, s)) and split_marker(s) is None
 
 
+#: the titles of a cable's opening section that, on a line of their own (a colon after
+#: them or not, in any case), are the first numbered paragraph's heading when they are all
+#: of the text above it (other lines there may be the header's, read as text)
+_SECTION_TITLES = frozenset(
+    {
+        "SUMMARY",
+        "EXECUTIVE SUMMARY",
+        "SUMMARY AND COMMENT",
+        "SUMMARY AND INTRODUCTION",
+        "INTRODUCTION",
+        "INTRODUCTION AND SUMMARY",
+        "BACKGROUND",
+        "OVERVIEW",
+    }
+)
+
+
 #: the longest line in capitals that closes the text above a title in capitals, and its words
 _SHORT_CLOSING = 30
 _CLOSING_WORDS = frozenset({"END", "SUMMARY", "COMMENT", "NOTE", "AND", "INTRODUCTION"})
@@ -1086,6 +1103,20 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     # (a title in mixed case on a line of its own above the paragraph)
                     heading = mixed
                     skipped += len(mixed)
+                elif (
+                    last_number is None
+                    and not out
+                    and heading is None
+                    and cur.number is None
+                    and cur.marking is None
+                    and len(cur.lines) == 1
+                    and cur.lines[0].rstrip(":").upper() in _SECTION_TITLES
+                ):
+                    # (the summary's title above the first numbered paragraph, all of the
+                    # text above it: ``SUMMARY``, ``Summary``, 09BOGOTA1415, 04HELSINKI1603)
+                    heading = cur.lines[0]
+                    skipped += len(heading)
+                    cur = None
                 if cur is not None:
                     out.append(cur.close())
             number = m.group(1)
