@@ -1089,24 +1089,40 @@ def _opens_box(texts: _Indexed, i: int) -> bool:
     return bool(s) and len(s) <= MAX_TITLE and not is_rule(title) and not PARA_START_RE.match(title)
 
 
-def _fields_past(lines: list[Line], i: int, boxed: bool, room: int) -> int:
+def _fields_past(lines: list[Line], i: int, boxed: bool, room: int, read: frozenset[str]) -> int:
     """Where a header field follows the heading that line ``i`` opens (``boxed``: a rule,
     or a title over one) or the heading run on to it, as :func:`_fields_below` finds it,
     with ``room`` attention lines left to keep, the heading's own line of text among
-    them; -1 when none does.  A box's title that opens a paragraph once folded
-    (``\xa0 2. 0``, which the body reads as a title) ends the header there, whatever
-    follows the box."""
+    them, and ``read`` the kinds of the fields read already (:func:`_kinds_read`); -1 when
+    none does.  A box's title that opens a paragraph once folded (``\xa0 2. 0``, which the
+    body reads as a title) ends the header there, whatever follows the box."""
     if not boxed or not is_rule(lines[i][1]):
         # (a title over a rule: looked for from the rule, which may open a box as the
         # header reads it next, ``f`` / ``---`` / ``REF`` / ``---``, whose title is no field)
-        return _fields_below(lines, i + 1, room - 1)
+        return _fields_below(lines, i + 1, room - 1, read)
     end = _box_end(lines, i)
     if end == i + 3:
         title = _fold(lines[i + 1][1])
         if title[:1].isdecimal() and PARA_START_RE.match(title):
             return -1
     # (the title's line counts: over its rule or between two)
-    return _fields_below(lines, end, room if end == i + 1 else room - 1)
+    return _fields_below(lines, end, room if end == i + 1 else room - 1, read)
+
+
+def _kinds_read(h: HeaderFields) -> frozenset[str]:
+    """The kinds (as :func:`_field_kind` names them) of the fields ``h`` holds that the
+    header ends at when it meets a second one: E.O., TAGS, SUBJECT, Classified By (a REF
+    keyword again goes on with the items)."""
+    return frozenset(
+        kind.pattern
+        for kind, done in (
+            (_EO_RE, h.executive_order is not None),
+            (_TAGS_RE, bool(h.tags)),
+            (_SUBJECT_RE, h.subject is not None),
+            (_CLBY_RE, h.classified_by is not None),
+        )
+        if done
+    )
 
 
 #: the most attention lines the header keeps, rules aside (canonical text writes them all
@@ -1120,7 +1136,7 @@ def _title_field(s: str) -> bool:
     return opens_field(s) or holds_field(s)
 
 
-def _fields_below(lines: list[Line], i: int, room: int) -> int:
+def _fields_below(lines: list[Line], i: int, room: int, read: frozenset[str] = frozenset()) -> int:
     """Where a header field follows from line ``i`` (the index of its line), or -1:
     after lines that are neither blank nor rules, all attention lines (lines the header
     would keep: upper-case ones, and short ones right below another), before any line
@@ -1131,7 +1147,8 @@ def _fields_below(lines: list[Line], i: int, room: int) -> int:
     the line below).  Rules do not count (canonical text writes a heading's rules its own
     way, a title over one or between two), nor do captions: canonical text writes them
     above the attention lines, where they could not count again; what follows them on
-    their line does."""
+    their line does.  A second field of a kind in ``read``, where the header would end,
+    is none."""
     n = len(lines)
     adjacent = True  # no blank line since the last line (the header keeps a short one then)
     while i < n:
@@ -1161,7 +1178,7 @@ def _fields_below(lines: list[Line], i: int, room: int) -> int:
         if s[0].isdecimal() and PARA_START_RE.match(s):
             return -1
         if opens_field(s):
-            return i - 1
+            return -1 if read and _field_kind(s) in read else i - 1
         if room <= 0:
             # (a field that opens the line below the last attention line the header can
             # keep counts: canonical text writes a field run on to an attention line on a
@@ -1183,7 +1200,8 @@ def _fields_below(lines: list[Line], i: int, room: int) -> int:
             return -1
         if at is not None:
             # fields run together on one line: the first one decides
-            return -1 if s[at.end() :].lstrip()[:1].isdecimal() else i - 1
+            field = s[at.end() :].lstrip()
+            return -1 if field[:1].isdecimal() or (read and _field_kind(field) in read) else i - 1
         # (a caption line is taken apart from the attention lines: a short line below it
         # is not kept for following one)
         adjacent = not caps or bool(rest)
@@ -1661,7 +1679,7 @@ def parse_header(
             # (a field found below an earlier heading, and not reached yet, is below this
             # one too when the look from it starts above the field, within the room left:
             # the lines between are kept as attention lines)
-            reach = _fields_past(lines, i, boxed, _MAX_ATTENTION - kept)
+            reach = _fields_past(lines, i, boxed, _MAX_ATTENTION - kept, _kinds_read(h))
         if heading_like and i > reach:
             if run_on is None or not run_on[0] or split_marker(run_on[0]) is not None:
                 # (nor where the text before the heading reads as a continuation marker on
