@@ -3172,6 +3172,18 @@ def test_a_second_classified_by_line_with_a_rule_run_on(source: bytes) -> None:
     _reads_back(cable)
 
 
+def test_a_boxed_heading_whose_title_holds_a_glued_eo_keyword() -> None:
+    # (a fuzz input, cut down: b"<pre>&#xA---\n0E.O.12958&#x000A---") a box whose title
+    # holds an E.O. keyword glued to the word before it: the body's heading, as fields
+    # follow no box; canonical text wrote it over its rule only, where the header cut the
+    # line at the keyword and read an E.O. line.  A title that the header would cut so is
+    # written between two rules, as one it reads a field in past a space is
+    cable = cableparse.parse(b"<pre>&#xA---\n0E.O.12958&#x000A---")
+    assert cable.header.executive_order is None
+    assert [p.heading for p in cable.paragraphs] == ["0E.O.12958"]
+    _reads_back(cable)
+
+
 def test_a_caption_line_with_a_page_header_and_text_run_on() -> None:
     # a caption line with a teletype page header run on after a semicolon, text after the
     # header (`SIPDIS;PAGE 02 . 267389Z '`): the header is a page break, the text a line of

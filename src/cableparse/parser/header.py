@@ -779,9 +779,10 @@ def _take_marker(s: str, lineno: int, breaks: list[PageBreak], diags: Collector)
 
 
 def holds_field(s: str) -> bool:
-    """True when the folded line ``s`` holds a header field past its start (``I REF:``),
-    where the header, reading it, cuts it in two."""
-    return _find_field(_SPLIT_ALL, s, 1) is not None
+    """True when the folded line ``s`` holds a header field past its start (``I REF:``,
+    an E.O. keyword glued to the word before it: ``0E.O.12958``), where the header,
+    reading it, cuts it in two."""
+    return _field_cut(s, _SPLIT_ALL) is not None
 
 
 def captions_alone(s: str) -> bool:
