@@ -739,6 +739,30 @@ def test_a_cable_dated_record_glued_to_the_classification_line(record: str) -> N
     assert cableparse.parse(cableparse.dumps(cable)).header == cable.header
 
 
+def test_a_labelled_database_record_above_the_text() -> None:
+    # (09KUWAIT110 of the release: the record's labelled lines, its routing header run
+    # together on one, above the classification line)
+    record = (
+        "ID: 190648\nORIGIN: 09KUWAIT110\nDATE: 2009-02-05 16:36:00\nSOURCE: Embassy Kuwait\n"
+        "CLASSIFICATION: SECRET//NOFORN\nMISC: 09KUWAIT95\n"
+        "DESTINATION: VZCZCXRO3981RUEHDE RUEHDIRRUEHKU #0110/01 0361636SSSSS ZZH051636Z FEB 09AMEMBASSY KUWAIT\n"
+    )
+    text = (
+        f"{record}\nS E C R E T SECTION 01 OF 02 KUWAIT 000110\n\nNOFORN\nSIPDIS\n\n"
+        "E.O. 12958: DECL: 02/05/2029\nTAGS: PREL PTER PINR KU IR\nSUBJECT: THE MINISTER'S REMEDY\n\n"
+        "1. (S/NF) Text.\n\nJONES\n"
+    )
+    cable = cableparse.parse(text)
+    cl = cable.header.classification_line
+    assert cl is not None
+    assert (cl.origin, cl.serial) == ("KUWAIT", 110)
+    assert cable.preamble == tuple(record.strip().split("\n"))
+    assert cable.header.handling == ()
+    assert "CP302" in {d.code for d in cable.diagnostics}
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
+
+
 # A truncated first copy whose whole copy opens behind a record's row (05PRAGUE470), or
 # at a field of the first copy again, without a classification line (05ROME3081)
 _PRAGUE = (

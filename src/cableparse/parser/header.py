@@ -2165,14 +2165,16 @@ def _whole_line(found: tuple[ClassificationLine, str] | None) -> bool:
 def _record_start(lines: list[Line], i: int, limit: int) -> int | None:
     """Where a database record pasted into the text starts, or None.
 
-    Its signature: a ``header ends`` line, an ``id: 123`` line, or a time stamp line
+    Its signature: a ``header ends`` line, an ``id: 123`` line, an ``ID: 190648`` line
+    (the first of a record's labelled lines: ``ORIGIN:``, ``DATE:``, ``SOURCE:``,
+    ``CLASSIFICATION:``, ``MISC:``, ``DESTINATION:``, 09KUWAIT110), or a time stamp line
     next to a line holding only a reference id (``06MEXICO953``).
     """
     for j in range(i, limit):
         t = lines[j][1].strip()
         if not t:
             continue
-        if HEADER_ENDS in t or t.startswith("id: "):
+        if HEADER_ENDS in t or t.startswith("id: ") or (t.startswith("ID:") and _LABELLED_RECORD_RE.match(t)):
             return j
         if _STAMP_LINE_RE.match(t):
             k = j + 1
@@ -2196,7 +2198,9 @@ def is_preamble_end(text: str) -> bool:
 
 
 # (a search for a literal that ends in a space costs more with ``in``)
-_ID_RE = re.compile("id: ")
+_ID_RE = re.compile(r"id: |ID:[ \t]*+\d++[ \t]*+\n[ \t]*+ORIGIN:")
+# a labelled record's first line: its row number
+_LABELLED_RECORD_RE = re.compile(r"ID:[ \t]*+\d+$")
 
 
 def _may_hold_record(head: str, lines: list[Line], i: int) -> bool:
@@ -2341,7 +2345,7 @@ _EO_TAGS_RE = re.compile(r"(?<=[0-9])[\"']?(?=TAGS?:)|\s[\"'](?=TAGS?:)|\s(?=TAG
 _RECORD_LINE = (
     r"[ \t]*+(?:\d(?:\d?/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n|\Z)"
     r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?:[ \t]*(?=\n|\Z)|\t)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:"
-    r"|ID:\s*\d+\s+Cable dated:)"
+    r"|ID:\s*\d+\s+Cable dated:|ID:[ \t]*+\d++[ \t]*+\n[ \t]*+ORIGIN:)"
 )
 _RECORD_HINT_RE = re.compile("\n" + _RECORD_LINE)
 _RECORD_FIRST_RE = re.compile(_RECORD_LINE)
