@@ -763,6 +763,29 @@ def test_a_labelled_database_record_above_the_text() -> None:
     assert (again.header, again.preamble, again.paragraphs) == (cable.header, cable.preamble, cable.paragraphs)
 
 
+def test_an_editors_note_among_the_attention_lines() -> None:
+    # (09ANKARA226 of the release: a line in mixed case below the captions, the attention
+    # lines and the fields below it)
+    text = (
+        "C O N F I D E N T I A L SECTION 01 OF 04 ANKARA 000226\nSIPDIS\n"
+        "Note - PII information removed from original message.\nSENSITIVE\nLONDON FOR GAYLE\n"
+        "EO 12958 DECL: 06/02/2019\nTAGS CASC, PGOV\nSUBJECT: ELDERLY AMERICAN SMUGGLED OUT OF IRAN\n"
+        "Classified By: DCM;DOUG SILLIMAN FOR REASONS 1.4(B,D)\n"
+        "1. (C) Summary: text.\n\nJEFFREY\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.header.subject == "ELDERLY AMERICAN SMUGGLED OUT OF IRAN"
+    assert cable.header.tags == ("CASC", "PGOV")
+    assert cable.header.handling == ("Note - PII information removed from original message.", "LONDON FOR GAYLE")
+    assert [p.number for p in cable.paragraphs] == ["1"]
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.header, again.paragraphs) == (cable.header, cable.paragraphs)
+    # (without fields below it, such a line is the text's)
+    cable = cableparse.parse("C O N F I D E N T I A L ANKARA 000226\nSIPDIS\nNote - a line of text.\n\nJEFFREY\n")
+    assert cable.header.handling == ()
+    assert cable.paragraphs[0].text == "Note - a line of text."
+
+
 # A truncated first copy whose whole copy opens behind a record's row (05PRAGUE470), or
 # at a field of the first copy again, without a classification line (05ROME3081)
 _PRAGUE = (

@@ -1701,6 +1701,20 @@ def parse_header(
                     and len(attention) <= _SHORT_ATTENTION
                     and not _find_field(_SPLIT_ALL, attention)
                 )
+                or (
+                    # (a short line of text below the classification line, opening with
+                    # a capital letter, the fields below it past attention lines: an
+                    # editor's note, ``Note - PII information removed from original
+                    # message.``, 09ANKARA226; a line in lower case is the text's, unless
+                    # the copy is lowered)
+                    heading is None
+                    and not heading_like
+                    and h.classification_line is not None
+                    and attention[:1].isupper()
+                    and len(attention) <= _SHORT_ATTENTION
+                    and not _find_field(_SPLIT_ALL, attention)
+                    and _fields_below(lines, i + 1, _MAX_ATTENTION - kept - 1) >= 0
+                )
             )
         ):
             if first_handling < 0:
