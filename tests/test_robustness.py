@@ -3184,6 +3184,17 @@ def test_a_boxed_heading_whose_title_holds_a_glued_eo_keyword() -> None:
     _reads_back(cable)
 
 
+def test_an_eo_keyword_glued_after_another_glued_one() -> None:
+    # (a fuzz input, cut down: "DE.O.12958E.O.12958") an E.O. keyword glued to the word
+    # before it, another glued after its order's number: the line was cut at the second
+    # only (the first, a letter right after its number, was no keyword), and the part
+    # before, on a line of its own in canonical text, cut again at the first; the first
+    # is a keyword whatever follows its number but a digit
+    cable = cableparse.parse("DE.O.12958E.O.12958")
+    assert cable.header.handling == ("D",)
+    _fixed_point(cable)
+
+
 def test_a_caption_line_with_a_page_header_and_text_run_on() -> None:
     # a caption line with a teletype page header run on after a semicolon, text after the
     # header (`SIPDIS;PAGE 02 . 267389Z '`): the header is a page break, the text a line of

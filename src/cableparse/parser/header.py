@@ -976,7 +976,7 @@ def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
 
 
 # an E.O. keyword and its order's number glued to the word before it
-_GLUED_EO_RE = re.compile(r"(?<=[A-Za-z0-9])E\.O\.\s?1\d{4}\b")
+_GLUED_EO_RE = re.compile(r"(?<=[A-Za-z0-9])E\.O\.\s?1\d{4}(?!\d)")
 
 
 def field_run_on(s: str) -> int | None:
