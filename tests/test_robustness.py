@@ -3195,6 +3195,35 @@ def test_an_eo_keyword_glued_after_another_glued_one() -> None:
     _fixed_point(cable)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        # (fuzz inputs, cut down) a REF list cut off at a SUBJECT keyword on its line, its
+        # last item a bullet left empty: canonical text writes the SUBJECT line above the
+        # list, whose bullet alone on its line then read as wrapped past the blank line
+        # below it; an item left empty on a line of its own, or a list of one item, is no
+        # list wrapped
+        b"<pre>REF A. SUBJECT:\r\rB&#x000A;Clasfd By",
+        b"<pre>REF A. B.\x0cSUBJECT:\r\r.&#x000A;Clasfd By",
+    ],
+)
+def test_a_ref_list_cut_off_at_a_subject_keyword_with_an_empty_last_item(source: bytes) -> None:
+    cable = cableparse.parse(source)
+    assert cable.header.references[-1].text == ""
+    _fixed_point(cable)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a REF list cut off at a SUBJECT keyword on its line, a line below it past a blank line that holds "
+    "the list's next bullet, a field below that: canonical text writes the SUBJECT line above the list, which then "
+    "reads as wrapped past the blank line",
+)
+def test_a_ref_list_cut_off_at_a_subject_keyword_with_the_next_bullet_below() -> None:
+    # open (a fuzz input, cut down; commit c6aa74f fails on it too)
+    _fixed_point(cableparse.parse(b"<pre>REF A. B.T\x0cSUBJECT:\r\rB C.&#x000A;Clasfd By"))
+
+
 def test_a_caption_line_with_a_page_header_and_text_run_on() -> None:
     # a caption line with a teletype page header run on after a semicolon, text after the
     # header (`SIPDIS;PAGE 02 . 267389Z '`): the header is a page break, the text a line of

@@ -2399,7 +2399,8 @@ def _continues_refs(lines: list[Line], k: int, block: list[str], h: HeaderFields
     """After a blank line inside a REF block: does the line ``k`` carry on the list?  It
     does when it opens with the bullet after the block's last, as
     :func:`reference_items` reads them, or, in a lettered list, when it is the list's
-    though it opens with no bullet: the list's last item is a bullet alone (``and D)`` /
+    though it opens with no bullet, and holds two items or more: the list's last item is
+    a bullet alone at the end of a line that holds more (``... C) State 15111; and D)`` /
     / ``State 13716``), or the line holds the next bullet (``C) SAINZ E-MAIL`` / / ``OF
     10/6 D) STATE 215870``, 04MADRID3914; no portion marking after a paragraph's number,
     ``1. (C)``); the line is short, opens no field, paragraph, rule, caption or marked
@@ -2413,7 +2414,8 @@ def _continues_refs(lines: list[Line], k: int, block: list[str], h: HeaderFields
     if opens_like_bullet(cand, chr(ord(bullets[-1][2]) + 1)):
         return True
     if (
-        len(cand) > _MAX_REF_LINE
+        len(bullets) < 2  # (a list of one item is no list wrapped: ``REF: A.`` alone)
+        or len(cand) > _MAX_REF_LINE
         or cand[0].isdecimal()
         or cand[0] in RULE_CHARS
         or cand[0] == "("
@@ -2422,6 +2424,9 @@ def _continues_refs(lines: list[Line], k: int, block: list[str], h: HeaderFields
     ):
         return False
     alone = not text[bullets[-1][1] :].strip(_ITEM_SEPARATORS + "\n")
+    if alone and not text[text.rfind("\n", 0, bullets[-1][0]) + 1 : bullets[-1][0]].strip(_ITEM_SEPARATORS):
+        # (a bullet alone on its line is an item left empty, as canonical text writes one)
+        return False
     if not alone:
         more = _bullets(f"{text}\n{cand}")
         if len(more) == len(bullets):
