@@ -195,6 +195,28 @@ def test_a_date_time_group_with_a_service_note_after_it(line: str, signal: str) 
     _round_trips(cable)
 
 
+@pytest.mark.parametrize(
+    ("line", "signal"),
+    [
+        # real shapes (09STATE81957, 08TRIPOLI650, 10PARIS71, 07PARIS2440, 09KABUL1239)
+        ("ZNY SSSSS ZZH ZDS", "ZZH ZDS"),
+        ("ZNY SSSSS ZZH ZDK ZDS", "ZZH ZDK ZDS"),
+        ("ZNY CCCCC ZZH (CCY AD133C36 MSI9843-695)", "ZZH (CCY AD133C36 MSI9843-695)"),
+        ("ZNY SSSSS ZZH ZUI RUEWMCE1074 1581702", "ZZH ZUI RUEWMCE1074 1581702"),
+        ("ZNY CCCCC ZZH  (TAO)", "ZZH (TAO)"),
+        ("ZNR UUUUU ZZH", "ZZH"),
+    ],
+)
+def test_a_security_line_with_a_service_note_after_its_operating_signal(line: str, signal: str) -> None:
+    routing = f"VZCZCXRO4581\nOO RUEHCHI\nDE RUEHPF #0350/01 0640115\n{line}\nO 050115Z MAR 07\nFM AMEMBASSY PARIS\n"
+    cable = cableparse.parse(routing + HEAD)
+    assert cable.routing is not None
+    assert cable.routing.operating_signal == signal
+    assert cable.preamble == ()
+    assert "CP901" not in [d.code for d in cable.diagnostics]
+    _round_trips(cable)
+
+
 def test_a_ref_item_that_opens_with_a_page_header_stays_an_item() -> None:
     # (fuzz input, 2026-12-06, cut down) an unlettered REF item that opens with a teletype
     # page header and text run on after it is written on the line above, after ``;,``:

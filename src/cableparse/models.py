@@ -275,7 +275,8 @@ class Routing:
     a dual precedence (``P R 041820Z JAN 10``); ``routing_indicators`` the indicators of
     the precedence line; ``originator``, ``serial``, ``section`` and ``filed`` the parts of
     the ``DE RUEHPF #0350/01 0640115`` line; ``security`` the level of the ``ZNR UUUUU``
-    line and ``operating_signal`` its trailing group; ``dtg`` the date-time group as a
+    line and ``operating_signal`` its trailing group, with any service note or indicators
+    after it (``ZZH ZDS``); ``dtg`` the date-time group as a
     UTC datetime and ``dtg_signal`` an operating signal after it (``ZDS``), with any
     service note that follows it (``ZDK CTG NUMEROUS REQUESTS``); ``sender``
     the ``FM`` line; ``to`` and ``info`` the addressees.

@@ -85,7 +85,9 @@ _RI_WORDS_RE = re.compile(r"\s*+(?:R[A-Z0-9]{3,7}(?:\s++|\Z))*+")
 # _RI_WORDS_RE to the end, in one call
 _PROSIGN_RIS_RE = re.compile(r"([ZOPRY])\1?(?=\s)" + _RI_WORDS_RE.pattern + r"\Z")
 _DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d{1,9})(?:/(\d{1,4}))?)?(?:\s+(\d{3,8}))?")
-_ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S+))?")
+# the security line: its level's group, and its operating signal with any service note or
+# indicators that follow it (``ZZH ZDS``, ``ZZH ZUI RUEHSD``, ``ZZH (TAO)``)
+_ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S.*))?")
 # the date-time group's line: precedences, the group, and an operating signal after it
 # with any service note that follows (``ZDS``, ``ZDK CTG NUMEROUS REQUESTS``, ``(CCY ...)``)
 _DTG_RE = re.compile(
@@ -553,8 +555,8 @@ def parse_routing(
                     if m and m.group(1) in SECURITY_GROUPS:
                         group, opsig = m.groups()
                         security = SECURITY_GROUPS[group]
-                        if m.end() < len(s):
-                            unparsed.append(s[m.end() :].strip())
+                        if opsig is not None:
+                            opsig = " ".join(opsig.split())
                         current = None
                         continue
             elif sender is None and s.startswith("FM "):
