@@ -3224,6 +3224,19 @@ def test_a_ref_list_cut_off_at_a_subject_keyword_with_the_next_bullet_below() ->
     _fixed_point(cableparse.parse(b"<pre>REF A. B.T\x0cSUBJECT:\r\rB C.&#x000A;Clasfd By"))
 
 
+def test_an_addressee_that_reads_as_a_classification_line() -> None:
+    # (a fuzz input, cut down: b"<pre>VZCZC&#xATO C&#x000ATO NCLAS S 0") an addressee
+    # after a second TO keyword that, on a line of its own, reads as a classification line
+    # whose level word lost its first letter: canonical text wrote it so, and the routing
+    # header ended there; it is written after its list's keyword, as ``INFO`` is
+    cable = cableparse.parse(b"<pre>VZCZC&#xATO C&#x000ATO NCLAS S 0")
+    assert cable.routing is not None
+    assert [a.name for a in cable.routing.to] == ["C", "NCLAS S 0"]
+    assert cable.header.classification_line is None
+    assert cableparse.parse(cableparse.dumps(cable)).routing == cable.routing
+    _fixed_point(cable)
+
+
 def test_a_caption_line_with_a_page_header_and_text_run_on() -> None:
     # a caption line with a teletype page header run on after a semicolon, text after the
     # header (`SIPDIS;PAGE 02 . 267389Z '`): the header is a page break, the text a line of

@@ -121,8 +121,9 @@ def _routing(r: Routing, out: list[str]) -> None:
     for word, addressees in (("TO", r.to), ("INFO", r.info)):
         for k, a in enumerate(addressees):
             lines = _addressee(a)
-            if k == 0 or opens_addressee_keyword(lines[0]):
-                # (an addressee that reads as a keyword, ``INFO``, is written after its
+            if k == 0 or opens_addressee_keyword(lines[0]) or match_classification_line(lines[0]) is not None:
+                # (an addressee that reads as a keyword, ``INFO``, or as a classification
+                # line, which ends the routing header, ``NCLAS S 0``, is written after its
                 # list's own, as the first is)
                 lines[0] = f"{word} {lines[0]}"
             out.extend(lines)
