@@ -828,8 +828,8 @@ def _is_mixed_title(s: str) -> bool:
             return False
     if words[0].upper() in _NO_TITLE_WORDS or PARA_START_RE.match(s):
         return False
-    digits = sum(map(str.isdigit, s))
-    return digits < sum(map(str.isalpha, s)) and split_marker(s) is None
+    letters, digits = _letters_and_digits(s)
+    return digits < letters and split_marker(s) is None
 
 
 #: the titles of a cable's opening section that, on a line of their own (a colon after
@@ -865,19 +865,23 @@ def _is_caps_title(s: str) -> bool:
         return False
     if s[0] in _RULE_START or s[-1] in _RULE_START or s[0] == "(" or PARA_START_RE.match(s):
         return False
-    if s.isascii():
-        # (letters and digits counted by deleting them from the bytes: C speed)
-        data = s.encode()
-        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
-        digits = len(data) - len(data.translate(None, _ASCII_DIGITS))
-    else:
-        letters, digits = sum(map(str.isalpha, s)), sum(map(str.isdigit, s))
+    letters, digits = _letters_and_digits(s)
     if letters < 3 or not s.strip("X /-"):
         return False  # (a name withheld: ``XXXXXXXXXXXX``)
     if digits >= letters:
         return False  # (a table's row: ``ICASS    160,000    (50,000)    110,000``)
     first = s.lstrip("/ ").split(None, 1)[0]  # (it holds letters)
     return first not in _NO_TITLE_WORDS and split_marker(s) is None
+
+
+def _letters_and_digits(s: str) -> tuple[int, int]:
+    """How many letters and how many digits ``s`` holds (a title holds more letters)."""
+    if s.isascii():
+        # (counted by deleting them from the bytes: C speed)
+        data = s.encode()
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        return letters, len(data) - len(data.translate(None, _ASCII_DIGITS))
+    return sum(map(str.isalpha, s)), sum(map(str.isdigit, s))
 
 
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

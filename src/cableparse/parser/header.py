@@ -506,11 +506,7 @@ def _apart_from_field_above(lines: list[Line], top: int) -> bool:
     cables as written, and in canonical text)."""
     if top < 3 or lines[top - 1][1].strip() or lines[top - 3][1].strip():
         return False
-    above = lines[top - 2][1].strip()
-    c = above[:1]
-    return (c in _TAGS_FIRST and _TAGS_RE.match(above) is not None) or (
-        c in _EO_FIRST and _EO_RE.match(above) is not None
-    )
+    return _field_kind(lines[top - 2][1].strip()) in (_TAGS_RE.pattern, _EO_RE.pattern)
 
 
 def _subject_like(cand: str, subject: str) -> bool:
@@ -2212,7 +2208,9 @@ def is_preamble_end(text: str) -> bool:
 
 
 # (a search for a literal that ends in a space costs more with ``in``)
-_ID_RE = re.compile(r"id: |ID:[ \t]*+\d++[ \t]*+\n[ \t]*+ORIGIN:")
+#: a labelled record's first two lines: its row number, then its reference id
+_LABELLED_RECORD_OPENING = r"ID:[ \t]*+\d++[ \t]*+\n[ \t]*+ORIGIN:"
+_ID_RE = re.compile("id: |" + _LABELLED_RECORD_OPENING)
 # a labelled record's first line: its row number
 _LABELLED_RECORD_RE = re.compile(r"ID:[ \t]*+\d+$")
 
@@ -2359,7 +2357,7 @@ _EO_TAGS_RE = re.compile(r"(?<=[0-9])[\"']?(?=TAGS?:)|\s[\"'](?=TAGS?:)|\s(?=TAG
 _RECORD_LINE = (
     r"[ \t]*+(?:\d(?:\d?/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n|\Z)"
     r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?:[ \t]*(?=\n|\Z)|\t)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:"
-    r"|ID:\s*\d+\s+Cable dated:|ID:[ \t]*+\d++[ \t]*+\n[ \t]*+ORIGIN:)"
+    r"|ID:\s*\d+\s+Cable dated:|" + _LABELLED_RECORD_OPENING + ")"
 )
 _RECORD_HINT_RE = re.compile("\n" + _RECORD_LINE)
 _RECORD_FIRST_RE = re.compile(_RECORD_LINE)
@@ -2424,10 +2422,11 @@ def _continues_refs(lines: list[Line], k: int, block: list[str], h: HeaderFields
     ):
         return False
     alone = not text[bullets[-1][1] :].strip(_ITEM_SEPARATORS + "\n")
-    if alone and not text[text.rfind("\n", 0, bullets[-1][0]) + 1 : bullets[-1][0]].strip(_ITEM_SEPARATORS):
-        # (a bullet alone on its line is an item left empty, as canonical text writes one)
-        return False
-    if not alone:
+    if alone:
+        if not text[text.rfind("\n", 0, bullets[-1][0]) + 1 : bullets[-1][0]].strip(_ITEM_SEPARATORS):
+            # (a bullet alone on its line is an item left empty, as canonical text writes one)
+            return False
+    else:
         more = _bullets(f"{text}\n{cand}")
         if len(more) == len(bullets):
             return False

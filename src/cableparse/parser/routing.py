@@ -553,10 +553,10 @@ def parse_routing(
                 if security is None and s.startswith("ZN"):
                     m = _ZN_RE.match(s)
                     if m and m.group(1) in SECURITY_GROUPS:
+                        # (the signal and any note after it as the line is read: folded
+                        # already where it needs folding, as the date-time group's is)
                         group, opsig = m.groups()
                         security = SECURITY_GROUPS[group]
-                        if opsig is not None:
-                            opsig = " ".join(opsig.split())
                         current = None
                         continue
             elif sender is None and s.startswith("FM "):
