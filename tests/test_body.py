@@ -323,6 +323,26 @@ def test_not_one_line_headings(line: str) -> None:
     assert all(p.heading is None for p in body.paragraphs)
 
 
+@pytest.mark.parametrize("closing", ["END NOTE.", "End Comment", "END SUMMARY"])
+def test_closing_words_over_a_rule_are_no_heading(closing: str) -> None:
+    # 08BRASILIA1396 (reflowed): a note's closing words, then the rule that opens the next
+    # heading's box, run on to them; the title and its closing rule on the line below
+    text = (
+        "4. The threat of increased forest fires is a serious concern. NOTE: Deforestation "
+        "is a more interesting theme for media attention.\n\n"
+        f"{closing} --------------------------------------------- -\n\n"
+        "DEVELOPING A BRAZILIAN INCIDENT COMMAND SYSTEM --------------------------------------------- -\n\n"
+        "5. Between September 29 and October 10, three USFS experts traveled to Brazil."
+    )
+    body, _ = body_of(text)
+    assert [(p.number, p.heading) for p in body.paragraphs] == [
+        ("4", None),
+        ("5", "DEVELOPING A BRAZILIAN INCIDENT COMMAND SYSTEM"),
+    ]
+    assert closing in body.paragraphs[0].text
+    _reads_back(parse(cable(text)))
+
+
 def test_a_heading_with_no_text_under_it_is_kept() -> None:
     body, _ = body_of("1. (C) Text.\n\nFIRST\n-----\n\nSECOND\n------\n\n2. (C) More.")
     assert [(p.number, p.heading, p.text) for p in body.paragraphs] == [

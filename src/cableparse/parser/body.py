@@ -645,9 +645,18 @@ def inline_heading(s: str) -> tuple[str, str] | None:
         or (not _ascii_without_digits(title) and sum(any(c.isdigit() for c in w) for w in title.split()) > 2)
         or PARA_START_RE.match(title)
         or (left and left[-1] in _RULE_CHARS)
+        or _is_closing(title)
     ):
         return None
     return left, title
+
+
+def _is_closing(title: str) -> bool:
+    """True for the closing words of a note or a summary (``END NOTE.``, ``End Comment``):
+    over a rule run on to them, they end the paragraph above, and the rule opens the next
+    heading's box (08BRASILIA1396's ``END NOTE. ------``), whose title comes below."""
+    words = title.upper().replace(".", " ").split()
+    return len(words) >= 2 and words[0] == "END" and _CLOSING_WORDS.issuperset(words)
 
 
 def _rule_below(lines: list[Line], i: int, s: str, apart: bool) -> int | None:
