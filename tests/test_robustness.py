@@ -3128,15 +3128,12 @@ def test_a_line_cut_at_a_classified_by_keyword_with_a_signer_run_on_stays_cut(so
     _fixed_point(cable)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a line cut short (`...`) more than 60 lines below the classification line, past blank lines: "
-    "canonical text, which writes one blank line where the text had several, brings it within the reach of a "
-    "truncated first copy, and a field below it (`ref`) then opens the whole copy; the reach counts lines, blank "
-    "ones too (counting only the lines with text costs about 1% of a bare text's parse, for inputs no real page has)",
-)
 def test_a_line_cut_short_far_below_the_classification_line_past_blank_lines() -> None:
-    # open (fuzz input, cut down; commit e35f013 fails on it too)
+    # (a fuzz input, cut down) a line cut short (``...``) more than 60 lines below the
+    # classification line, past blank lines: canonical text, which writes one blank line
+    # where the text had several, brought it within the reach of a truncated first copy,
+    # and a field below it (``ref``) then opened the whole copy; the reach counts the lines
+    # that are not blank (see also the test of a truncated copy whose lines stand far apart)
     _fixed_point(cableparse.parse(b"<pre>UNCLAS 9&#x000A\nref" + b"\r" * 60 + b"...<>\n<>\nref"))
 
 
@@ -3324,3 +3321,22 @@ def test_a_ref_list_past_a_blank_line_with_a_paragraphs_marking_in_canonical_tex
         b"(\xbc\xd6\xdf\xdf#x000A;&#xrixp to Fra0*di"
     )
     _fixed_point_as_read(source)
+
+
+@pytest.mark.parametrize("blanks", [1, 70])
+def test_a_truncated_first_copy_whose_lines_stand_far_apart(blanks: int) -> None:
+    # how far below its classification line a truncated first copy may end is counted in
+    # lines that are not blank: canonical text writes one blank line for a run of them, and
+    # read so, a copy cut short past a long run was taken for one on the second reading
+    # only (as a fuzz input had it: ``UNCLAS 9`` / ``ref`` / 60 carriage returns / ``...``)
+    gap = "\n" * blanks
+    source = (
+        f"CONFIDENTIAL PRAGUE 000470\n\nSIPDIS\n{gap}\nClassified By: Politi...\n\n"
+        "CONFIDENTIAL PRAGUE 000470\n\nSIPDIS\n\nE.O. 12958: DECL: 03/31/2015\nTAGS: PREL EZ\n"
+        "SUBJECT: A TEST\n\nClassified By: Political Officer X for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n"
+    )
+    cable = cableparse.parse(source)
+    assert "CP209" in {d.code for d in cable.diagnostics}
+    assert cable.header.subject == "A TEST"
+    assert [p.text for p in cable.paragraphs] == ["Text."]
+    _reads_back(cable)

@@ -208,6 +208,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         breaks=breaks,
         text=unbroken_text,
         wrapped=_ends_in_space(src),
+        before_breaks=text,
     )
     body = parse_body(body_lines, diags)
 

@@ -1215,6 +1215,7 @@ def parse_header(
     breaks: list[PageBreak] | None = None,
     text: str | None = None,
     wrapped: Callable[[int], bool] | None = None,
+    before_breaks: str | None = None,
 ) -> tuple[HeaderFields, list[Line]]:
     """Parse the header fields; return them and the remaining (body) lines.
 
@@ -1228,7 +1229,9 @@ def parse_header(
     ``joined(lines)`` when the caller has it.  ``wrapped``, when the caller has the
     lines as written, tells whether the line of a line number ended in white space there
     (a line the page wrapped: a subject's last line past a blank line is looked for only
-    below one).
+    below one).  ``before_breaks``, when ``text`` is None, is the lines joined before the
+    continuation markers came out, when the caller has it (a first look for a line cut
+    short is made in it).
     """
     h = HeaderFields()
     lines = list(lines)
@@ -1245,7 +1248,7 @@ def parse_header(
     found = _classification_among(_Texts(lines), i)
     first_copy: HeaderFields | None = None
     copy_at = -1  # where a whole copy opens at a field (its classification line the first's)
-    if found is not None and not canonical and _may_end_cut_short(lines, found[0], text):
+    if found is not None and not canonical and _may_end_cut_short(lines, found[0], text, before_breaks):
         # a partial extract's truncated first copy above the cable's whole text: the text
         # is read from the whole copy, the first is kept as written with the text above
         # the cable, and its fields are the header's where they are whole
@@ -1882,18 +1885,38 @@ _NOTE_FIRST = frozenset("OoDS") | RULE_CHARS
 
 # (a line cut short, at the end of a line: the lines' trailing space is gone)
 _TRUNCATED_HINT = CUT_SHORT + "\n"
-#: how far below its classification line a truncated first copy of the cable may end
+#: how far below its classification line a truncated first copy of the cable may end, in
+#: lines that are not blank (canonical text writes one blank line for a run of them)
 _TRUNCATED_COPY_LINES = 60
 # a database row pasted between a truncated first copy and the whole text (tab or comma
 # separated: row number, time stamp)
 _ROW_BETWEEN_RE = re.compile(r"[ \t]*\d+[\t,](?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}) \d{1,2}:\d{2}[\t,]")
 
 
-def _may_end_cut_short(lines: list[Line], j: int, text: str | None) -> bool:
-    """A cheap first look for :func:`_whole_copy_below`: can a line within its reach of
-    line ``j`` end cut short?  (``text``: the lines joined, when the caller has them; the
-    lines' trailing space is gone.)"""
-    return _TRUNCATED_HINT in (text if text is not None else joined(lines[j : j + _TRUNCATED_COPY_LINES]) + "\n")
+def _may_end_cut_short(lines: list[Line], j: int, text: str | None, before_breaks: str | None = None) -> bool:
+    """A cheap first look for :func:`_whole_copy_below`: can a line below line ``j`` end
+    cut short?  (``text``: the lines joined, when the caller has them; the lines' trailing
+    space is gone.  ``before_breaks``: the lines joined before continuation markers came
+    out of them, where a line cut short shows its dots too.)"""
+    if text is None:
+        if before_breaks is not None and CUT_SHORT not in before_breaks:
+            return False
+        text = joined(lines[j:])
+    return _TRUNCATED_HINT in text + "\n"
+
+
+def _reach(lines: list[Line], j: int, end: int) -> int:
+    """The index past :data:`_TRUNCATED_COPY_LINES` lines from ``j`` that are not blank
+    (or ``end``, when it comes first)."""
+    left = _TRUNCATED_COPY_LINES
+    k = j
+    while k < end:
+        if not is_blank(lines[k][1]):
+            if left == 0:
+                break
+            left -= 1
+        k += 1
+    return k
 
 
 def _whole_copy_below(
@@ -1921,7 +1944,7 @@ def _whole_copy_below(
         return None
     n = len(lines)
     k = j  # (the first copy may end on its classification line)
-    limit = min(n, j + _TRUNCATED_COPY_LINES)
+    limit = _reach(lines, j, n)
     while k < limit:
         t = lines[k][1]
         k += 1
@@ -1973,13 +1996,13 @@ def _truncated_copy_in(lines: list[Line], start: int, end: int, line: Classifica
     and of the line it was cut short on (``C....``), or None."""
     if line.serial is None:
         return None
-    for j in range(start, min(end, start + _TRUNCATED_COPY_LINES)):
+    for j in range(start, _reach(lines, start, end)):
         found = match_classification_line(_fold(lines[j][1]))
         if found is None:
             continue
         if not _same_line(found[0], line):
             return None
-        for k in range(j + 1, min(end, j + _TRUNCATED_COPY_LINES)):
+        for k in range(j + 1, _reach(lines, j + 1, end)):
             if lines[k][1].rstrip().endswith(CUT_SHORT):
                 return j, k
         return None
