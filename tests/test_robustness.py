@@ -3340,3 +3340,15 @@ def test_a_truncated_first_copy_whose_lines_stand_far_apart(blanks: int) -> None
     assert cable.header.subject == "A TEST"
     assert [p.text for p in cable.paragraphs] == ["Text."]
     _reads_back(cable)
+
+
+def test_a_caption_line_with_a_page_header_between_a_heading_and_a_field() -> None:
+    # (a fuzz input, cut down) a title with its rule run on (``w ---``), then a caption
+    # line with a teletype page header after a semicolon, then a short line with a field
+    # run on: the page header goes, and canonical text writes the caption at the top, so
+    # the short line stands below a blank line there; whether a field follows the heading
+    # is decided so on the first reading too (it does not: the heading opens the body)
+    cable = cableparse.parse(b"<pre>w\x00---&#xA&#xASIPDIS;PAGE 02 RFRA244&#x000As CLASSIFIED BY")
+    assert cable.header.handling == ()
+    assert [p.heading for p in cable.paragraphs] == ["w"]
+    _reads_back(cable)

@@ -1169,6 +1169,12 @@ def _fields_below(lines: list[Line], i: int, room: int, read: frozenset[str] = f
             continue
         caps, rest = _captions_of(s)
         if caps and rest:
+            if split_marker(rest) is not None:
+                # (a continuation marker, whole, after the captions: a page break, the
+                # line gone from canonical text; the line below is looked at as below a
+                # caption line)
+                adjacent = False
+                continue
             # canonical text writes the captions above the attention lines, and the rest
             # of the line where it was: the rest is what counts
             s = rest
