@@ -309,6 +309,20 @@ def test_heading_run_on_to_the_end_of_a_paragraph() -> None:
     ]
 
 
+@pytest.mark.parametrize("space", [" ", "  ", " \t "])
+def test_heading_run_on_whose_rule_is_one_longer(space: str) -> None:
+    # 09CAIRO1828, 09CAIRO1793: ``... to the United States. Comment --------`` (a rule one
+    # longer than its title); 07LISBON2288 writes two spaces before such a title: the same
+    # heading, whatever the white space before it and inside it
+    long = "Text of a reflowed paragraph. " * 5
+    text = f"1. (C) {long}to the United States.{space}Comment{space}Here -------------\n\n2. (C) More."
+    body, _ = body_of(text)
+    assert [(p.number, p.heading, p.text[-14:]) for p in body.paragraphs] == [
+        ("1", None, "United States."),
+        ("2", "Comment Here", "More."),
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [

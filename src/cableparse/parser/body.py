@@ -625,10 +625,14 @@ def inline_heading(s: str) -> tuple[str, str] | None:
     elif len(body) > MAX_TITLE:
         # title over its rule, run on: the title is as long as the rule, after a sentence
         width = len(rule) - rule.count(" ") - rule.count("\t")
-        cut = len(body) - width
-        if cut < 2 or body[cut - 1] != " " or not _ends_sentence(body[: cut - 1].rstrip()):
+        # (the white space before the title may be counted in: a rule one longer than its
+        # title, ``... globalization.  TRANSATLANTIC ECONOMIC COUNCIL (TEC) ----`` x 37)
+        cut = _title_start(body, width)
+        if cut < 2 or not (body[cut].isspace() or body[cut - 1].isspace()):
             return None
-        left = body[: cut - 1].rstrip()
+        left = body[:cut].rstrip()
+        if not _ends_sentence(left):
+            return None
         title = body[cut:]
     title = " ".join(title.split())
     if title[-1:] in _RULE_START:
@@ -649,6 +653,20 @@ def inline_heading(s: str) -> tuple[str, str] | None:
     ):
         return None
     return left, title
+
+
+def _title_start(body: str, width: int) -> int:
+    """Where the last ``width`` characters of ``body`` start, a run of white space
+    counted as one (as the header reads the line, its white space folded, and canonical
+    text writes it): -1 when ``body`` is shorter."""
+    k = len(body)
+    count = 0
+    while k > 0 and count < width:
+        k -= 1
+        while k > 0 and body[k].isspace() and body[k - 1].isspace():
+            k -= 1
+        count += 1
+    return k if count == width else -1
 
 
 def _is_closing(title: str) -> bool:
