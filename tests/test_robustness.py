@@ -3351,3 +3351,15 @@ def test_a_caption_line_with_a_page_header_between_a_heading_and_a_field() -> No
     assert cable.header.handling == ()
     assert [p.heading for p in cable.paragraphs] == ["w"]
     _reads_back(cable)
+
+
+@pytest.mark.parametrize("spaces", [3, 23])
+def test_a_header_line_that_is_a_continuation_marker_once_folded(spaces: int) -> None:
+    # (a fuzz input, cut down) a line that reads as a continuation marker only once its
+    # run of white space is folded (``B``, backspaces, ``AT 0378 0 OF 0``): canonical text
+    # wrote it folded among the attention lines, where it read as a page break
+    gap = "\x08" * spaces
+    cable = cableparse.parse(f"<pre>B{gap}AT 0378 0 OF 0&#x000Aref")
+    assert [b.text.split() for b in cable.page_breaks] == [["B", "AT", "0378", "0", "OF", "0"]]
+    assert cable.header.handling == ()
+    _reads_back(cable)

@@ -1333,7 +1333,12 @@ def parse_header(
             # a continuation marker that only folding shows (``004 OF  007``, a run of
             # spaces after the serial), or in a line cut from the classification line or
             # a field, which the marker search did not see: taken out, and the line kept
-            # folded, wherever it goes
+            # folded, wherever it goes; a line that is a whole marker once folded
+            # (``B`` and a long run of spaces before ``AT 0378 0 OF 0``) is a page break
+            if _take_marker(s, lineno, breaks, diags):
+                lines[i] = (lineno, "")
+                i += 1
+                continue
             stripped = strip_inline_markers(lineno, s, breaks, diags)
             if stripped is not s:
                 s = _fold(stripped)
