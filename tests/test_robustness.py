@@ -3363,3 +3363,36 @@ def test_a_header_line_that_is_a_continuation_marker_once_folded(spaces: int) ->
     assert [b.text.split() for b in cable.page_breaks] == [["B", "AT", "0378", "0", "OF", "0"]]
     assert cable.header.handling == ()
     _reads_back(cable)
+
+
+def test_a_truncated_first_copy_whose_field_is_run_on_to_its_classification_line() -> None:
+    # a partial extract whose first copy is its classification line with the subject run
+    # on, cut short, the whole copy below opening at the subject: the whole copy is read
+    # (before, the first copy's subject was the header's, and the whole copy text)
+    cable = cableparse.parse(
+        "CONFIDENTIAL PRAGUE 000470 SUBJECT: CZECH VIEWS ON THE EU...\n\n"
+        "SUBJECT: CZECH VIEWS ON THE EU SUMMIT\n\n"
+        "Classified By: Political Officer X for reasons 1.4 (b) and (d)\n\n1. (C) Text.\n"
+    )
+    assert "CP209" in {d.code for d in cable.diagnostics}
+    assert cable.header.subject == "CZECH VIEWS ON THE EU SUMMIT"
+    assert cable.header.classified_by is not None
+    assert [p.text for p in cable.paragraphs] == ["Text."]
+    _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # (fuzz inputs, cut down) the same, a REF field run on to a garbled classification
+        # line, cut short (a character reference left open before the dots), another REF
+        # keyword below: canonical text wrote the REF field on a line of its own, where it
+        # read as the first copy's field again
+        b"<pre>UNCLAS\x003 REF&#x000...<>\n<>\nref",
+        b"<pre>UNCLAS\x003\x00& REF:&#x000...<>\n<>\nref",
+    ],
+)
+def test_a_line_cut_short_that_is_the_classification_line_with_a_field_run_on(source: bytes) -> None:
+    cable = cableparse.parse(source)
+    assert "CP209" in {d.code for d in cable.diagnostics}
+    _fixed_point_as_read(source)

@@ -1258,7 +1258,7 @@ def parse_header(
         # a partial extract's truncated first copy above the cable's whole text: the text
         # is read from the whole copy, the first is kept as written with the text above
         # the cable, and its fields are the header's where they are whole
-        copy = _whole_copy_below(lines, found[0], found[1][0])
+        copy = _whole_copy_below(lines, found[0], *found[1])
         if copy is not None:
             cut_at, copy_at, found_copy = copy
             n = len(lines)  # (a record's row before the copy's classification line was cut off)
@@ -1931,7 +1931,7 @@ def _reach(lines: list[Line], j: int, end: int) -> int:
 
 
 def _whole_copy_below(
-    lines: list[Line], j: int, first: ClassificationLine
+    lines: list[Line], j: int, first: ClassificationLine, rest: str = ""
 ) -> tuple[int, int, tuple[int, tuple[ClassificationLine, str]] | None] | None:
     """The cable's whole text below a truncated first copy of it, as WikiLeaks' partial
     extracts give it: the classification line at ``j`` and a few lines below it, the last
@@ -1995,8 +1995,12 @@ def _whole_copy_below(
                 m += 1
             return k - 1, m, (m, found)
         kind = _field_kind(s) if row is None else None
-        if kind is not None and any(_field_kind(_fold(lines[q][1])) == kind for q in range(j + 1, k)):
-            # (a field of the first copy again: the whole copy, without its classification line)
+        if kind is not None and (
+            any(_field_kind(_fold(lines[q][1])) == kind for q in range(j + 1, k))
+            or (rest and _kind_held(_fold(rest)) == kind)
+        ):
+            # (a field of the first copy again, on a line of its own or run on to its
+            # classification line, ``rest``: the whole copy, without its classification line)
             return k - 1, m, None
     return None
 
@@ -2052,6 +2056,15 @@ def _field_kind(s: str) -> str | None:
         if c in first and pattern.match(s) is not None:
             return pattern.pattern
     return None
+
+
+def _kind_held(s: str) -> str | None:
+    """Which header field the folded line ``s`` opens, or else holds past its start as
+    the header cuts it (``& REF: ...``), or None."""
+    kind = _field_kind(s)
+    if kind is None and (at := _field_cut(s, _SPLIT_ALL)) is not None:
+        kind = _field_kind(s[at[1] :].lstrip())
+    return kind
 
 
 def _same_line(line: ClassificationLine, first: ClassificationLine) -> bool:
