@@ -337,6 +337,58 @@ def test_not_one_line_headings(line: str) -> None:
     assert all(p.heading is None for p in body.paragraphs)
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # boxed (07KABUL185, 09CAIRO129)
+        (
+            "for reasons 1.4 (B) and (D). ------- SUMMARY -------",
+            ("for reasons 1.4 (B) and (D).", "------- SUMMARY -------"),
+        ),
+        # a section's title over its rule, whatever ends the words before it (09PESHAWAR2,
+        # 08UNVIEVIENNA215, 09VLADIVOSTOK5)
+        ("REASON: 1.4 (a), (b), (d) Summary - - - -", ("REASON: 1.4 (a), (b), (d)", "Summary - - - -")),
+        ("for reasons 1.4 b,d and h Summary --------", ("for reasons 1.4 b,d and h", "Summary --------")),
+        (
+            "FOREST MAFIA ADAPTS TO THE CRISIS Introduction ------",
+            ("FOREST MAFIA ADAPTS TO THE CRISIS", "Introduction ------"),
+        ),
+        # any other title over its rule only after a sentence, as inline_heading reads it
+        ("for reasons 1.4 (b) and (d). Tea and Policy --------------", None),
+        ("x. " * 40 + "Tea and Policy --------------", ("x. " * 39 + "x.", "Tea and Policy --------------")),
+        # no title: a rule alone, a value that is all title, no rule
+        ("DCM Eric S. Rubin for Reasons 1.4 (b/d) -------", None),
+        ("ZIM NOTES 11-09-2009 -----------", None),
+        ("for reasons 1.4 (b) and (d)", None),
+        ("SUMMARY -------", None),
+    ],
+)
+def test_heading_at_end(value: str, expected: tuple[str, str] | None) -> None:
+    assert body_module.heading_at_end(value) == expected
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "SUMMARY\n-------",  # over its rule (08MOSCOW2632)
+        "SUMMARY\n\n-------",  # apart from it
+        "SUMMARY -------",  # run on (06SAOPAULO357)
+        "------- SUMMARY -------",  # boxed on its line
+        "THE COMPLAINT\n\n=============",  # 07SANJOSE1820
+    ],
+)
+def test_a_lone_rule_above_a_heading_is_the_headings(heading: str) -> None:
+    # the rule that opened a heading's box, its title apart from it or run on to its own
+    # rule (or what a page break left of a line of rule and marker): no text
+    text = f"1. (C) Text.\n\n-------------\n\n{heading}\n\n2. (C) More."
+    body, _ = body_of(text)
+    assert [(p.number, p.heading, p.text) for p in body.paragraphs] == [
+        ("1", None, "Text."),
+        ("2", heading.split("\n", maxsplit=1)[0].strip("- "), "More."),
+    ]
+    _reads_back(parse(cable(text)))
+
+
 @pytest.mark.parametrize("closing", ["END NOTE.", "End Comment", "END SUMMARY"])
 def test_closing_words_over_a_rule_are_no_heading(closing: str) -> None:
     # 08BRASILIA1396 (reflowed): a note's closing words, then the rule that opens the next

@@ -1174,3 +1174,74 @@ def test_a_line_past_a_blank_line_below_a_ref_list_that_is_no_part_of_it(below: 
     assert first.number is None
     assert first.text.split("\n")[0].split()[-2:] == below.split("\n", maxsplit=1)[0].split()[-2:]
     _reads_back(cable)
+
+
+# --------------------------------------------------------------------------- headings run on to a field
+
+
+_TOP = "CONFIDENTIAL KABUL 000185\n\nSIPDIS\n\nE.O. 12958: DECL: 01/16/2017\nTAGS: PREL AF\nSUBJECT: A TEST\n\n"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "heading"),
+    [
+        # 07KABUL185 and 15 corpus pages more: a box run on to the Classified By value
+        (
+            "Classified By: A/DCM Sara Rosenberry for reasons 1.4 (B) and (D). ------- SUMMARY -------",
+            "A/DCM Sara Rosenberry for reasons 1.4 (B) and (D).",
+            "SUMMARY",
+        ),
+        # 09CAIRO129: any title, boxed
+        (
+            "Classified By: William R. Stewart for reasons 1.4 (b) and (d). ------- Concern for Sudan -------",
+            "William R. Stewart for reasons 1.4 (b) and (d).",
+            "Concern for Sudan",
+        ),
+        # 09PESHAWAR2: a section's title over a spaced rule on the line below, after the reasons
+        (
+            "CLASSIFIED BY: Michael A. Via, Department of State. REASON: 1.4 (a), (b), (d) Summary\n- - - -",
+            "Michael A. Via, Department of State. REASON: 1.4 (a), (b), (d)",
+            "Summary",
+        ),
+        # 08MOSCOW2632: the box's opening rule below the value, its title apart from it
+        (
+            "Classified By: DCM Eric S. Rubin for Reasons 1.4 (b/d)\n-------\n\nSUMMARY\n-------",
+            "DCM Eric S. Rubin for Reasons 1.4 (b/d)",
+            "SUMMARY",
+        ),
+    ],
+)
+def test_a_heading_run_on_to_the_classified_by_value(field: str, value: str, heading: str) -> None:
+    cable = cableparse.parse(f"{_TOP}{field}\n\n1. (C) Text of the cable.\n\n2. (C) More.\n")
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.text == value
+    assert cable.header.classified_by.reasons
+    assert [(p.number, p.heading) for p in cable.paragraphs] == [("1", heading), ("2", None)]
+    _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    ("block", "items", "heading"),
+    [
+        # 09ABUJA1907: a box below the list, on lines of its own
+        ("Ref: Abuja 1836\n-------\nSUMMARY\n-------", ["Abuja 1836"], "SUMMARY"),
+        # 06SAOPAULO862: a box on one line below it
+        ("REF: BRASILIA 1136\n------- SUMMARY -------", ["BRASILIA 1136"], "SUMMARY"),
+        # 10MADRID86: a section's title run on to the last item, its rule below
+        ("REF: A. MADRID 80\nB. MADRID 67 Summary\n-------", ["MADRID 80", "MADRID 67"], "Summary"),
+    ],
+)
+def test_a_heading_below_a_ref_list(block: str, items: list[str], heading: str) -> None:
+    cable = cableparse.parse(f"{_TOP}{block}\n\n1. (C) Text of the cable.\n")
+    assert [r.text for r in cable.header.references] == items
+    assert [(p.number, p.heading) for p in cable.paragraphs] == [("1", heading)]
+    _reads_back(cable)
+
+
+def test_a_box_run_on_to_the_subject() -> None:
+    # 09PRETORIA954, 09PRETORIA939: the subject's line ends in a box, paragraph 1's heading
+    top = _TOP.replace("SUBJECT: A TEST", "SUBJECT: PART 3 OF 3: THE LIFE AND TIMES OF ZUMA ------- Summary -------")
+    cable = cableparse.parse(f"{top}1. (C) Text of the cable.\n")
+    assert cable.header.subject == "PART 3 OF 3: THE LIFE AND TIMES OF ZUMA"
+    assert [(p.number, p.heading) for p in cable.paragraphs] == [("1", "Summary")]
+    _reads_back(cable)

@@ -10,8 +10,9 @@ and both are wrong in two systematic ways:
   (``1. (C) ...``).  Paragraphs written ``10.(C) ...`` (no space, common in two-digit
   numbers and in some posts' style) have no anchor, though they are paragraphs.
 * The title's subject is the rest of the physical line after ``SUBJECT:``.  In reflowed
-  records that line runs on into ``REF:``, ``Classified By:`` or a continuation marker,
-  and the title carries them; it also keeps csv backslashes and ``<BR>`` markup.
+  records that line runs on into ``REF:``, ``Classified By:``, a continuation marker or
+  the first heading (``... Summary -------``), and the title carries them; it also keeps
+  csv backslashes and ``<BR>`` markup.
 
 This script runs the parser over the pages, classifies every disagreement as one of
 those ground-truth faults or as a parser miss, and prints the figures both as the
@@ -37,7 +38,7 @@ _NO_SPACE_RE = re.compile(r"^\s*(\d{1,3}[A-Z]?)\.\(", re.M)
 _MARKING_RE = re.compile(r"^\(?\s*[A-Z]{1,4}(?:\s*//?\s*[A-Z]{1,6})*\s*\)\s*")
 _LEAD_RE = re.compile(r"^[^A-Z0-9]+")
 _RUN_ON_RE = re.compile(
-    r"\b(?:REFS?|REFTELS?|Refs?)\s*:|CLASSIFIED BY|Classified By|\d{8} +\d{3}(?:\.\d)? OF \d{3}", re.I
+    r"\b(?:REFS?|REFTELS?|Refs?)\s*:|CLASSIFIED BY|Classified By|\d{8} +\d{3}(?:\.\d)? OF \d{3}|[-=_]{3}", re.I
 )
 
 
@@ -88,7 +89,7 @@ def main(dirs: list[str]) -> int:
                 subj["ok"] += 1
             elif _RUN_ON_RE.search(title):
                 subj["run_on"] += 1
-                subj_pages["title runs on into REF / Classified By / a continuation marker"].append(name)
+                subj_pages["title runs on into REF / Classified By / a continuation marker / a heading"].append(name)
             elif "\\" in title or "<BR>" in title:
                 subj["markup"] += 1
                 subj_pages["title keeps a csv backslash or <BR>"].append(name)

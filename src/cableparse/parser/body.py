@@ -20,7 +20,16 @@ from ..models import Paragraph
 from .lines import _TEXT_OF, WHITE_SPACE, Line, is_blank, next_text, split_marker, without_escaped_newline
 from .markings import CAPTION_WORDS, PARA_START_RE, split_marking
 
-__all__ = ["MAX_TITLE", "RULE_CHARS", "Body", "inline_heading", "is_rule", "parse_body"]
+__all__ = [
+    "MAX_TITLE",
+    "RULE_CHARS",
+    "Body",
+    "heading_at_end",
+    "inline_heading",
+    "is_rule",
+    "parse_body",
+    "rule_opens_heading",
+]
 
 # (broken by any white space but a newline: folded, it is a space)
 _RULE_RE = re.compile(
@@ -655,6 +664,34 @@ def inline_heading(s: str) -> tuple[str, str] | None:
     return left, title
 
 
+def heading_at_end(value: str) -> tuple[str, str] | None:
+    """A heading run on to the end of a header field's folded value, as reflowed
+    headers give it (``... 1.4 (b) and (d). ------- SUMMARY -------``, 07KABUL185; ``...
+    REASON: 1.4 (a), (b), (d) Summary - - - -``, 09PESHAWAR2): the value before it and the
+    heading's words and rules, as written; None when the value ends in none.  A title over
+    its rule is one as :func:`inline_heading` reads it at the end of a line, or a section's
+    title (``Summary``) whatever ends the words before it."""
+    found = inline_heading(value)
+    if found is not None and found[0]:
+        left = found[0]
+    else:
+        body = value.rstrip(_RULE_AND_ANY_SPACE)
+        rule = value[len(body) :]
+        if not rule[:1].isspace() or not _RULE_RE.match(rule):
+            return None
+        for k in (3, 2, 1):
+            parts = body.rsplit(None, k)
+            if len(parts) == k + 1 and " ".join(parts[1:]).rstrip(":").upper() in _SECTION_TITLES:
+                left = parts[0]
+                break
+        else:
+            return None
+    left = left.rstrip()
+    if not left:
+        return None
+    return left, value[len(left) :].strip()
+
+
 def _title_start(body: str, width: int) -> int:
     """Where the last ``width`` characters of ``body`` start, a run of white space
     counted as one (as the header reads the line, its white space folded, and canonical
@@ -695,6 +732,29 @@ def _rule_below(lines: list[Line], i: int, s: str, apart: bool) -> int | None:
     if _box_at(lines, r, True) is not None:
         return None  # (the rule opens a box: rule, title, rule)
     return r
+
+
+def rule_opens_heading(lines: list[Line], i: int) -> bool:
+    """True when the rule at line ``i`` opens a heading as the body reads it: a box (its
+    lines apart or not), or a lone rule above a heading, however that is written."""
+    if _box_at(lines, i, True) is not None:
+        return True
+    j = next_text(lines, i + 1)
+    return j < len(lines) and _opens_heading(lines, j)
+
+
+def _opens_heading(lines: list[Line], j: int) -> bool:
+    """True when line ``j`` opens a heading in any of the ways a heading is written: a
+    title with its rule run on (``TITLE ---``, ``--- TITLE ---``), over a rule, or boxed
+    between two, blank lines between them or not."""
+    t = lines[j][1].strip()
+    if t[-1] in _RULE_START and not is_rule(t):
+        found = inline_heading(t)
+        if found is not None:
+            return not found[0]
+    if t[0] in _RULE_START:
+        return is_rule(t) and _box_at(lines, j, True) is not None
+    return len(t) <= MAX_TITLE and PARA_START_RE.match(t) is None and _rule_below(lines, j, t, apart=True) is not None
 
 
 def _box_at(lines: list[Line], i: int, apart: bool) -> tuple[int, int] | None:
@@ -1089,6 +1149,13 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 skipped += len(title.strip())
                 i, skipped = _past_rule(lines, r, skipped)
                 prev_blank = True
+                continue
+            if prev_blank and (j := next_text(lines, i + 1)) < n and _opens_heading(lines, j):
+                # a lone rule over a heading, however the heading is written: the rule that
+                # opened the heading's box, no text (``-------`` / / ``SUMMARY`` /
+                # ``-------``, 08MOSCOW2632; what a page break left of a line, 06SAOPAULO357)
+                skipped += len(s)
+                i = j
                 continue
         elif (
             prev_blank

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
-from .body import MAX_TITLE, RULE_CHARS, inline_heading, is_rule
+from .body import MAX_TITLE, RULE_CHARS, heading_at_end, inline_heading, is_rule, rule_opens_heading
 from .lines import (
     CUT_SHORT,
     PARTIAL_SENTENCE,
@@ -1317,6 +1317,7 @@ def parse_header(
     last_handling = -2
     first_handling = -1  # the first attention line
     clby_at = -1  # the Classified By line
+    clby_heading: Line | None = None  # a heading cut off its value's end, a line of its own
     # the last line cut in two (at a field, at a heading): (index, the line as it was, its
     # two parts); whole again if the header ends at it and its lines go back to the text
     cut: tuple[int, Line, Line, Line] | None = None
@@ -1522,6 +1523,10 @@ def parse_header(
                     continue
                 if not nxt or (opens_field(nxt) and not _cites_order(nxt, h)) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
                     break
+                if nxt[0] in RULE_CHARS and _text_below(lines, i, parts):
+                    # (a heading, or a rule that opens one: the text's, as below the
+                    # Classified By value)
+                    break
                 if nxt[0].isdecimal() and _NUMBER_GLUED_RE.match(nxt):
                     # (paragraph 1's number glued to its first word: ``1.Summary: ...``)
                     break
@@ -1529,6 +1534,13 @@ def parse_header(
                     break
                 i += 1
             subject = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
+            if subject[-1:] in RULE_CHARS and (run_on := heading_at_end(subject)) is not None:
+                # (a heading run on to the subject's end, ``... PRESIDENT ------- Summary
+                # -------``, 09PRETORIA954: a line of its own below it, as for the
+                # Classified By value)
+                subject = run_on[0]
+                lines.insert(i, (lines[i - 1][0], run_on[1]))
+                n += 1
             h.subject_marking, h.subject = split_marking(subject)
             seen_main = True
             continue
@@ -1577,11 +1589,24 @@ def parse_header(
                 # line above opens a paragraph)
                 if ends_ref_block(_fold(nxt)):
                     break
+                if nxt[0] in RULE_CHARS and _text_below(lines, i, block):
+                    # (a heading on one line, ``------- SUMMARY -------``, or a rule that opens
+                    # one: the text's, below the list, 09ABUJA1907, 06SAOPAULO862)
+                    break
                 # (as the block's first line is: canonical text writes each item as a
                 # line of the block)
                 if _take_until_field(lines, i, nxt, _SPLIT_IN_REFS, block):
                     break
                 i += 1
+            if block[-1][-1:] in RULE_CHARS and (run_on := heading_at_end(_fold(" ".join(block)))) is not None:
+                # (a heading run on to the last item, ``B. MADRID 67`` / ``Summary`` /
+                # ``-------``: a line of its own below the list, as for the Classified By
+                # value)
+                items = _without_tail(block, run_on[1])
+                if items is not None:
+                    block = items
+                    lines.insert(i, (lines[i - 1][0], run_on[1]))
+                    n += 1
             # (a line that ends in a backslash: the csv dump's escaped newline)
             block = [without_escaped_newline(b) for b in block]
             # (an item's separators are stripped again once a marker or a backslash at its
@@ -1618,6 +1643,10 @@ def parse_header(
                     continue
                 if not nxt or opens_field(nxt):
                     break
+                if nxt[0] in RULE_CHARS and _text_below(lines, i, parts):
+                    # (a heading on one line, or a rule that opens one: the text's, below
+                    # the value, 08MOSCOW2632)
+                    break
                 # (the value's last character so far: a sentence, a parenthesis, a reason's
                 # letter ends it)
                 last_char = parts[-1].rstrip()[-1:]
@@ -1650,6 +1679,14 @@ def parse_header(
                         given.update(reasons_of(f"{_value_tail(parts, k)} {parts[k]}"))
                 i += 1
             text_cl = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
+            if text_cl[-1:] in RULE_CHARS and (run_on := heading_at_end(text_cl)) is not None:
+                # (a heading run on to the value's end, ``... (d). ------- SUMMARY -------``:
+                # a line of its own below it, the text's first heading, as canonical text
+                # writes it)
+                text_cl = run_on[0]
+                clby_heading = (lines[i - 1][0], run_on[1])
+                lines.insert(i, clby_heading)
+                n += 1
             h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl), marking=m_cl.group(1))
             continue
         caps, rest = _captions_of(s)
@@ -1762,6 +1799,9 @@ def parse_header(
                 and (k == end - 1 or (empty_tags_at == k + 1 and all(is_blank(t) for _, t in lines[k + 2 : end])))
             ):
                 lines[k : k + 2] = [whole]
+        if h.classified_by is None and clby_heading is not None:
+            # (and the heading cut off its value's end is in the value's lines again)
+            lines = [line for line in lines if line is not clby_heading]
     elif h.handling and h.classification_line is None and not h.captions:
         _classification_among_attention_lines(h)
     if first_copy is not None:
@@ -2056,6 +2096,37 @@ def _field_kind(s: str) -> str | None:
         if c in first and pattern.match(s) is not None:
             return pattern.pattern
     return None
+
+
+def _without_tail(block: list[str], tail: str) -> list[str] | None:
+    """``block``'s lines without the folded text ``tail`` at their end (whole lines, and
+    the end of the last line left), or None when they do not end so."""
+    out = list(block)
+    while tail and out:
+        last = _fold(out[-1])
+        if len(out) > 1 and tail.endswith(last):
+            out.pop()
+            tail = tail[: len(tail) - len(last)].rstrip()
+        elif last.endswith(tail) and len(last) > len(tail):
+            out[-1] = last[: len(last) - len(tail)].rstrip()
+            tail = ""
+        else:
+            return None
+    return None if tail else out
+
+
+def _text_below(lines: list[Line], i: int, parts: list[str]) -> bool:
+    """True when line ``i``, below the lines ``parts`` of a field's value, opening with a
+    rule character, is the text's: a heading with its rules on its line and nothing before
+    it (``------- SUMMARY -------``), or a rule that opens a heading as the body reads it
+    (a box, or a lone rule above a heading); not a rule below a title that ends the value
+    (``... (d) Summary`` over ``- - - -``, 09PESHAWAR2: the value's, the heading cut off its
+    end afterwards)."""
+    s = _fold(lines[i][1])
+    if not is_rule(s):
+        found = inline_heading(s)
+        return found is not None and not found[0]
+    return heading_at_end(_fold(f"{' '.join(parts)} {s}")) is None and rule_opens_heading(lines, i)
 
 
 def _kind_held(s: str) -> str | None:
