@@ -3390,9 +3390,27 @@ def test_a_truncated_first_copy_whose_field_is_run_on_to_its_classification_line
         # read as the first copy's field again
         b"<pre>UNCLAS\x003 REF&#x000...<>\n<>\nref",
         b"<pre>UNCLAS\x003\x00& REF:&#x000...<>\n<>\nref",
+        # (and on the line below it, after a word)
+        b"<pre>UNCLAS 5&#x000AT REF:...<>\n<>\nref",
     ],
 )
 def test_a_line_cut_short_that_is_the_classification_line_with_a_field_run_on(source: bytes) -> None:
     cable = cableparse.parse(source)
     assert "CP209" in {d.code for d in cable.diagnostics}
     _fixed_point_as_read(source)
+
+
+def test_a_heading_run_on_to_a_classified_by_value_after_a_csv_backslash() -> None:
+    # (the csv dump's escaped newlines, every two lines run into one: a damaged corpus
+    # page, 05BOGOTA9257) the value before the heading ends in a backslash, which canonical
+    # text writes at the end of the value's line, where it is the residue of an escaped
+    # newline: it is no part of the value
+    text = (
+        "SECRET BOGOTA 009257\n\nSUBJECT: RECONCILIATION \\ WITH GUERRILLAS STALLED \\\n \\  \\\n"
+        "Classified By: Ambassador William B. Wood; reasons 1.4 \\ (b) and (d) \\\n \\ ------- \\\n"
+        "Summary \\ ------- \\\n \\ 1. (C) XXXXXXXXXXXX discussed \\\ntalks.\n"
+    )
+    cable = cableparse.parse(text)
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.text == "Ambassador William B. Wood; reasons 1.4 \\ (b) and (d)"
+    _reads_back(cable)

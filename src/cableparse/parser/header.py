@@ -1538,7 +1538,8 @@ def parse_header(
                 # (a heading run on to the subject's end, ``... PRESIDENT ------- Summary
                 # -------``, 09PRETORIA954: a line of its own below it, as for the
                 # Classified By value)
-                subject = run_on[0]
+                # (a csv backslash before the heading ends the value's line in canonical text)
+                subject = without_backslash_residue(run_on[0])
                 lines.insert(i, (lines[i - 1][0], run_on[1]))
                 n += 1
             h.subject_marking, h.subject = split_marking(subject)
@@ -1683,7 +1684,8 @@ def parse_header(
                 # (a heading run on to the value's end, ``... (d). ------- SUMMARY -------``:
                 # a line of its own below it, the text's first heading, as canonical text
                 # writes it)
-                text_cl = run_on[0]
+                # (a csv backslash before the heading ends the value's line in canonical text)
+                text_cl = without_backslash_residue(run_on[0])
                 clby_heading = (lines[i - 1][0], run_on[1])
                 lines.insert(i, clby_heading)
                 n += 1
@@ -2036,7 +2038,7 @@ def _whole_copy_below(
             return k - 1, m, (m, found)
         kind = _field_kind(s) if row is None else None
         if kind is not None and (
-            any(_field_kind(_fold(lines[q][1])) == kind for q in range(j + 1, k))
+            any(_kind_held(_fold(lines[q][1])) == kind for q in range(j + 1, k))
             or (rest and _kind_held(_fold(rest)) == kind)
         ):
             # (a field of the first copy again, on a line of its own or run on to its
