@@ -1203,9 +1203,9 @@ _TOP = "CONFIDENTIAL KABUL 000185\n\nSIPDIS\n\nE.O. 12958: DECL: 01/16/2017\nTAG
             "Michael A. Via, Department of State. REASON: 1.4 (a), (b), (d)",
             "Summary",
         ),
-        # 08MOSCOW2632: the box's opening rule below the value, its title apart from it
+        # a box below the value, on lines of its own
         (
-            "Classified By: DCM Eric S. Rubin for Reasons 1.4 (b/d)\n-------\n\nSUMMARY\n-------",
+            "Classified By: DCM Eric S. Rubin for Reasons 1.4 (b/d)\n-------\nSUMMARY\n-------",
             "DCM Eric S. Rubin for Reasons 1.4 (b/d)",
             "SUMMARY",
         ),

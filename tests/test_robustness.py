@@ -3414,3 +3414,11 @@ def test_a_heading_run_on_to_a_classified_by_value_after_a_csv_backslash() -> No
     assert cable.header.classified_by is not None
     assert cable.header.classified_by.text == "Ambassador William B. Wood; reasons 1.4 \\ (b) and (d)"
     _reads_back(cable)
+
+
+def test_lone_rules_over_a_box_below_a_heading() -> None:
+    # (a fuzz input, cut down) rules below a heading, over a paragraph and a box: a lone
+    # rule is a heading's only below a numbered paragraph, and a run of them all together
+    _fixed_point(cableparse.parse("<pre>V\x00---\n---\r---\n\n3&#xA&#x000A;Clasfd By\x01---"))
+    for lines in (["---", "", "---", "--- BOX ---"], ["- - - -", "", "- - - -", "", "Summary", "- - - -"]):
+        _fixed_point(cableparse.parse("\n".join(lines)))

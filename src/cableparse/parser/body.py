@@ -28,7 +28,7 @@ __all__ = [
     "inline_heading",
     "is_rule",
     "parse_body",
-    "rule_opens_heading",
+    "rule_opens_box",
 ]
 
 # (broken by any white space but a newline: folded, it is a space)
@@ -734,13 +734,20 @@ def _rule_below(lines: list[Line], i: int, s: str, apart: bool) -> int | None:
     return r
 
 
-def rule_opens_heading(lines: list[Line], i: int) -> bool:
-    """True when the rule at line ``i`` opens a heading as the body reads it: a box (its
-    lines apart or not), or a lone rule above a heading, however that is written."""
-    if _box_at(lines, i, True) is not None:
-        return True
+def rule_opens_box(lines: list[Line], i: int) -> bool:
+    """True when the rule at line ``i`` opens a box, a heading's title between two rules
+    (their lines apart or not)."""
+    return _box_at(lines, i, True) is not None
+
+
+def _lone_rules_over_heading(lines: list[Line], i: int) -> bool:
+    """True when the rule at line ``i``, and any lone rules below it, blank lines between,
+    stand over a heading (:func:`_opens_heading`)."""
+    n = len(lines)
     j = next_text(lines, i + 1)
-    return j < len(lines) and _opens_heading(lines, j)
+    while j < n and (t := lines[j][1].strip())[0] in _RULE_START and is_rule(t) and _box_at(lines, j, True) is None:
+        j = next_text(lines, j + 1)
+    return j < n and _opens_heading(lines, j)
 
 
 def _opens_heading(lines: list[Line], j: int) -> bool:
@@ -753,7 +760,10 @@ def _opens_heading(lines: list[Line], j: int) -> bool:
         if found is not None:
             return not found[0]
     if t[0] in _RULE_START:
-        return is_rule(t) and _box_at(lines, j, True) is not None
+        # (a box, whose closing rule opens no box of its own: a rule between two titles
+        # is the second's, as canonical text writes a box)
+        box = _box_at(lines, j, True) if is_rule(t) else None
+        return box is not None and _box_at(lines, box[1], True) is None
     return len(t) <= MAX_TITLE and PARA_START_RE.match(t) is None and _rule_below(lines, j, t, apart=True) is not None
 
 
@@ -1150,12 +1160,13 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 i, skipped = _past_rule(lines, r, skipped)
                 prev_blank = True
                 continue
-            if prev_blank and (j := next_text(lines, i + 1)) < n and _opens_heading(lines, j):
-                # a lone rule over a heading, however the heading is written: the rule that
-                # opened the heading's box, no text (``-------`` / / ``SUMMARY`` /
-                # ``-------``, 08MOSCOW2632; what a page break left of a line, 06SAOPAULO357)
+            if prev_blank and last_number is not None and _lone_rules_over_heading(lines, i):
+                # a lone rule over a heading, however the heading is written, below a
+                # numbered paragraph: the rule that opened the heading's box, no text
+                # (``=============`` / ``THE COMPLAINT`` / / ``=============``, 07SANJOSE1820;
+                # what a page break left of a line of rule and marker, 06SAOPAULO357)
                 skipped += len(s)
-                i = j
+                i += 1
                 continue
         elif (
             prev_blank

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from ..diagnostics import Collector
 from ..models import ClassificationLine, ClassifiedBy, ExecutiveOrder, PageBreak, Reference
-from .body import MAX_TITLE, RULE_CHARS, heading_at_end, inline_heading, is_rule, rule_opens_heading
+from .body import MAX_TITLE, RULE_CHARS, heading_at_end, inline_heading, is_rule, rule_opens_box
 from .lines import (
     CUT_SHORT,
     PARTIAL_SENTENCE,
@@ -2120,15 +2120,21 @@ def _without_tail(block: list[str], tail: str) -> list[str] | None:
 def _text_below(lines: list[Line], i: int, parts: list[str]) -> bool:
     """True when line ``i``, below the lines ``parts`` of a field's value, opening with a
     rule character, is the text's: a heading with its rules on its line and nothing before
-    it (``------- SUMMARY -------``), or a rule that opens a heading as the body reads it
-    (a box, or a lone rule above a heading); not a rule below a title that ends the value
-    (``... (d) Summary`` over ``- - - -``, 09PESHAWAR2: the value's, the heading cut off its
-    end afterwards)."""
+    it (``------- SUMMARY -------``), or a rule that opens a box whose title is no field's;
+    not a rule below a title
+    that ends the value (``... (d) Summary`` over ``- - - -``, 09PESHAWAR2: the value's,
+    the heading cut off its end afterwards)."""
     s = _fold(lines[i][1])
     if not is_rule(s):
         found = inline_heading(s)
         return found is not None and not found[0]
-    return heading_at_end(_fold(f"{' '.join(parts)} {s}")) is None and rule_opens_heading(lines, i)
+    # (a box whose title opens like a field, or holds one, is left to the reading of the
+    # header's lines: the value goes on, as it always did)
+    return (
+        heading_at_end(_fold(f"{' '.join(parts)} {s}")) is None
+        and rule_opens_box(lines, i)
+        and not _title_field(_fold(lines[next_text(lines, i + 1)][1]))
+    )
 
 
 def _kind_held(s: str) -> str | None:
