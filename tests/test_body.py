@@ -611,6 +611,24 @@ def test_a_title_over_a_rule_between_reflowed_paragraphs_above_a_number_written_
     assert again.paragraphs == c.paragraphs
 
 
+@pytest.mark.parametrize("between", ["", "\n", "\n\n"])
+def test_a_title_over_a_rule_below_a_reflowed_paragraph_that_a_page_break_joined(between: str) -> None:
+    # 09ROME649, 10MEXICO83: a paragraph on one line, a continuation marker, a blank line,
+    # a title over its rule, a blank line, the next paragraph; the marker and its blank
+    # line gone, the title stands right below the paragraph's line
+    text = (
+        "11. (C/NF) Berlusconi will highlight Italy's would-be role as an interlocutor.\n"
+        "ROME 00000649 004.7 OF 004\n\nLibya\n----- \n"
+        f"{between}12. (C/NF) Berlusconi has continued Italy's policy.\n\nDIBBLE"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading, p.text[-8:]) for p in c.paragraphs] == [
+        ("11", None, "locutor."),
+        ("12", "Libya", " policy."),
+    ]
+    _reads_back(c)
+
+
 @pytest.mark.parametrize(
     ("above", "title"),
     [

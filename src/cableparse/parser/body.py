@@ -218,11 +218,13 @@ def _title_run_into(block: list[str], lines: list[Line], i: int) -> bool:
     the rule at line ``i`` of ``lines``, in reflowed text: a short line that opens no
     paragraph, below a line that ends a sentence, over a rule that a paragraph's opening
     (a number and a portion marking: a later one, or one written again, 09MADRID440's
-    second ``4. (SBU)`` below ``5.``) follows right below."""
-    if len(block) < 2 or i + 1 >= len(lines):
+    second ``4. (SBU)`` below ``5.``) follows below, blank lines between or not (what a
+    page break left: ``... decades.`` / ``Libya`` / ``-----`` / / ``12. (C/NF)``, 09ROME649,
+    the marker and its blank line gone)."""
+    if len(block) < 2 or (j := next_text(lines, i + 1)) >= len(lines):
         return False
     title = block[-1]
-    nxt = lines[i + 1][1]
+    nxt = lines[j][1]
     m = PARA_START_RE.match(nxt) if nxt.lstrip()[:1].isdecimal() else None
     return (
         m is not None
@@ -230,6 +232,7 @@ def _title_run_into(block: list[str], lines: list[Line], i: int) -> bool:
         and title[-1] not in ".,;"
         and not title.lstrip()[:1].isdecimal()
         and not is_rule(title)
+        and not _is_closing(title)
         and _ends_sentence(block[-2].strip())
         and split_marking(nxt[m.end() :].lstrip(" \t"))[0] is not None
     )
