@@ -1245,3 +1245,28 @@ def test_a_box_run_on_to_the_subject() -> None:
     assert cable.header.subject == "PART 3 OF 3: THE LIFE AND TIMES OF ZUMA"
     assert [(p.number, p.heading) for p in cable.paragraphs] == [("1", "Summary")]
     _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        # 10MEXICO141: below a REF list; 10MEXICO83 (out of sample): below a subject's lines
+        "SUBJECT: A TEST\nREF: 10 MEXICO 127\n10 SANTIAGO 51\nDERIVED FROM: DSCG 05-1 B, D",
+        "SUBJECT: A TEST OF THE DEFENSE BILATERAL WORKING GROUP,\nWASHINGTON, FEBRUARY 1\nDERIVED FROM: DSCG 05-1 B, D",
+    ],
+)
+def test_the_classifications_source_ends_the_field_above_it(fields: str) -> None:
+    top = _TOP.replace("SUBJECT: A TEST\n", "")
+    cable = cableparse.parse(f"{top}{fields}\n\n1. (C) Text of the cable.\n")
+    h = cable.header
+    assert "DERIVED" not in (h.subject or "") and all("DERIVED" not in r.text for r in h.references)
+    assert cable.paragraphs[0].text == "DERIVED FROM: DSCG 05-1 B, D"
+    _reads_back(cable)
+
+
+def test_a_ref_item_that_names_the_classifications_source_reads_back() -> None:
+    # (an item after a semicolon, cut there as the block's end: canonical text writes it on
+    # the line below, where it ends the block again, and as written then)
+    cable = cableparse.parse(f"{_TOP}REF: STATE 1;DERIVED FROM: X\n\n1. (C) Text.\n")
+    assert [r.text for r in cable.header.references] == ["STATE 1"]
+    _reads_back(cable)

@@ -1050,8 +1050,15 @@ def opens_classified_by(s: str) -> bool:
 
 def ends_ref_block(s: str) -> bool:
     """True when the stripped line ``s`` ends a REF block above it: it opens a header
-    field or a numbered paragraph (another REF keyword stays with the items)."""
+    field or a numbered paragraph (another REF keyword stays with the items), or names
+    the classification's source (``DERIVED FROM: DSCG 05-1 B, D``, 10MEXICO141)."""
+    if s[:1] in "Dd" and _DERIVED_RE.match(s):
+        return True
     return opens_field(s) and not (s[:1] in _REF_FIRST and _REF_RE.match(s))
+
+
+# the line that names the classification's source, below the header's fields
+_DERIVED_RE = re.compile(r"DERIVED FROM\s*:", re.I)
 
 
 # "OF 0" once a line's spaces are folded: a continuation marker that folding shows
@@ -1522,6 +1529,9 @@ def parse_header(
                     i = past
                     continue
                 if not nxt or (opens_field(nxt) and not _cites_order(nxt, h)) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
+                    break
+                if nxt[0] in "Dd" and _DERIVED_RE.match(nxt):
+                    # (the classification's source: ``DERIVED FROM: DSCG 05-1 B, D``)
                     break
                 if nxt[0] in RULE_CHARS and _text_below(lines, i, parts):
                     # (a heading, or a rule that opens one: the text's, as below the
