@@ -901,6 +901,8 @@ def test_a_title_in_capitals_that_is_an_unnumbered_paragraphs_whole_text() -> No
         "Is It Unrequited ALBA?",
         "Sergey Ivanov",
         "Comment",
+        # 09RPODUBAI389 (out of sample): ``since`` in lower case
+        "First Meeting since the Election",
     ],
 )
 def test_a_title_in_mixed_case_above_a_numbered_paragraph(title: str) -> None:

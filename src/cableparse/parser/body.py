@@ -904,7 +904,7 @@ def _mixed_title_above(cur: _Open) -> str | None:
 _TITLE_SMALL_WORD_TEXT = """
 a an the and or nor but as at by for from in into of off on onto out over per to up upon via vs vs. with
 without within about above across after against along amid among around before behind below beneath
-beside between beyond despite during except inside near than through toward towards under until
+beside between beyond despite during except inside near than through toward towards under until since like if
 is are was be not its de del la el da di do dos das du van von y e
 """
 _TITLE_SMALL_WORDS = frozenset(_TITLE_SMALL_WORD_TEXT.split())
