@@ -3422,3 +3422,11 @@ def test_lone_rules_over_a_box_below_a_heading() -> None:
     _fixed_point(cableparse.parse("<pre>V\x00---\n---\r---\n\n3&#xA&#x000A;Clasfd By\x01---"))
     for lines in (["---", "", "---", "--- BOX ---"], ["- - - -", "", "- - - -", "", "Summary", "- - - -"]):
         _fixed_point(cableparse.parse("\n".join(lines)))
+
+
+def test_an_unlettered_ref_item_that_reads_as_a_heading_on_its_line() -> None:
+    # (a fuzz input: ``ref=;-s ---``) an item that, on a line of its own, reads as a heading
+    # with its rule, which ends a REF list: written on the line above, after ``;,``
+    cable = cableparse.parse(b"ref=;-s ---")
+    assert [r.text for r in cable.header.references] == ["=", "-s ---"]
+    _reads_back(cable)

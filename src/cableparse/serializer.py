@@ -18,6 +18,7 @@ from .parser.header import (
     HEADER_ENDS,
     PREAMBLE_END,
     attention_like,
+    boxed_heading_line,
     captions_alone,
     cuts_ref_line,
     ends_ref_block,
@@ -197,8 +198,9 @@ def _header(h: Header, out: list[str]) -> None:
                     continue
             elif k and _misread_item(item, out[-1], out[block:]):
                 # an unlettered item that reads as a field, a paragraph, a page break (one
-                # with text run on after it too), a caption, a handling notice or a rule on
-                # a line of its own (``1. A``, ``PAGE 02 271458Z``, ``SIPDIS``, ``---``), or
+                # with text run on after it too), a caption, a handling notice, a rule or a
+                # heading on a line of its own (``1. A``, ``PAGE 02 271458Z``, ``SIPDIS``,
+                # ``---``, ``-s ---``), or
                 # that makes one of the end of the line above (``... 1.`` and ``(U)``) goes
                 # on the line above, after a semicolon and a comma: items are cut at
                 # semicolons and read without either, and a field after a semicolon ends
@@ -231,6 +233,7 @@ def _misread_item(item: str, above: str, block: list[str]) -> bool:
         or captions_alone(item)
         or is_handling_notice(item)
         or is_rule(item)
+        or boxed_heading_line(item)
         or joins_into_ref_field(above, item)
     )
 

@@ -39,6 +39,7 @@ from .markings import CAPTION_WORDS, PARA_START_RE, split_marking
 __all__ = [
     "HeaderFields",
     "attention_like",
+    "boxed_heading_line",
     "captions_alone",
     "classify_references",
     "cuts_ref_line",
@@ -2127,6 +2128,16 @@ def _without_tail(block: list[str], tail: str) -> list[str] | None:
     return None if tail else out
 
 
+def boxed_heading_line(s: str) -> bool:
+    """True when the folded line ``s`` opens with a rule character and reads as a heading
+    with its rules on its line, nothing before it (``------- SUMMARY -------``): below
+    a field's value, it is the text's."""
+    if s[:1] not in RULE_CHARS:
+        return False
+    found = inline_heading(s)
+    return found is not None and not found[0]
+
+
 def _text_below(lines: list[Line], i: int, parts: list[str]) -> bool:
     """True when line ``i``, below the lines ``parts`` of a field's value, opening with a
     rule character, is the text's: a heading with its rules on its line and nothing before
@@ -2136,8 +2147,7 @@ def _text_below(lines: list[Line], i: int, parts: list[str]) -> bool:
     the heading cut off its end afterwards)."""
     s = _fold(lines[i][1])
     if not is_rule(s):
-        found = inline_heading(s)
-        return found is not None and not found[0]
+        return boxed_heading_line(s)
     # (a box whose title opens like a field, or holds one, is left to the reading of the
     # header's lines: the value goes on, as it always did)
     return (
