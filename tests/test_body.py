@@ -611,6 +611,20 @@ def test_a_title_over_a_rule_between_reflowed_paragraphs_above_a_number_written_
     assert again.paragraphs == c.paragraphs
 
 
+@pytest.mark.parametrize(
+    "title", ["Congress Party Dismisses...", "...Then Equivocates...", "India is Supportive, But..."]
+)
+def test_a_title_over_a_rule_between_reflowed_paragraphs_that_ends_in_an_ellipsis(title: str) -> None:
+    # 08NEWDELHI3228 (out of sample), 05NEWDELHI8231, 08KYIV2414
+    text = (
+        '4. (U) He said it was a separate inquiry.\n-- "There is more than what meets the eyes."\n'
+        f"{title}\n---------------------------\n5. (U) Most leaders quickly disassociated the Party.\n\nMULFORD"
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.heading) for p in c.paragraphs] == [("4", None), ("5", title)]
+    _reads_back(c)
+
+
 @pytest.mark.parametrize("between", ["", "\n", "\n\n"])
 def test_a_title_over_a_rule_below_a_reflowed_paragraph_that_a_page_break_joined(between: str) -> None:
     # 09ROME649, 10MEXICO83: a paragraph on one line, a continuation marker, a blank line,
@@ -769,6 +783,11 @@ def test_a_title_and_rule_standing_apart_at_the_top_of_the_body(below: str) -> N
         # between double dashes (07MADRID911, 09THEHAGUE247)
         ("-- KOSOVO --", "KOSOVO"),
         ("--BACKGROUND: A SMALL COURT WITH SEVERAL FIRSTS --", "BACKGROUND: A SMALL COURT WITH SEVERAL FIRSTS"),
+        # up to 100 characters (09TRIPOLI258, 08KABUL3237 out of sample)
+        (
+            "CATERPILLAR BAN: SOLUTION IS MULTIPLE AGENTS AND NO RELATIVES OF GOVERNMENT OFFICIALS",
+            "CATERPILLAR BAN: SOLUTION IS MULTIPLE AGENTS AND NO RELATIVES OF GOVERNMENT OFFICIALS",
+        ),
         # wrapped onto a second line
         (
             "GOVERNMENT MINISTER INTERVENES IN ADMINISTRATION OF\nSPECIAL POLICE UNIT",

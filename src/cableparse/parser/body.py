@@ -229,7 +229,8 @@ def _title_run_into(block: list[str], lines: list[Line], i: int) -> bool:
     return (
         m is not None
         and 0 < len(title) <= MAX_TITLE
-        and title[-1] not in ".,;"
+        # (an ellipsis may end a title: ``Congress Party Dismisses...``, 08NEWDELHI3228)
+        and (title[-1] not in ".,;" or title.endswith("..."))
         and not title.lstrip()[:1].isdecimal()
         and not is_rule(title)
         and not _is_closing(title)
@@ -987,7 +988,7 @@ def _letters_and_digits(s: str) -> tuple[int, int]:
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ASCII_DIGITS = b"0123456789"
 #: how long a title in capitals on a line of its own may be
-_MAX_CAPS_TITLE = 80
+_MAX_CAPS_TITLE = 100
 # the first words of a line in capitals that is no title: captions, levels, the ends and
 # openings of quoted text, the teletype's own lines
 _NO_TITLE_WORDS = CAPTION_WORDS | {
