@@ -1185,7 +1185,7 @@ _TOP = "CONFIDENTIAL KABUL 000185\n\nSIPDIS\n\nE.O. 12958: DECL: 01/16/2017\nTAG
 @pytest.mark.parametrize(
     ("field", "value", "heading"),
     [
-        # 07KABUL185 and 15 corpus pages more: a box run on to the Classified By value
+        # 07KABUL185 and 11 corpus pages more: a box run on to the Classified By value
         (
             "Classified By: A/DCM Sara Rosenberry for reasons 1.4 (B) and (D). ------- SUMMARY -------",
             "A/DCM Sara Rosenberry for reasons 1.4 (B) and (D).",
