@@ -1053,13 +1053,19 @@ def ends_ref_block(s: str) -> bool:
     """True when the stripped line ``s`` ends a REF block above it: it opens a header
     field or a numbered paragraph (another REF keyword stays with the items), or names
     the classification's source (``DERIVED FROM: DSCG 05-1 B, D``, 10MEXICO141)."""
-    if s[:1] in "Dd" and _DERIVED_RE.match(s):
+    if _names_source(s):
         return True
     return opens_field(s) and not (s[:1] in _REF_FIRST and _REF_RE.match(s))
 
 
 # the line that names the classification's source, below the header's fields
 _DERIVED_RE = re.compile(r"DERIVED FROM\s*:", re.I)
+
+
+def _names_source(s: str) -> bool:
+    """True when the stripped line ``s`` names the classification's source
+    (``DERIVED FROM: DSCG 05-1 B, D``)."""
+    return s[:1] in "Dd" and _DERIVED_RE.match(s) is not None
 
 
 # "OF 0" once a line's spaces are folded: a continuation marker that folding shows
@@ -1531,7 +1537,7 @@ def parse_header(
                     continue
                 if not nxt or (opens_field(nxt) and not _cites_order(nxt, h)) or _SPLIT_AFTER_SUBJECT.match(" " + nxt):
                     break
-                if nxt[0] in "Dd" and _DERIVED_RE.match(nxt):
+                if _names_source(nxt):
                     # (the classification's source: ``DERIVED FROM: DSCG 05-1 B, D``)
                     break
                 if nxt[0] in RULE_CHARS and _text_below(lines, i, parts):
@@ -1545,13 +1551,12 @@ def parse_header(
                     break
                 i += 1
             subject = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
-            if subject[-1:] in RULE_CHARS and (run_on := heading_at_end(subject)) is not None:
+            if (off := _heading_off(subject)) is not None:
                 # (a heading run on to the subject's end, ``... PRESIDENT ------- Summary
                 # -------``, 09PRETORIA954: a line of its own below it, as for the
                 # Classified By value)
-                # (a csv backslash before the heading ends the value's line in canonical text)
-                subject = without_backslash_residue(run_on[0])
-                lines.insert(i, (lines[i - 1][0], run_on[1]))
+                subject, cut_off = off
+                lines.insert(i, (lines[i - 1][0], cut_off))
                 n += 1
             h.subject_marking, h.subject = split_marking(subject)
             seen_main = True
@@ -1610,14 +1615,14 @@ def parse_header(
                 if _take_until_field(lines, i, nxt, _SPLIT_IN_REFS, block):
                     break
                 i += 1
-            if block[-1][-1:] in RULE_CHARS and (run_on := heading_at_end(_fold(" ".join(block)))) is not None:
+            if block[-1][-1:] in RULE_CHARS and (off := _heading_off(_fold(" ".join(block)))) is not None:
                 # (a heading run on to the last item, ``B. MADRID 67`` / ``Summary`` /
                 # ``-------``: a line of its own below the list, as for the Classified By
                 # value)
-                items = _without_tail(block, run_on[1])
+                items = _without_tail(block, off[1])
                 if items is not None:
                     block = items
-                    lines.insert(i, (lines[i - 1][0], run_on[1]))
+                    lines.insert(i, (lines[i - 1][0], off[1]))
                     n += 1
             # (a line that ends in a backslash: the csv dump's escaped newline)
             block = [without_escaped_newline(b) for b in block]
@@ -1691,13 +1696,12 @@ def parse_header(
                         given.update(reasons_of(f"{_value_tail(parts, k)} {parts[k]}"))
                 i += 1
             text_cl = _without_markers(_fold(" ".join(parts)), lineno, breaks, diags)
-            if text_cl[-1:] in RULE_CHARS and (run_on := heading_at_end(text_cl)) is not None:
+            if (off := _heading_off(text_cl)) is not None:
                 # (a heading run on to the value's end, ``... (d). ------- SUMMARY -------``:
                 # a line of its own below it, the text's first heading, as canonical text
                 # writes it)
-                # (a csv backslash before the heading ends the value's line in canonical text)
-                text_cl = without_backslash_residue(run_on[0])
-                clby_heading = (lines[i - 1][0], run_on[1])
+                text_cl, cut_off = off
+                clby_heading = (lines[i - 1][0], cut_off)
                 lines.insert(i, clby_heading)
                 n += 1
             h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl), marking=m_cl.group(1))
@@ -2109,6 +2113,16 @@ def _field_kind(s: str) -> str | None:
         if c in first and pattern.match(s) is not None:
             return pattern.pattern
     return None
+
+
+def _heading_off(value: str) -> tuple[str, str] | None:
+    """The folded field value ``value`` without the heading run on to its end, and the
+    heading's words and rules (:func:`heading_at_end`), or None when it ends in none.  A
+    csv backslash left before the heading goes too: canonical text writes the value on a
+    line of its own, where a backslash at its end is an escaped newline's residue."""
+    if value[-1:] not in RULE_CHARS or (run_on := heading_at_end(value)) is None:
+        return None
+    return without_backslash_residue(run_on[0]), run_on[1]
 
 
 def _without_tail(block: list[str], tail: str) -> list[str] | None:
