@@ -3430,3 +3430,27 @@ def test_an_unlettered_ref_item_that_reads_as_a_heading_on_its_line() -> None:
     cable = cableparse.parse(b"ref=;-s ---")
     assert [r.text for r in cable.header.references] == ["=", "-s ---"]
     _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # (fuzz inputs, cut down) a teletype page header with a second one run on after it,
+        # and text after both: the text was written back after the second header, where
+        # it read as a page header with text run on
+        "X\nPAGE 02 1 061419Z PAGE 02 1 061419Z\x01A",
+        "<pre>&#x000APAGE 02 A 061419Z\x85PAGE 02 RFRA000",
+        "X\nPAGE 02 1 061419Z PAGE 02 1 061419Z PAGE 03 X 061419Z A b",
+    ],
+)
+def test_page_headers_run_on_to_a_page_header(source: str) -> None:
+    cable = cableparse.parse(source)
+    assert all(b.text.startswith("PAGE") for b in cable.page_breaks)
+    assert not any("PAGE 0" in p.text for p in cable.paragraphs)
+    _reads_back(cable)
+
+
+def test_page_headers_run_on_keep_the_text_after_them() -> None:
+    cable = cableparse.parse("X\nPAGE 02 1 061419Z PAGE 02 1 061419Z A b")
+    assert [b.page for b in cable.page_breaks] == [2, 2]
+    assert [p.text for p in cable.paragraphs] == ["X\nA b"]

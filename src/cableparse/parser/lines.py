@@ -222,6 +222,24 @@ def split_run_on_page_header(text: str) -> tuple[PageBreak, str] | None:
     return None if pb is None else (pb, text[head.end() :].strip())
 
 
+def _more_page_headers(rest: str, found: list[PageBreak]) -> str:
+    """The text run on to a teletype page header, past any more page headers run on to it
+    and a marker that is all that is left (``PAGE 02 ... 061419Z PAGE 02 ... 061419Z
+    text``); the page breaks are added to ``found``.  Read once, as a line of its own
+    would be, so that the line canonical text writes holds none."""
+    while rest and "PAGE" in rest:
+        pb = split_marker(rest)
+        if pb is not None:
+            found.append(pb)
+            return ""
+        run_on = split_run_on_page_header(rest)
+        if run_on is None:
+            break
+        found.append(run_on[0])
+        rest = run_on[1]
+    return rest
+
+
 def marker_at(pb: PageBreak, line: int, banner: str = "") -> PageBreak:
     """The page break ``pb`` that :func:`split_marker` read, at ``line`` (1-based in the
     text parsed), with ``banner`` (a classification banner above a page header) before
@@ -414,10 +432,12 @@ def remove_page_breaks(
                 # what is left once markers are taken out of a line may be one more, whole
                 pb = split_marker(kept)
         rest = ""  # the text run on to a teletype page header, a line of its own below it
+        more: list[PageBreak] = []  # page headers run on after the first, and a marker
         if pb is None and "PAGE" in kept:
             run_on = split_run_on_page_header(kept)
             if run_on is not None:
                 pb, rest = run_on
+                rest = _more_page_headers(rest, more)
         if pb is not None:
             banner = ""
             if not markers:
@@ -443,6 +463,7 @@ def remove_page_breaks(
                         banner = glued.group(1) + " "
                         out[-1] = (out[-1][0], out[-1][1][: glued.start()])
             breaks.append(marker_at(pb, lineno + 1 + diags.offset, banner))
+            breaks.extend(marker_at(x, lineno + 1 + diags.offset) for x in more)
             markers += 1
             if rest:
                 # (the text after the header: the line it opens, as if below the header)
