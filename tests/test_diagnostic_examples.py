@@ -70,6 +70,11 @@ EXAMPLES: dict[str, tuple[str | bytes, dict[str, Any]]] = {
         {},
     ),
     "CP210": ("Reference ID: 09CHISINAU694\n\nS E C R E T ULAANBAATAR 000234\n\nTAGS: PREL\n\n" + BODY, {}),
+    "CP211": (
+        "CONFIDENTIAL MADRID 000779\n\nTAGS: PREL\nSUBJECT: TEST\n\n"
+        "Classified By: Classified by Ambassador Eduardo Aguirre for reasons 1.4 (b) & (d)\n\n" + BODY,
+        {},
+    ),
     "CP301": (HEAD + "".join(f"{k}. (U) {LONG}\n" for k in range(1, 6)) + "\nCLINTON\n", {}),
     "CP302": (
         '1000,1/15/2009 11:11,09ANKARA71,Embassy Ankara,UNCLASSIFIED,,"P 151147Z JAN 09","' + HEAD + BODY,

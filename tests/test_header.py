@@ -1270,3 +1270,80 @@ def test_a_ref_item_that_names_the_classifications_source_reads_back() -> None:
     cable = cableparse.parse(f"{_TOP}REF: STATE 1;DERIVED FROM: X\n\n1. (C) Text.\n")
     assert [r.text for r in cable.header.references] == ["STATE 1"]
     _reads_back(cable)
+
+
+# -- a field's keyword written twice ------------------------------------------------------
+
+_AGAIN_CLBY = ["Classified by ", "Classified By: ", "CLASSIFIED BY ", "Classified BY ", "Classified by: "]
+
+
+@pytest.mark.parametrize(
+    ("again", "value"),
+    [
+        # as real cables write them (06MADRID779, 07PARIS3668, 01PARIS11204, 10WARSAW110,
+        # 09STATE88783)
+        ("Classified by ", "Ambassador Eduardo Aguirre for reasons 1.4 (b) & (d)"),
+        ("Classified By: ", "Political Minister-Counselor Josiah Rosen blatt for reasons 1.4. (b) and (d)."),
+        ("CLASSIFIED BY ", "POLITICAL MINISTER COUNSELOR SHARON WIENER FOR REASONS 1.5 (B) AND (D)."),
+        ("Classified BY ", "Political Counselor Dan Sainz, reason 1.4 (b, d)"),
+        ("Classified by: ", "NEA Assistant Secretary Jeffrey Feltman for reasons 1.4 (b) and (d)"),
+    ],
+)
+@pytest.mark.parametrize("own_line", [False, True])
+def test_the_classified_by_keyword_written_twice(again: str, value: str, own_line: bool) -> None:
+    # the drafter typed the keyword into the field: the value is read past it, as it would
+    # be written once (and the keyword alone on its line, the value below it after the
+    # keyword again, reads the same)
+    gap = "\n" if own_line else " "
+    text = (
+        f"CONFIDENTIAL PARIS 001234\n\nTAGS: PREL\nSUBJECT: TEST\n\nClassified By:{gap}{again}{value}\n\n1. (C) Text.\n"
+    )
+    cable = cableparse.parse(text)
+    once = cableparse.parse(text.replace(f"{gap}{again}", " "))
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by == once.header.classified_by
+    assert cable.header.classified_by.text == value
+    assert cable.paragraphs == once.paragraphs
+    assert "CP211" in {d.code for d in cable.diagnostics}
+    assert "CP211" not in {d.code for d in once.diagnostics}
+    _reads_back(cable)
+
+
+@given(
+    st.sampled_from(_AGAIN_CLBY),
+    st.lists(
+        st.sampled_from(["Ambassador", "DCM", "John", "Smith,", "for", "reasons", "1.4", "(b)", "and", "(d)."]),
+        min_size=1,
+        max_size=8,
+    ).map(" ".join),
+)
+def test_a_classified_by_value_reads_the_same_with_its_keyword_written_twice(again: str, value: str) -> None:
+    text = "CONFIDENTIAL PARIS 001234\n\nSUBJECT: TEST\n\nClassified By: {}\n\n1. (C) Text.\n"
+    twice, once = cableparse.parse(text.format(again + value)), cableparse.parse(text.format(value))
+    assert twice.header == once.header
+    assert twice.paragraphs == once.paragraphs
+
+
+def test_a_classified_by_value_that_is_the_keyword_alone_stays() -> None:
+    # (nothing after the second keyword: no value to read past it)
+    cable = cableparse.parse("UNCLAS PARIS 001234\n\nSUBJECT: TEST\n\nClassified By: Classified by\n\n1. Text.\n")
+    assert cable.header.classified_by is not None
+    assert cable.header.classified_by.text == "Classified by"
+
+
+@pytest.mark.parametrize(
+    ("subject", "read"),
+    [
+        # 09KABUL1239 and 09LONDON265 (the pages' titles keep the second keyword)
+        ("SUBJECT: AFGHANISTAN: A SNAPSHOT OF THE NORTHEAST", "AFGHANISTAN: A SNAPSHOT OF THE NORTHEAST"),
+        ("Subject: (C) BRITISH PRESS CASE AGAINST IRISL", "BRITISH PRESS CASE AGAINST IRISL"),
+        # a subject that opens with the word, without its colon, is the subject
+        ("SUBJECT TO CHANGE: THE VISIT", "SUBJECT TO CHANGE: THE VISIT"),
+        ("Subjects of the talks", "Subjects of the talks"),
+    ],
+)
+def test_the_subject_keyword_written_twice(subject: str, read: str) -> None:
+    cable = cableparse.parse(f"CONFIDENTIAL KABUL 001239\n\nTAGS: PREL\nSUBJECT: {subject}\n\n1. (C) Text.\n")
+    assert cable.header.subject == read
+    assert ("CP211" in {d.code for d in cable.diagnostics}) == (read != subject)
+    _reads_back(cable)

@@ -12,7 +12,8 @@ and both are wrong in two systematic ways:
 * The title's subject is the rest of the physical line after ``SUBJECT:``.  In reflowed
   records that line runs on into ``REF:``, ``Classified By:``, a continuation marker or
   the first heading (``... Summary -------``), and the title carries them; it also keeps
-  csv backslashes and ``<BR>`` markup.
+  csv backslashes and ``<BR>`` markup, and the SUBJECT keyword where the drafter wrote
+  it twice (``SUBJECT: SUBJECT: ...``).
 
 This script runs the parser over the pages, classifies every disagreement as one of
 those ground-truth faults or as a parser miss, and prints the figures both as the
@@ -37,6 +38,8 @@ _ANCHOR_RE = re.compile(r"<a id='par\d+' href='#par\d+'>\u00b6</a>(\d{1,3}[A-Z]?
 _NO_SPACE_RE = re.compile(r"^\s*(\d{1,3}[A-Z]?)\.\(", re.M)
 _MARKING_RE = re.compile(r"^\(?\s*[A-Z]{1,4}(?:\s*//?\s*[A-Z]{1,6})*\s*\)\s*")
 _LEAD_RE = re.compile(r"^[^A-Z0-9]+")
+# the SUBJECT keyword written twice (``SUBJECT: SUBJECT: ...``): the title keeps the second
+_KEYWORD_AGAIN_RE = re.compile(r"SUBJ(?:ECT)?\s*:", re.I)
 _RUN_ON_RE = re.compile(
     r"\b(?:REFS?|REFTELS?|Refs?)\s*:|CLASSIFIED BY|Classified By|\d{8} +\d{3}(?:\.\d)? OF \d{3}|[-=_]{3}", re.I
 )
@@ -93,6 +96,9 @@ def main(dirs: list[str]) -> int:
             elif "\\" in title or "<BR>" in title:
                 subj["markup"] += 1
                 subj_pages["title keeps a csv backslash or <BR>"].append(name)
+            elif _KEYWORD_AGAIN_RE.match(title):
+                subj["markup"] += 1
+                subj_pages["title keeps the SUBJECT keyword written twice"].append(name)
             else:
                 subj["miss"] += 1
                 subj_pages["parser miss"].append(name)

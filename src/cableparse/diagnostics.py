@@ -48,6 +48,7 @@ CODES: dict[str, tuple[str, str]] = {
     "CP208": (INFO, "a classification line whose level word is damaged (a letter doubled or lost)"),
     "CP209": (INFO, "a truncated first copy of the cable above its whole text (a partial extract), kept as preamble"),
     "CP210": (WARNING, "the classification line names another serial than the reference id: another cable's text"),
+    "CP211": (INFO, "a header field's keyword written twice (Classified By: Classified by ...): read past the second"),
     # body (CP3xx)
     "CP301": (INFO, "reflowed text: paragraphs written one per line"),
     "CP302": (WARNING, "a database row pasted into the cable text"),

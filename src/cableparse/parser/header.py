@@ -80,6 +80,11 @@ _TAGS_RE = re.compile(
     r"(?:(TAGS)\b\s*[:;,.]?|(TAGE|TAGES|TAG|TAS|TABS|TGS|AGS)\s*[:;]|(TAG)\s+(?=[A-Z]{2,5},))\s*(.*)", re.I
 )
 _SUBJECT_RE = re.compile(r"(?:(SUBJECT)\b\s*[:.;-]?|(SUBJ|UBJECT|SUBJEC|SUBECT|SUJECT|SUBJET)\s*[:.;])\s*(.*)", re.I)
+# the SUBJECT keyword again at the start of the subject (with its colon: a subject may open
+# with the word)
+_SUBJECT_TWICE = "the SUBJECT keyword written twice: the subject is read past the second"
+_CLBY_TWICE = "the Classified By keyword written twice: the value is read past the second"
+_SUBJECT_AGAIN_RE = re.compile(r"SUBJ(?:ECT)?\s*:\s*(?=\S)", re.I)
 _REF_RE = re.compile(
     r"(?:PROGRAM\s+)?(?:REFTELS?|REFS?|REF\s?\(S\)|REFERENCES?\s*:)(?![A-Za-z0-9])\s*[:.]?\s*(.*)", re.I
 )
@@ -1558,6 +1563,11 @@ def parse_header(
                 subject, cut_off = off
                 lines.insert(i, (lines[i - 1][0], cut_off))
                 n += 1
+            if subject[:1] in "Ss" and (again := _SUBJECT_AGAIN_RE.match(subject)) is not None:
+                # (the keyword written twice, ``SUBJECT: SUBJECT: AFGHANISTAN: ...``,
+                # 09KABUL1239: the drafter typed it into the field)
+                subject = subject[again.end() :]
+                diags.add("CP211", _SUBJECT_TWICE, line=lineno)
             h.subject_marking, h.subject = split_marking(subject)
             seen_main = True
             continue
@@ -1643,10 +1653,18 @@ def parse_header(
             seen_main = True
             continue
         if m_cl:
-            if h.classified_by is not None:
+            if h.classified_by is not None and not (
+                not h.classified_by.text
+                and m_cl.group(2)[:1].isalpha()
+                and all(is_blank(t) for _, t in lines[clby_at + 1 : i])
+            ):
                 diags.add("CP206", "a second Classified By line: the header ends there", line=lineno)
                 break
             parts = [m_cl.group(2)]
+            if h.classified_by is not None:
+                # (a Classified By keyword alone on its line, the value below it after the
+                # keyword again: the keyword written twice)
+                diags.add("CP211", _CLBY_TWICE, line=lineno)
             # (the reasons of the parts joined: read when first asked, then kept as they grow)
             given: set[str] | None = None
             clby_at = i
@@ -1704,7 +1722,18 @@ def parse_header(
                 clby_heading = (lines[i - 1][0], cut_off)
                 lines.insert(i, clby_heading)
                 n += 1
-            h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl), marking=m_cl.group(1))
+            if (
+                text_cl[:1] in _CLBY_FIRST
+                and (again := _CLBY_RE.match(text_cl)) is not None
+                and not again.group(1)
+                and again.group(2)
+            ):
+                # (the keyword written twice, ``Classified By: Classified by Ambassador ...``,
+                # 31 corpus pages: the drafter typed it into the field)
+                text_cl = again.group(2)
+                diags.add("CP211", _CLBY_TWICE, line=lineno)
+            marking = m_cl.group(1) or (h.classified_by.marking if h.classified_by is not None else None)
+            h.classified_by = ClassifiedBy(text=text_cl, reasons=reasons_of(text_cl), marking=marking)
             continue
         caps, rest = _captions_of(s)
         if caps and (not rest or not seen_main):
