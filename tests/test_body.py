@@ -232,10 +232,45 @@ def test_no_signature_keeps_the_sure_trailer() -> None:
     assert body.paragraphs[-1].text == 'Text.\n\n2008-01-08\n"'
 
 
-def test_signature_written_twice() -> None:
-    body, _ = body_of("1. (C) Text.\nSIMONS\nSIMONS")
+@pytest.mark.parametrize(
+    ("end", "trailer"),
+    [
+        # the signer's name written twice: on two lines (10SANTIAGO49, 09MADRID654), on one
+        # (10BRASILIA140, 05TELAVIV6669 with two spaces), with blank lines between
+        # (09BAMAKO776), with dots below it (09BRASILIA1460)
+        ("\nSIMONS\nSIMONS", ["SIMONS"]),
+        ("\n\nSIMONS SIMONS", ["SIMONS"]),
+        ("\n\n\n\nSIMONS  SIMONS", ["SIMONS"]),
+        ("\n\nSIMONS\n\nSIMONS", ["SIMONS"]),
+        ("\n\nSIMONS SIMONS\n\n...", ["SIMONS", "..."]),
+        ("\nSIMONS\nSIMONS\n\nNNNN", ["SIMONS", "NNNN"]),
+    ],
+)
+def test_signature_written_twice(end: str, trailer: list[str]) -> None:
+    # the signer is the first, the repeat follows it: the trailer's, not the text's
+    body, _ = body_of("1. (C) Text." + end)
     assert body.signature == "SIMONS"
-    assert body.paragraphs[-1].text == "Text.\nSIMONS"
+    assert body.trailer == trailer
+    assert body.paragraphs[-1].text == "Text."
+    c = parse(cable("1. (C) Text." + end))
+    again = parse(dumps(c))
+    assert (again.signature, again.trailer, again.paragraphs) == (c.signature, c.trailer, c.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        # two names, or a name above a blank line that differs from the signer's: text
+        "\n\nSMITH\n\nSIMONS",
+        # the name below a line that ends no sentence is the list's
+        "\nThe participants were\nSIMONS\n\nSIMONS",
+    ],
+)
+def test_a_name_above_the_signer_that_is_no_repeat_stays_text(end: str) -> None:
+    body, _ = body_of("1. (C) Text." + end)
+    assert body.signature == "SIMONS"
+    assert body.trailer == []
+    assert body.paragraphs[-1].text.endswith(("SMITH", "SIMONS"))
 
 
 @pytest.mark.parametrize(

@@ -478,11 +478,17 @@ def _text(cable: Cable) -> tuple[str, bool]:
         written = f"({p.marking}) {p.text}".rstrip() if p.marking else p.text
         first = first and not p.number and (not written or (not fields and _kept_as_attention(written)))
     reads_on = _reads_on_into_refs(h, out, head)
+    trailer = cable.trailer
     if cable.signature:
         out.append(cable.signature)
+        if trailer[:1] == (cable.signature,):
+            # (the signer's name written twice: the repeat right below it, where it is read
+            # as one)
+            out.append(trailer[0])
+            trailer = trailer[1:]
         out.append("")
-    if cable.trailer:
-        out.extend(cable.trailer)
+    if trailer:
+        out.extend(trailer)
         out.append("")
     if cable.unplaced:
         out.extend(u.text for u in cable.unplaced)

@@ -422,6 +422,14 @@ def _lower_signer_below_note(lines: list[Line], j: int, s: str) -> bool:
 _MAX_LOWER_SIGNER = 20
 
 
+def _text_above(lines: list[Line], k: int) -> int:
+    """The index of the last of ``lines`` above ``k`` that is not blank (``-1`` if none)."""
+    k -= 1
+    while k >= 0 and is_blank(lines[k][1]):
+        k -= 1
+    return k
+
+
 def _opens_text(lines: list[Line], j: int) -> bool:
     """True when line ``j`` is the first line of ``lines`` that is not blank."""
     return all(is_blank(lines[k][1]) for k in range(j))
@@ -521,6 +529,13 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
             prev = lines[j - 2][1].strip()
             cut = j - 1
             ok = _ends_text(prev)
+            if ok and not prev and " " not in name and name.isupper():
+                # (the name written twice with blank lines between: ``MILOVANOVIC`` / /
+                # ``MILOVANOVIC``, 09BAMAKO776)
+                k = _text_above(lines, j - 2)
+                if k > 0 and lines[k][1].strip() == name and _ends_text(lines[k - 1][1].strip()):
+                    cut = k
+                    name = f"{name} {name}"
             if not ok and " " not in name and name.isupper():
                 # a signer on two lines (JOHNSON / KEANE), or written twice (SIMONS / SIMONS)
                 above = _standalone(prev)
@@ -533,14 +548,22 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
                     and _ends_text(before)
                 ):
                     ok = True
-                    if above[0] != name:
-                        name = f"{above[0]} {name}"
-                        cut = j - 2
+                    cut = j - 2
+                    # (a name written twice: the repeat below the signer's line is the
+                    # trailer's, as written on one line)
+                    name = f"{above[0]} {name}"
             if not ok and _after_prose(name, decoration, prev):
                 ok = True
             if ok:
+                repeat = ""
+                first, _, second = name.partition(" ")
+                if second == first:
+                    # (the signer's name written twice, ``SHANNON SHANNON``, 10BRASILIA140,
+                    # or on two lines, ``SIMONS`` / ``SIMONS``, 10SANTIAGO49: the signer is
+                    # the first, the repeat follows it)
+                    name, repeat = first, second
                 body.signature = name
-                body.trailer = [x for x in (decoration, junk) if x] + trailer[::-1]
+                body.trailer = [x for x in (repeat, decoration, junk) if x] + trailer[::-1]
                 return lines[:cut]
         else:
             glued = _glued(head)
