@@ -3454,3 +3454,13 @@ def test_page_headers_run_on_keep_the_text_after_them() -> None:
     cable = cableparse.parse("X\nPAGE 02 1 061419Z PAGE 02 1 061419Z A b")
     assert [b.page for b in cable.page_breaks] == [2, 2]
     assert [p.text for p in cable.paragraphs] == ["X\nA b"]
+
+
+@pytest.mark.parametrize("source", ["REF#;--- A;\xff ---", "REF: A; === B; x ==="])
+def test_a_ref_item_that_opens_with_a_rule_run_over_a_title_run_on_to_its_rule(source: str) -> None:
+    # (a fuzz input, cut down) an unlettered item that opens with a rule run (``--- A``),
+    # the next item a title with its rule run on (``x ---``): on lines of their own, the
+    # two read as a heading; the first goes on the line above, after ``;,``
+    cable = cableparse.parse(source)
+    _reads_back(cable)
+    _fixed_point(cable)

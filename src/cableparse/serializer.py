@@ -223,8 +223,9 @@ def _header(h: Header, out: list[str]) -> None:
 def _misread_item(item: str, above: str, block: list[str]) -> bool:
     """True when the unlettered REF item ``item``, on a line of its own below the line
     ``above`` (the last of the block's lines, ``block``), would not read back as an item:
-    as a field, a paragraph, a page break, a caption, a handling notice, a rule or the
-    text's marked first line, or as making one of the end of ``above``."""
+    as a field, a paragraph, a page break, a caption, a handling notice, a rule (or a
+    line that opens with one) or the text's marked first line, or as making one of the
+    end of ``above``."""
     return (
         ends_ref_block(item)
         or (item[:1] == "(" and opens_marked_text(item, [block[0][5:], *block[1:]]))
@@ -233,6 +234,9 @@ def _misread_item(item: str, above: str, block: list[str]) -> bool:
         or captions_alone(item)
         or is_handling_notice(item)
         or is_rule(item)
+        # (a rule run that opens the line: below it, a title with its rule run on reads as
+        # a heading with it, ``--- A`` over ``x ---``)
+        or (len(item) >= 3 and RULE_CHARS.issuperset(item[:3]))
         or boxed_heading_line(item)
         or joins_into_ref_field(above, item)
     )
