@@ -2071,10 +2071,13 @@ def _whole_copy_below(
                 continue
             s = _fold(lines[m][1])
         row = _ROW_BEFORE_RE.match(s)
-        if m == k and row is None:
-            continue  # (a line right below the line cut short, no row between: no copy)
         found = match_classification_line(s[row.end() :] if row else s)
-        if found is not None and _same_line(found[0], first):
+        same = found is not None and _same_line(found[0], first)
+        if m == k and row is None and not same:
+            # (a line right below the line cut short, no row between: no copy, but the same
+            # whole classification line, 09MOSCOW2932)
+            continue
+        if same:
             if row:
                 lines.insert(m + 1, (lines[m][0], s[row.end() :]))
                 lines[m] = (lines[m][0], s[: row.end()].rstrip())
