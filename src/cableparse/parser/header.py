@@ -2072,17 +2072,17 @@ def _whole_copy_below(
             s = _fold(lines[m][1])
         row = _ROW_BEFORE_RE.match(s)
         found = match_classification_line(s[row.end() :] if row else s)
-        same = found is not None and _same_line(found[0], first)
-        if m == k and row is None and not same:
+        same = found if found is not None and _same_line(found[0], first) else None
+        if m == k and row is None and same is None:
             # (a line right below the line cut short, no row between: no copy, but the same
             # whole classification line, 09MOSCOW2932)
             continue
-        if same:
+        if same is not None:
             if row:
                 lines.insert(m + 1, (lines[m][0], s[row.end() :]))
                 lines[m] = (lines[m][0], s[: row.end()].rstrip())
                 m += 1
-            return k - 1, m, (m, found)
+            return k - 1, m, (m, same)
         kind = _field_kind(s) if row is None else None
         if kind is not None and (
             any(_kind_held(_fold(lines[q][1])) == kind for q in range(j + 1, k))
