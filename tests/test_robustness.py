@@ -3464,3 +3464,13 @@ def test_a_ref_item_that_opens_with_a_rule_run_over_a_title_run_on_to_its_rule(s
     cable = cableparse.parse(source)
     _reads_back(cable)
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize("space", [" ", "\xa0", "\t", "\u2002"])
+def test_a_heading_rule_wrapped_below_with_any_white_space(space: str) -> None:
+    # (a fuzz input, cut down) a title over two rule lines, the second broken by a
+    # no-break space (``---`` + NBSP + ``-``): the heading's rule wrapped below it, whatever
+    # white space breaks it, as a rule is one whatever white space breaks it
+    cable = cableparse.parse(f"0\n\n---\n---{space}-\n2. r")
+    assert [(p.number, p.heading, p.text) for p in cable.paragraphs] == [("2", "0", "r")]
+    _reads_back(cable)

@@ -829,7 +829,7 @@ def _past_rule(lines: list[Line], r: int, skipped: int) -> tuple[int, int]:
     n = len(lines)
     skipped += len(lines[r][1].strip())
     r += 1
-    while r < n and (t := lines[r][1].strip()) and t[0] in _RULE_START and not t.strip(_RULE_AND_SPACE):
+    while r < n and (t := lines[r][1].strip()) and t[0] in _RULE_START and not t.strip(_RULE_AND_ANY_SPACE):
         skipped += len(t)
         r += 1
     return r, skipped
