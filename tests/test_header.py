@@ -80,6 +80,31 @@ def test_plain_tags_values(value: str) -> None:
     assert header._split_tags(value) == header._split_tags_general(value)
 
 
+@pytest.mark.parametrize(
+    ("value", "tags"),
+    [
+        # codes apart by spaces on the TAGS line, by commas on the next (06PARTO9,
+        # 09STATE11937): a person's name among the codes splits as the codes do, as it does
+        # on a line without commas (WikiLeaks links each word)
+        (
+            "OVIP RICE CONDOLEEZZA KISL PGOV PHUM LE\nSY, IS",
+            ("OVIP", "RICE", "CONDOLEEZZA", "KISL", "PGOV", "PHUM", "LE", "SY", "IS"),
+        ),
+        (
+            "OVIP CLINTON HILLARY PREL KPAL FR IR RS\nNATO, UK, CN",
+            ("OVIP", "CLINTON", "HILLARY", "PREL", "KPAL", "FR", "IR", "RS", "NATO", "UK", "CN"),
+        ),
+        # an item of words stays whole, and so does a person's tag in parentheses
+        ("PREL, ECONOMIC DEVELOPMENT", ("PREL", "ECONOMIC DEVELOPMENT")),
+        ("OVIP (RICE, CONDOLEEZZA), PREL", ("OVIP (RICE, CONDOLEEZZA)", "PREL")),
+    ],
+)
+def test_tags_apart_by_spaces_and_by_commas(value: str, tags: tuple[str, ...]) -> None:
+    cable = cableparse.parse(f"UNCLAS PARTO 000009\n\nTAGS: {value}\nSUBJECT: TEST\n\n1. (U) Text.\n")
+    assert cable.header.tags == tags
+    _reads_back(cable)
+
+
 _FIELD_PIECES = (
     "E.O. 12958",
     "E. O.  1958",

@@ -680,7 +680,13 @@ def _split_tags_general(text: str) -> list[str]:
             continue
         if "(" not in item and " " in item:
             words = item.split(" ")
-            if all(2 <= len(w) <= 5 and w.isupper() and w.isalpha() for w in words):
+            codes = sum(2 <= len(w) <= 5 for w in words)
+            if all(w.isupper() and w.isalpha() for w in words) and (
+                codes == len(words) or (len(words) >= 3 and codes * 2 > len(words))
+            ):
+                # (codes apart by spaces, a person's name among them too, as on a line
+                # without commas: ``OVIP RICE CONDOLEEZZA KISL PGOV PHUM LE`` over ``SY,
+                # IS``, 06PARTO9; an item of words, ``ECONOMIC DEVELOPMENT``, stays whole)
                 out.extend(words)
                 continue
         out.append(item)
