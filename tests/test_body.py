@@ -244,6 +244,8 @@ def test_no_signature_keeps_the_sure_trailer() -> None:
         ("\n\nSIMONS\n\nSIMONS", ["SIMONS"]),
         ("\n\nSIMONS SIMONS\n\n...", ["SIMONS", "..."]),
         ("\nSIMONS\nSIMONS\n\nNNNN", ["SIMONS", "NNNN"]),
+        # run on to the last sentence of reflowed text (a fuzz input: ``x) AA AA``)
+        (" SIMONS SIMONS", ["SIMONS"]),
     ],
 )
 def test_signature_written_twice(end: str, trailer: list[str]) -> None:

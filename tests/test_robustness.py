@@ -3474,3 +3474,11 @@ def test_a_heading_rule_wrapped_below_with_any_white_space(space: str) -> None:
     cable = cableparse.parse(f"0\n\n---\n---{space}-\n2. r")
     assert [(p.number, p.heading, p.text) for p in cable.paragraphs] == [("2", "0", "r")]
     _reads_back(cable)
+
+
+def test_a_signer_written_twice_run_on_to_the_text() -> None:
+    # (a fuzz input, a regression of the signer written twice) the name run on to the last
+    # line: the signer once there too, as canonical text's line of its own reads it
+    cable = cableparse.parse("\xff) AA AA")
+    assert (cable.signature, cable.trailer) == ("AA", ("AA",))
+    _reads_back(cable)

@@ -422,6 +422,14 @@ def _lower_signer_below_note(lines: list[Line], j: int, s: str) -> bool:
 _MAX_LOWER_SIGNER = 20
 
 
+def _once(name: str) -> tuple[str, str]:
+    """The signer's name and its repeat (``""`` when none): a name written twice
+    (``SHANNON SHANNON``, 10BRASILIA140; on two lines, ``SIMONS`` / ``SIMONS``, 10SANTIAGO49)
+    is the signer once, the repeat following it."""
+    first, _, second = name.partition(" ")
+    return (first, second) if second == first else (name, "")
+
+
 def _text_above(lines: list[Line], k: int) -> int:
     """The index of the last of ``lines`` above ``k`` that is not blank (``-1`` if none)."""
     k -= 1
@@ -497,7 +505,8 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
     first signer line (``JOHNSON`` / ``KEANE``), or, one upper-case word, under a line
     with lower-case letters that leaves no sentence open (the last item of a list:
     ``Maxim Elovik`` over ``CLINTON``); or a name run on to the end of the last
-    sentence (``... End comment. BROWNFIELD``).  Without one, only the sure trailer lines
+    sentence (``... End comment. BROWNFIELD``).  A name written twice is the signer once,
+    the repeat the trailer's first line.  Without one, only the sure trailer lines
     are taken off and CP306 is added.
     """
     end = len(lines)
@@ -555,13 +564,7 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
             if not ok and _after_prose(name, decoration, prev):
                 ok = True
             if ok:
-                repeat = ""
-                first, _, second = name.partition(" ")
-                if second == first:
-                    # (the signer's name written twice, ``SHANNON SHANNON``, 10BRASILIA140,
-                    # or on two lines, ``SIMONS`` / ``SIMONS``, 10SANTIAGO49: the signer is
-                    # the first, the repeat follows it)
-                    name, repeat = first, second
+                name, repeat = _once(name)
                 body.signature = name
                 body.trailer = [x for x in (repeat, decoration, junk) if x] + trailer[::-1]
                 return lines[:cut]
@@ -581,8 +584,8 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
                 # them, as the paragraph's text, it is junk or text, never a signer's line
                 glued = None
             if glued is not None:
-                body.signature = glued[1]
-                body.trailer = ([junk] if junk else []) + trailer[::-1]
+                body.signature, repeat = _once(glued[1])
+                body.trailer = [x for x in (repeat, junk) if x] + trailer[::-1]
                 # (a backslash left at the end of the text: the csv dump's escaped newline)
                 rest = without_escaped_newline(glued[0])
                 return [*lines[: j - 1], (lineno, text[: len(text) - len(text.lstrip())] + rest)]
