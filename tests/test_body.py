@@ -1078,3 +1078,39 @@ def test_short_or_inner_spaced_rules_open_no_heading(line: str) -> None:
     c = parse(cable(f"1. (C) Text.\n\n{line}\n\n2. (C) More.\n\nSMITH"))
     assert all(p.heading is None for p in c.paragraphs)
     assert c.paragraphs[0].text.endswith(line)
+
+
+@pytest.mark.parametrize("again", ["10", "9", "3"])
+def test_reflowed_paragraphs_numbered_again_below_a_sentence(again: str) -> None:
+    # (06MOSCOW9533, 09BRASILIA1412) the cable numbered two paragraphs alike, in reflowed
+    # text without blank lines: a line that opens with a number that goes back and a
+    # portion marking, below a line that ends a sentence, opens a paragraph
+    text = "\n".join(
+        [
+            "10. (C) During lunch, Gadzhi took a congratulatory call from the president.",
+            "11. (C) Though his house was not the venue, he ensured that all guests were fed.",
+            f"{again}. (C) The main activity of the day was eating and drinking.",
+            "CLINTON",
+        ]
+    )
+    c = parse(cable(text))
+    assert [(p.number, p.marking) for p in c.paragraphs] == [("10", "C"), ("11", "C"), (again, "C")]
+    assert c.paragraphs[-1].text == "The main activity of the day was eating and drinking."
+    assert parse(dumps(c)).paragraphs == c.paragraphs
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # below a line that ends no sentence (a list's lead-in, a sentence wrapped) or
+        # without a marking, such a line stays text
+        "and said:",
+        "the minister said that",
+    ],
+)
+def test_a_number_that_goes_back_below_an_open_sentence_stays_text(line: str) -> None:
+    head = "10. (C) During lunch, Gadzhi took a call.\n11. (C) "
+    c = parse(cable(f"{head}Though his house was not the venue, {line}\n10. (C) The main activity.\nCLINTON"))
+    assert [p.number for p in c.paragraphs] == ["10", "11"]
+    c = parse(cable(f"{head}He ensured that all were fed.\n10. The main activity.\nCLINTON"))
+    assert [p.number for p in c.paragraphs] == ["10", "11"]

@@ -196,6 +196,17 @@ def _skips_ahead(number: str, last: str | None, rest: str) -> bool:
     return ln < n <= ln + _MAX_SKIP and split_marking(rest.lstrip(" \t"))[0] is not None
 
 
+def _numbered_again(number: str, last: str | None, rest: str, above: list[str]) -> bool:
+    """True when a line that opens with the paragraph number ``number`` and a portion
+    marking (``rest``, the line past the number), below a line that ends a sentence
+    (``above``, the open paragraph's lines), opens a paragraph although its number goes
+    back: the cable numbered two paragraphs alike (``10.``, ``11.``, then ``10. (C)`` and
+    ``11. (C)`` again, 06MOSCOW9533), in reflowed text without blank lines between them."""
+    if last is None or not above or above[-1][-1:] not in _SENTENCE_ENDS or rest[:1] not in _MARK_FIRST:
+        return False
+    return _number_key(number) <= _number_key(last) and split_marking(rest.lstrip(" \t"))[0] is not None
+
+
 # (what a portion marking opens with, white space aside: its parenthesis, or, when that is
 # lost, the capital that opens a level: U, C, S, TS, SBU, LOU, FOUO, CUI, UNCLAS)
 _MARK_FIRST = frozenset("( \tUCSTLF")
@@ -1222,6 +1233,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             or cur is None
             or _follows(m.group(1), last_number)
             or _skips_ahead(m.group(1), last_number, text[m.end() :])
+            or _numbered_again(m.group(1), last_number, text[m.end() :], cur.lines)
         ):
             if cur is not None:
                 if (
