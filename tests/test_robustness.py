@@ -3482,3 +3482,13 @@ def test_a_signer_written_twice_run_on_to_the_text() -> None:
     cable = cableparse.parse("\xff) AA AA")
     assert (cable.signature, cable.trailer) == ("AA", ("AA",))
     _reads_back(cable)
+
+
+def test_an_addressee_that_reads_as_a_date_time_group() -> None:
+    # (a fuzz input, cut down) an addressee written ``050155Z MAR 07`` in a routing header
+    # without a date-time group: on a line of its own it read as the header's date-time
+    # group; it is written after its list's keyword, as the first addressee is
+    cable = cableparse.parse("<pre>VZCZC&#xATO P&#x000ATO 050155Z MAR 07")
+    assert cable.routing is not None
+    assert [a.name for a in cable.routing.to] == ["P", "050155Z MAR 07"]
+    _reads_back(cable)

@@ -37,7 +37,7 @@ from .parser.header import (
 )
 from .parser.lines import split_marker, split_run_on_page_header
 from .parser.markings import PARA_START_RE
-from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS, opens_addressee_keyword
+from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS, is_dtg_line, opens_addressee_keyword
 from .sources.base import holds_anchors, looks_like_html
 from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
 from .sources.pagetext import is_page_copy
@@ -122,9 +122,15 @@ def _routing(r: Routing, out: list[str]) -> None:
     for word, addressees in (("TO", r.to), ("INFO", r.info)):
         for k, a in enumerate(addressees):
             lines = _addressee(a)
-            if k == 0 or opens_addressee_keyword(lines[0]) or match_classification_line(lines[0]) is not None:
-                # (an addressee that reads as a keyword, ``INFO``, or as a classification
-                # line, which ends the routing header, ``NCLAS S 0``, is written after its
+            if (
+                k == 0
+                or opens_addressee_keyword(lines[0])
+                or match_classification_line(lines[0]) is not None
+                or (r.dtg is None and is_dtg_line(lines[0]))
+            ):
+                # (an addressee that reads as a keyword, ``INFO``, as a classification line,
+                # which ends the routing header, ``NCLAS S 0``, or as the date-time group a
+                # header without one would read, ``050155Z MAR 07``, is written after its
                 # list's own, as the first is)
                 lines[0] = f"{word} {lines[0]}"
             out.extend(lines)

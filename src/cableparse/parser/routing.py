@@ -94,6 +94,14 @@ _DTG_RE = re.compile(
     r"(?:([ZOPRY])(?:\s+([ZOPRY]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})"
     r"(?:\s+((?:Z[A-Z0-9]{2,4}|\(?CCY)\b.*))?$"
 )
+
+
+def is_dtg_line(s: str) -> bool:
+    """True when the stripped line ``s`` reads as the routing header's date-time group
+    line (``O 050155Z MAR 07``, or without its precedence: ``050155Z MAR 07``)."""
+    return "Z " in s and _DTG_RE.match(s) is not None
+
+
 # the first letters of VZCZC, the partial-extract sentence, TO, INFO, XMT, PAGE, DE, ZN, FM
 _KEYWORD_FIRST = frozenset("VTIXPDZF")
 # the first letters of a page's banner (CONFIDENTIAL, SECRET, UNCLASSIFIED, LIMITED ...)
