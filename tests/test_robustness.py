@@ -3492,3 +3492,15 @@ def test_an_addressee_that_reads_as_a_date_time_group() -> None:
     assert cable.routing is not None
     assert [a.name for a in cable.routing.to] == ["P", "050155Z MAR 07"]
     _reads_back(cable)
+
+
+def test_a_truncated_first_copy_whose_caption_line_holds_a_page_header() -> None:
+    # (a fuzz input, cut down) a truncated first copy whose caption line holds a teletype
+    # page header after a semicolon: the first copy's attention lines kept it as written,
+    # and canonical text, writing it as an attention line, read it as a page break; the
+    # first copy's markers are read as the text's are, the copy kept whole in the preamble
+    cable = cableparse.parse(b"<pre>NCLAS L 3&#x000ASIPDIS;PAGE 02 RFRA244\nref...<>\n<>\nref")
+    assert "CP209" in {d.code for d in cable.diagnostics}
+    assert cable.header.handling == ()
+    assert cable.preamble == ("SIPDIS;PAGE 02 RFRA244", "ref...")
+    _reads_back(cable)

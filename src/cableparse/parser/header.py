@@ -1290,8 +1290,10 @@ def parse_header(
             diags.add("CP209", line=lines[found[0]][0])
             # (the first copy read whole, and without the line it was cut short on: the
             # fields the two readings share are whole)
-            first_copy = parse_header(lines[found[0] : copy_at], Collector())[0]
-            before_cut = parse_header(lines[found[0] : cut_at], Collector())[0]
+            # (its continuation markers read as the text's are, with the copy in the
+            # preamble: a field of it holds none, as canonical text reads it back)
+            first_copy = parse_header(lines[found[0] : copy_at], Collector(), breaks=[])[0]
+            before_cut = parse_header(lines[found[0] : cut_at], Collector(), breaks=[])[0]
             if found_copy is not None:
                 found = found_copy
                 copy_at = -1
@@ -1303,8 +1305,8 @@ def parse_header(
         if in_preamble is not None:
             p, cut_at = in_preamble
             diags.add("CP209", line=lines[p][0])
-            first_copy = parse_header(lines[p : cut_at + 1], Collector())[0]
-            before_cut = parse_header(lines[p:cut_at], Collector())[0]
+            first_copy = parse_header(lines[p : cut_at + 1], Collector(), breaks=[])[0]
+            before_cut = parse_header(lines[p:cut_at], Collector(), breaks=[])[0]
     if found is not None:
         j, (h.classification_line, rest) = found
         if _damaged(h.classification_line):
