@@ -393,6 +393,28 @@ def test_a_truncated_first_copy_gives_way_to_the_whole_text(cut: int, between: s
 
 
 @pytest.mark.parametrize(
+    "row",
+    [
+        # the whole copy's classification line behind what a page left of a record's row,
+        # right below the line cut short (05ISTANBUL329: the time alone) or past a blank
+        # line (05PRAGUE470, 05DUSHANBE1870: a row number, date and time)
+        "\n14:25 ",
+        "\n\n4/1/2005 14:50 ",
+        "\n\n46151 11/28/2005 7:02 ",
+    ],
+)
+def test_a_record_row_before_the_whole_copy_is_no_part_of_the_first_copys_fields(row: str) -> None:
+    first = _FIRST_TEXT[: _FIRST_TEXT.index("GEORGIA-RUSSIA")].rstrip() + "..."
+    whole = _WHOLE_COPY[: _WHOLE_COPY.index("\n\nSUBJECT")] + "\n\n1. (C) Summary: text.\n"
+    cable = cableparse.parse(first + row + whole)
+    assert "CP209" in [d.code for d in cable.diagnostics]
+    assert cable.header.subject == "ARMENIA: FUEL, FOOD SHORTAGES PREDICTED DUE TO..."
+    assert cable.preamble[-1] == row.strip()
+    assert [p.text for p in cable.paragraphs] == ["Summary: text."]
+    _reads_back(cable)
+
+
+@pytest.mark.parametrize(
     "copy",
     [
         # another cable's classification line (another serial) is no copy

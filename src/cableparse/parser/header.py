@@ -1288,11 +1288,11 @@ def parse_header(
             cut_at, copy_at, found_copy = copy
             n = len(lines)  # (a record's row before the copy's classification line was cut off)
             diags.add("CP209", line=lines[found[0]][0])
-            # (the first copy read whole, and without the line it was cut short on: the
-            # fields the two readings share are whole)
-            # (its continuation markers read as the text's are, with the copy in the
-            # preamble: a field of it holds none, as canonical text reads it back)
-            first_copy = parse_header(lines[found[0] : copy_at], Collector(), breaks=[])[0]
+            # (the first copy read whole, up to the line it was cut short on, and without
+            # that line: the fields the two readings share are whole; its continuation
+            # markers read as the text's are, with the copy in the preamble: a field of it
+            # holds none, as canonical text reads it back)
+            first_copy = parse_header(lines[found[0] : cut_at + 1], Collector(), breaks=[])[0]
             before_cut = parse_header(lines[found[0] : cut_at], Collector(), breaks=[])[0]
             if found_copy is not None:
                 found = found_copy
@@ -2142,8 +2142,10 @@ def _copy_in_csv_row(
     return None
 
 
-# a record's row before a classification line on one line: row number, time stamp, id
-_ROW_BEFORE_RE = re.compile(r"(?:\d+ )?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}(?::\d{2})? (?:\d{2}[A-Z][A-Z0-9]*\d )?")
+# a record's row before a classification line on one line: row number, time stamp, id (or
+# what a page left of it: the time alone, ``14:25 UNCLAS SECTION 01 OF 03 ISTANBUL 000329``,
+# 05ISTANBUL329)
+_ROW_BEFORE_RE = re.compile(r"(?:\d+ )?(?:\d{1,2}/\d{1,2}/\d{4} )?\d{1,2}:\d{2}(?::\d{2})? (?:\d{2}[A-Z][A-Z0-9]*\d )?")
 
 
 def _field_kind(s: str) -> str | None:
