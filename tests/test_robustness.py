@@ -3441,12 +3441,20 @@ def test_an_unlettered_ref_item_that_reads_as_a_heading_on_its_line() -> None:
         "X\nPAGE 02 1 061419Z PAGE 02 1 061419Z\x01A",
         "<pre>&#x000APAGE 02 A 061419Z\x85PAGE 02 RFRA000",
         "X\nPAGE 02 1 061419Z PAGE 02 1 061419Z PAGE 03 X 061419Z A b",
+        # (the same after a caption line's semicolon, and in the routing header's address
+        # list)
+        "UNCLAS ROME 001234\nSIPDIS;PAGE 02 X 061419Z PAGE 02 X 061419Z A\nSUBJECT: TEST\n\n1. Text.\n",
+        "VZCZC\nO 050155Z MAR 07\nFM AMEMBASSY ROME\nTO SECSTATE WASHDC\n"
+        "PAGE 02 RUEHRO 1234 061419Z PAGE 02 RUEHRO 1234 061419Z INFO AMEMBASSY PARIS\n"
+        "UNCLAS ROME 001234\nSUBJECT: T\n\n1. Text.\n",
     ],
 )
 def test_page_headers_run_on_to_a_page_header(source: str) -> None:
     cable = cableparse.parse(source)
+    assert len(cable.page_breaks) >= 2
     assert all(b.text.startswith("PAGE") for b in cable.page_breaks)
     assert not any("PAGE 0" in p.text for p in cable.paragraphs)
+    assert not any("PAGE 0" in h for h in cable.header.handling)
     _reads_back(cable)
 
 

@@ -29,7 +29,7 @@ from .lines import (
     marker_at,
     next_text,
     split_marker,
-    split_run_on_page_header,
+    split_run_on_page_headers,
     strip_inline_markers,
     without_backslash_residue,
     without_escaped_newline,
@@ -1749,11 +1749,11 @@ def parse_header(
             # (the rest may be a continuation marker, whole, as canonical text's line of
             # its own below the captions would read)
             if rest and not (breaks is not None and _take_marker(rest, lineno, breaks, diags)):
-                paged = split_run_on_page_header(rest) if breaks is not None and "PAGE" in rest else None
+                paged = split_run_on_page_headers(rest) if breaks is not None and "PAGE" in rest else None
                 if paged is not None and breaks is not None:
                     # (a teletype page header with text run on after it: the header is a page
                     # break, and the text a line of its own, as canonical text writes them)
-                    breaks.append(marker_at(paged[0], lineno + 1 + diags.offset))
+                    breaks.extend(marker_at(pb, lineno + 1 + diags.offset) for pb in paged[0])
                     rest = paged[1]
                 lines[i] = (lineno, rest)
                 continue

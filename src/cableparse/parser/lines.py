@@ -35,6 +35,7 @@ __all__ = [
     "remove_page_breaks",
     "split_marker",
     "split_run_on_page_header",
+    "split_run_on_page_headers",
     "strip_inline_markers",
     "without_backslash_residue",
     "without_escaped_newline",
@@ -222,22 +223,28 @@ def split_run_on_page_header(text: str) -> tuple[PageBreak, str] | None:
     return None if pb is None else (pb, text[head.end() :].strip())
 
 
-def _more_page_headers(rest: str, found: list[PageBreak]) -> str:
-    """The text run on to a teletype page header, past any more page headers run on to it
-    and a marker that is all that is left (``PAGE 02 ... 061419Z PAGE 02 ... 061419Z
-    text``); the page breaks are added to ``found``.  Read once, as a line of its own
-    would be, so that the line canonical text writes holds none."""
+def split_run_on_page_headers(text: str) -> tuple[list[PageBreak], str] | None:
+    """The teletype page headers that open the line ``text`` with text run on after them
+    (:func:`split_run_on_page_header`), any more page headers run on to that text and a
+    marker that is all that is left of it too (``PAGE 02 ... 061419Z PAGE 02 ... 061419Z
+    text``), and the text after them (``""`` when none); None for any other line.  Read
+    once, as a line of its own would be, so that the line canonical text writes holds
+    none."""
+    run_on = split_run_on_page_header(text)
+    if run_on is None:
+        return None
+    found, rest = [run_on[0]], run_on[1]
     while rest and "PAGE" in rest:
         pb = split_marker(rest)
         if pb is not None:
             found.append(pb)
-            return ""
-        run_on = split_run_on_page_header(rest)
-        if run_on is None:
+            return found, ""
+        again = split_run_on_page_header(rest)
+        if again is None:
             break
-        found.append(run_on[0])
-        rest = run_on[1]
-    return rest
+        found.append(again[0])
+        rest = again[1]
+    return found, rest
 
 
 def marker_at(pb: PageBreak, line: int, banner: str = "") -> PageBreak:
@@ -434,10 +441,9 @@ def remove_page_breaks(
         rest = ""  # the text run on to a teletype page header, a line of its own below it
         more: list[PageBreak] = []  # page headers run on after the first, and a marker
         if pb is None and "PAGE" in kept:
-            run_on = split_run_on_page_header(kept)
+            run_on = split_run_on_page_headers(kept)
             if run_on is not None:
-                pb, rest = run_on
-                rest = _more_page_headers(rest, more)
+                (pb, *more), rest = run_on
         if pb is not None:
             banner = ""
             if not markers:

@@ -31,7 +31,7 @@ from .lines import (
     Line,
     is_banner,
     is_blank,
-    split_run_on_page_header,
+    split_run_on_page_headers,
     strip_inline_markers,
 )
 
@@ -229,16 +229,17 @@ def _page_furniture(lines: list[str], i: int, s: str) -> bool:
 
 def _run_on_page_headers_apart(lines: list[Line]) -> list[Line]:
     """``lines`` with each teletype page header that has text run on after it
-    (:func:`~cableparse.parser.lines.split_run_on_page_header`) as two lines: the header,
-    then the text."""
+    (:func:`~cableparse.parser.lines.split_run_on_page_headers`) as lines of their own:
+    the headers, then the text."""
     out: list[Line] = []
     for lineno, raw in lines:
-        run_on = split_run_on_page_header(raw) if "PAGE" in raw else None
+        run_on = split_run_on_page_headers(raw) if "PAGE" in raw else None
         if run_on is None:
             out.append((lineno, raw))
         else:
-            out.append((lineno, run_on[0].text))
-            out.append((lineno, run_on[1]))
+            out.extend((lineno, pb.text) for pb in run_on[0])
+            if run_on[1]:
+                out.append((lineno, run_on[1]))
     return out
 
 
