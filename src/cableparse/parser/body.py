@@ -193,7 +193,7 @@ def _skips_ahead(number: str, last: str | None, rest: str) -> bool:
     # (before the first numbered paragraph, the numbers count from none: paragraph 1 lost
     # in a truncated copy's text, ``Governor: ...`` over ``2. (C) Volgograd ...``)
     ln = 0 if last is None else _number_key(last)[0]
-    return ln < n <= ln + _MAX_SKIP and split_marking(rest.lstrip(" \t"))[0] is not None
+    return ln < n <= ln + _MAX_SKIP and _opens_marked(rest)
 
 
 def _numbered_again(number: str, last: str | None, rest: str, above: list[str]) -> bool:
@@ -204,7 +204,12 @@ def _numbered_again(number: str, last: str | None, rest: str, above: list[str]) 
     ``11. (C)`` again, 06MOSCOW9533), in reflowed text without blank lines between them."""
     if last is None or not above or above[-1][-1:] not in _SENTENCE_ENDS or rest[:1] not in _MARK_FIRST:
         return False
-    return _number_key(number) <= _number_key(last) and split_marking(rest.lstrip(" \t"))[0] is not None
+    return _number_key(number) <= _number_key(last) and _opens_marked(rest)
+
+
+def _opens_marked(rest: str) -> bool:
+    """True when ``rest``, a line past its paragraph number, opens with a portion marking."""
+    return split_marking(rest.lstrip(" \t"))[0] is not None
 
 
 # (what a portion marking opens with, white space aside: its parenthesis, or, when that is
