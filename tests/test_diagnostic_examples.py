@@ -41,6 +41,11 @@ EXAMPLES: dict[str, tuple[str | bytes, dict[str, Any]]] = {
         " available.\n\n" + HEAD + BODY,
         {},
     ),
+    "CP017": (
+        "09ANKARA71\nTITLE\nThu Jan 15 11:47:00 +0100 2009\nSECRET\nEmbassy Ankara\n"
+        "DE RUEHAK #0071 0151147\nTO RUEHC/SECSTATE WASHDC 0001NOTE - DO NOT PUBLISH\n",
+        {},
+    ),
     # a routing line is only looked at inside a routing header, here an HTML page's first <pre>
     "CP101": (ROUTING_PAGE, {}),
     "CP102": ("O 320115Z MAR 07\nFM AMEMBASSY PARIS\nTO SECSTATE WASHDC\n" + HEAD + BODY, {}),

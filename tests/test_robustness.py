@@ -1596,6 +1596,32 @@ def test_text_that_holds_a_page_copy_s_metadata_lines() -> None:
     _fixed_point(cable)
 
 
+def test_text_that_opens_with_a_text_file_s_metadata_lines() -> None:
+    # text without metadata that opens as a cable's text file does (reference id, title,
+    # a local time, a level, an origin) is written as canonical text, not read back as a
+    # text file with metadata
+    cable = Cable(
+        paragraphs=(Paragraph(text="09ANKARA1\nS\nThu Jan 15 11:47:00 +0100 2009\nSECRET\nEmbassy Ankara\nX"),)
+    )
+    again = cableparse.parse(cableparse.dumps(cable))
+    assert (again.reference_id, again.header.created, again.header.origin) == (None, None, None)
+    _fixed_point(again)
+
+
+def test_a_page_s_ampersand_words_and_angle_brackets_stay_text() -> None:
+    # 08ASTANA338 writes a mangled opening quote as ``&`` (``&pounding on the table8``), and
+    # 08STATE43817 a placeholder in angle brackets (``<<Israel>>``): neither is markup, and
+    # neither may become ``£ing`` or ``<>``
+    page = RAW["08STATE15220.html"]
+    assert "&#x000A;SECRET" in page or "S e c r e t" in page
+    at = page.rindex("</pre>")
+    page = page[:at] + "&#x000A;Hollingsworth &pounding on the table8 while <<Israel>> waited.&#x000A;" + page[at:]
+    cable = cableparse.parse(page)
+    last = cable.paragraphs[-1].text if cable.trailer == () else " ".join(cable.trailer)
+    assert "&pounding on the table8" in last and "<<Israel>>" in last
+    assert "\u00a3" not in cableparse.dumps(cable)
+
+
 def test_a_field_keyword_split_over_two_lines_of_a_ref_item() -> None:
     # fuzz crash, 2026-12-05 (b"<pre>state 5&#x000ARef a.;Clasfd\nBy"): the item's line
     # and the next, joined, held a field after a semicolon, which canonical text cut off

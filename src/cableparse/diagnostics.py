@@ -31,6 +31,7 @@ CODES: dict[str, tuple[str, str]] = {
     "CP014": (WARNING, "a metadata date that could not be read"),
     "CP015": (INFO, "the page is a partial extract of the original cable"),
     "CP016": (ERROR, "a cables.csv row that could not be read whole (wrong number of fields, unclosed quote)"),
+    "CP017": (WARNING, "a text file whose routing header and cable text, written run together, could not be put apart"),
     # routing header (CP1xx)
     "CP101": (WARNING, "a routing header line that could not be parsed"),
     "CP102": (WARNING, "a date-time group that is not a valid date"),

@@ -41,6 +41,7 @@ from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS, is_dtg_line, open
 from .sources.base import holds_anchors, looks_like_html
 from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
 from .sources.pagetext import is_page_copy
+from .sources.textfile import is_text_file
 
 __all__ = ["dumps", "stamp"]
 
@@ -436,13 +437,14 @@ def dumps(cable: Cable) -> str:
         or "\\\n" in text
         or looks_like_html(text)
         or is_page_copy(text)
+        or is_text_file(text)
         or holds_anchors(text)
         or text.startswith("\ufeff")
         or reads_on
     ):
         # marks the blocks below as canonical: text that opens like a metadata line is no
         # metadata, text that opens like a web page or holds a page copy's metadata lines
-        # is neither, a pilcrow before a number at a line's start is no anchor's, a
+        # (or opens with a text file's) is neither, a pilcrow before a number at a line's start is no anchor's, a
         # backslash at a line's end is no csv escape to clean, and a byte order mark that
         # opens the text is no mark to drop, and the body's first line, below a blank
         # line, does not carry on a REF block

@@ -112,12 +112,13 @@ _Reader = Callable[[str, Collector], "Source | None"]
 
 
 @functools.cache
-def _readers() -> tuple[Callable[[str, Collector], Source], _Reader, _Reader]:
-    """The readers of HTML pages, canonical text and page text copies, loaded on the
-    first read (they import the parser's routing module) and then kept."""
-    from . import canonical, html, pagetext
+def _readers() -> tuple[Callable[[str, Collector], Source], _Reader, _Reader, _Reader]:
+    """The readers of HTML pages, canonical text, page text copies and cables' text
+    files, loaded on the first read (they import the parser's routing module) and then
+    kept."""
+    from . import canonical, html, pagetext, textfile
 
-    return html.read, canonical.read, pagetext.read
+    return html.read, canonical.read, pagetext.read, textfile.read
 
 
 @functools.cache
@@ -130,7 +131,7 @@ def _canonical_labels() -> tuple[str, ...]:
 
 def read_source(text: str, diags: Collector) -> Source:
     """Detect the form of ``text`` and extract it into a :class:`Source`."""
-    read_html, read_canonical, read_pagetext = _readers()
+    read_html, read_canonical, read_pagetext, read_textfile = _readers()
     # (canonical text opens with a metadata line, which no page does, whatever follows)
     if looks_like_html(text) and not text.startswith(_canonical_labels()):
         return read_html(text, diags)
@@ -140,7 +141,9 @@ def read_source(text: str, diags: Collector) -> Source:
         return src
     if _ANCHOR in text:
         text = without_anchors(text)
-    src = read_pagetext(text, diags)
+    src = read_textfile(text, diags)
+    if src is None:
+        src = read_pagetext(text, diags)
     if src is not None:
         return src
     bare = Source("text")

@@ -22,7 +22,16 @@ _TABLE_OPEN = "<table class='cable'>"
 # a cell's text, inside its link when there is one (stripped by the caller)
 _CELL_RE = re.compile(r"<td>(?:\s*<a [^>]*>)?([^<]*)<")
 _TITLE_RE = re.compile(r"<h3>\s*Viewing cable\s+([^,<]*),\s*([^<]*)</h3>")
-_TAG_RE = re.compile(r"<[^<>]*>")
+# an HTML tag (or comment, or an empty pair of brackets, read as an empty tag): a name of
+# HTML's vocabulary, so that a cable's own angle brackets stay text (``<<Israel>>``,
+# ``<<240168>>``, ``<1 percent``)
+_TAG_NAMES = (
+    "a|abbr|acronym|b|big|blockquote|body|br|center|cite|code|dd|del|div|dl|dt|em|font|"
+    "h[1-6]|head|hr|html|i|img|ins|kbd|li|link|meta|nobr|ol|p|pre|s|script|small|span|strike|"
+    "strong|style|sub|sup|table|tbody|td|tfoot|th|thead|title|tr|tt|u|ul|wbr"
+)
+_TAG = rf"</?(?i:{_TAG_NAMES})(?=[\s/>])[^<>]*>|<!--[^<>]*-->|<>"
+_TAG_RE = re.compile(_TAG)
 _FIELDS = ("reference_id", "created", "released", "classification", "origin")
 
 
@@ -40,7 +49,18 @@ def _unescape(raw: str) -> str:
         return out
     if out.count("&") == out.count("&amp;"):
         return out.replace("&amp;", "&")
-    return _html.unescape(raw)
+    return _REF_RE.sub(_one_ref, raw)
+
+
+# a character reference: a numeric one, its semicolon left out or not (as browsers read
+# it), or a named one closed by its semicolon: ``&pounding`` (the mangled opening quote
+# of ``&pounding on the table8``) is text, not ``&pound`` and ``ing``, as
+# ``html.unescape`` would read it
+_REF_RE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{1,31};)")
+
+
+def _one_ref(m: re.Match[str]) -> str:
+    return _html.unescape(m.group())
 
 
 def _block_text(raw: str) -> str:
@@ -57,7 +77,7 @@ def _block_text(raw: str) -> str:
 
 # a tag; a paragraph anchor with its pilcrow, unless the next character could end a
 # ``&#x000A;`` begun before the anchor (the pilcrow then stays, see _block_lines)
-_TAG_ANCHOR_RE = re.compile(r"<a id='par[^'<>]*' href='#par[^'<>]*'>\u00b6</a>(?=[^#x0A;<])|<[^<>]*>")
+_TAG_ANCHOR_RE = re.compile(rf"<a id='par[^'<>]*' href='#par[^'<>]*'>\u00b6</a>(?=[^#x0A;<])|{_TAG}")
 
 
 def _block_lines(raw: str, diags: Collector) -> list[str]:
