@@ -183,6 +183,8 @@ def test_a_page_header_with_text_run_on_in_the_routing_block(source: str) -> Non
         ("O 112343Z MAR 09        ZDS ZDS", "ZDS ZDS"),
         ("O R 041614Z FEB 10     (CCY ADX1C30B8 ICTOQ0621-623)", "(CCY ADX1C30B8 ICTOQ0621-623)"),
         ("O 050115Z MAR 07 ZDS", "ZDS"),
+        # the signal glued to the year (09DURBAN46, a cable's text file of alx/cablegate)
+        ("R 301250Z APR 09ZDF", "ZDF"),
     ],
 )
 def test_a_date_time_group_with_a_service_note_after_it(line: str, signal: str) -> None:

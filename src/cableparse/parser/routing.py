@@ -89,10 +89,11 @@ _DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d{1,9})(?:/(\d{1,4}))?)?(?:\s+
 # indicators that follow it (``ZZH ZDS``, ``ZZH ZUI RUEHSD``, ``ZZH (TAO)``)
 _ZN_RE = re.compile(r"ZN[RY]\s+([A-Z]{5})(?:\s+(\S.*))?")
 # the date-time group's line: precedences, the group, and an operating signal after it
-# with any service note that follows (``ZDS``, ``ZDK CTG NUMEROUS REQUESTS``, ``(CCY ...)``)
+# with any service note that follows (``ZDS``, ``ZDK CTG NUMEROUS REQUESTS``, ``(CCY ...)``),
+# the signal glued to the year too (``R 301250Z APR 09ZDF``, 09DURBAN46)
 _DTG_RE = re.compile(
     r"(?:([ZOPRY])(?:\s+([ZOPRY]))?\s+)?(\d{2})(\d{2})(\d{2})Z\s+([A-Za-z]{3})\s+(\d{2,4})"
-    r"(?:\s+((?:Z[A-Z0-9]{2,4}|\(?CCY)\b.*))?$"
+    r"(?:\s*((?:Z[A-Z0-9]{2,4}|\(?CCY)\b.*))?$"
 )
 
 
