@@ -117,6 +117,8 @@ def _reads_back(c: Cable) -> None:
         ("8. (S/NF) Comment: Either way. End comment. BROWNFIELD", "BROWNFIELD", []),
         ("4. (C) Text ends here. Edelman", "Edelman", []),
         ("12. (C) We will report the response by August 16.POLASCHIK", "POLASCHIK", []),
+        # ... and after the quotation it closes (10CHENGDU30, a text file of alx/cablegate)
+        ('5. (U) "We can eat together and neither want the government beating us down."BROWN', "BROWN", []),
         ("9. (U) U/S Joseph cleared this cable. HOAGLAND NNNN", "HOAGLAND", ["NNNN"]),
         ("remain central to the strategy\nfor the 2011 presidential election. MARTINEZ", "MARTINEZ", []),
         # a post's note of its web site below the signer, its address wrapped or not

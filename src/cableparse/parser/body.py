@@ -348,11 +348,12 @@ def _glued(s: str) -> tuple[str, str] | None:
             continue
         if _ends_sentence(head):
             return head, " ".join(words)
-    # no space after the full stop: "... guidance by August 16.POLASCHIK"
+    # no space after the full stop: "... guidance by August 16.POLASCHIK", or after the
+    # quote it closes: '... beating us down."BROWN' (10CHENGDU30)
     last = s[max(s.rfind(" "), s.rfind("\t")) + 1 :]
     dot = last.rfind(".")
     if 0 < dot < len(last) - 3:
-        name = last[dot + 1 :]
+        name = last[dot + 1 :].lstrip(_CLOSERS)
         before = last[dot - 1]
         if _UPPER_NAME_RE.match(name) and name not in _NOT_NAMES and (before.islower() or before.isdigit()):
             return s[: len(s) - len(name)], name
