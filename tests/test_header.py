@@ -853,6 +853,28 @@ _ROME = (
 )
 
 
+def test_a_titled_database_record_above_the_text() -> None:
+    # (09DOHA691, a text file of alx/cablegate: the record's title, then its labelled lines
+    # with tabs, the reference id on the ``Key:`` line, above the classification line)
+    record = (
+        "QATAR INVESTMENT AUTHORITY'S 2010 INVESTMENT STRATEGY OUTLINED\nClass: \tCONFIDENTIAL\n"
+        "Date: \tWed Nov 25 11:44:00 2009\nKey: \t09DOHA691\nTags: \tPGOV, EFIN, EINV, AR, BR, CH\n"
+    )
+    text = (
+        f"{record}\n \n\nC O N F I D E N T I A L SECTION 01 OF 02 DOHA 000691\n\nSIPDIS\n\n"
+        "E.O. 12958: DECL: 11/24/2019\nTAGS: PGOV EFIN EINV AR BR CH\n"
+        "SUBJECT: QATAR INVESTMENT AUTHORITY'S 2010 INVESTMENT\nSTRATEGY OUTLINED\n\n1. (C) Text.\n\nLEBARON\n"
+    )
+    cable = cableparse.parse(text)
+    cl = cable.header.classification_line
+    assert cl is not None and (cl.origin, cl.serial) == ("DOHA", 691)
+    assert cable.preamble == tuple(record.strip().split("\n"))
+    assert cable.header.subject == "QATAR INVESTMENT AUTHORITY'S 2010 INVESTMENT STRATEGY OUTLINED"
+    assert cable.header.handling == ()
+    assert "CP302" in {d.code for d in cable.diagnostics}
+    _reads_back(cable)
+
+
 def test_a_whole_copy_behind_a_records_row() -> None:
     cable = cableparse.parse(_PRAGUE)
     assert "CP209" in [d.code for d in cable.diagnostics]

@@ -118,6 +118,21 @@ def test_partial_extract_note_over_a_date_time_group_run_on() -> None:
     assert parse(raw).header.classification_line is not None
 
 
+def test_titled_record_run_on_to_the_last_addressee() -> None:
+    # ``RUEHBU/AMEMBASSY BUENOS AIRES 0001QATAR INVESTMENT ...`` over ``Class: CONFIDENTIAL``,
+    # ``Date: ...``, ``Key: 09DOHA691``, ``Tags: ...``: a record of the cable's title and
+    # metadata above the text; the text opens with its title, after the message number
+    c = parse(_read(FIXTURES / "textfiles" / "09DOHA691.txt"))
+    assert c.routing is not None
+    assert (c.routing.info[-1].name, c.routing.info[-1].mcn) == ("AMEMBASSY BUENOS AIRES", "0001")
+    assert c.preamble[0] == "QATAR INVESTMENT AUTHORITY'S 2010 INVESTMENT STRATEGY OUTLINED"
+    assert c.preamble[3] == "Key: \t09DOHA691"
+    assert c.header.classification_line is not None
+    assert c.header.classification_line.raw == "C O N F I D E N T I A L SECTION 01 OF 02 DOHA 000691"
+    assert c.header.subject == "QATAR INVESTMENT AUTHORITY'S 2010 INVESTMENT STRATEGY OUTLINED"
+    assert "CP302" in {d.code for d in c.diagnostics}
+
+
 def test_text_file_without_text() -> None:
     # the mirror holds some files with the metadata lines alone
     c = parse(_read(FIXTURES / "textfiles" / "09DHAKA57.txt"))

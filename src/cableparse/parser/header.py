@@ -2388,6 +2388,13 @@ def _record_start(lines: list[Line], i: int, limit: int) -> int | None:
             continue
         if HEADER_ENDS in t or t.startswith("id: ") or (t.startswith("ID:") and _LABELLED_RECORD_RE.match(t)):
             return j
+        if t.startswith("Key:") and _KEY_LINE_RE.match(t):
+            # a record of the cable's title over its labelled lines (``Class:``, ``Date:``,
+            # ``Key:`` with the reference id, ``Tags:``, 09DOHA691): it opens at the title
+            k = j - 1
+            while k > i and (is_blank(lines[k][1]) or _LABEL_LINE_RE.match(lines[k][1].strip())):
+                k -= 1
+            return k
         if _STAMP_LINE_RE.match(t):
             k = j + 1
             while k < limit and is_blank(lines[k][1]):
@@ -2412,9 +2419,14 @@ def is_preamble_end(text: str) -> bool:
 # (a search for a literal that ends in a space costs more with ``in``)
 #: a labelled record's first two lines: its row number, then its reference id
 _LABELLED_RECORD_OPENING = r"ID:[ \t]*+\d++[ \t]*+\n[ \t]*+ORIGIN:"
-_ID_RE = re.compile("id: |" + _LABELLED_RECORD_OPENING)
+# a titled record's line of the reference id (``Key: <tab>09DOHA691``)
+_KEY_LINE = r"Key:[ \t]++\d{2}[A-Z]"
+_ID_RE = re.compile("id: |" + _LABELLED_RECORD_OPENING + "|" + _KEY_LINE)
 # a labelled record's first line: its row number
 _LABELLED_RECORD_RE = re.compile(r"ID:[ \t]*+\d+$")
+_KEY_LINE_RE = re.compile(_KEY_LINE + r"[A-Z0-9]*\d$")
+# a titled record's labelled lines, above its reference id's
+_LABEL_LINE_RE = re.compile(r"(?:Class|Date|Key|Tags):\s")
 
 
 def _may_hold_record(head: str, lines: list[Line], i: int) -> bool:
@@ -2559,7 +2571,7 @@ _EO_TAGS_RE = re.compile(r"(?<=[0-9])[\"']?(?=TAGS?:)|\s[\"'](?=TAGS?:)|\s(?=TAG
 _RECORD_LINE = (
     r"[ \t]*+(?:\d(?:\d?/\d{1,2}/\d{4} \d{1,2}:\d{2}[ \t]*(?=\n|\Z)"
     r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?:[ \t]*(?=\n|\Z)|\t)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:"
-    r"|ID:\s*\d+\s+Cable dated:|" + _LABELLED_RECORD_OPENING + ")"
+    r"|ID:\s*\d+\s+Cable dated:|" + _LABELLED_RECORD_OPENING + "|" + _KEY_LINE + ")"
 )
 _RECORD_HINT_RE = re.compile("\n" + _RECORD_LINE)
 _RECORD_FIRST_RE = re.compile(_RECORD_LINE)

@@ -74,6 +74,7 @@ _BANNER_RE = re.compile(r"(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)(?://[A-Z ]+)?\s*\
 # on the same line after tabs or on the lines below
 _RECORD_ID_RE = re.compile(r"(?<!\d)(\d+)(?:\t\d{4}-\d{2}-\d{2} |,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},|\Z)")
 _MCN_RECORD_RE = re.compile(r" (\d{4})(\d+)(?:\t\d{4}-\d{2}-\d{2} |,\d|\Z)")
+_TITLE_AFTER_MCN_RE = re.compile(r" (\d{4})[A-Z]")
 _RECORD_NEXT_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}|\s*\Z)|\d{1,2}/\d{1,2}/\d{4} ")
 # the date-time group a partial extract's note may have below it (``201247Z Jan 04``)
 _NOTE_DTG_RE = re.compile(r"\d{6}Z [A-Za-z]{3} \d{2}")
@@ -135,6 +136,12 @@ def _record_seam(line: str, below: str, rid: str) -> int | None:
     # (right after the addressee's last character: a record's line after a space is a mail
     # export's own line, ``Diana T Fritz  06/05/2007 04:15:39 PM``)
     found = m.start() if m is not None and not line[m.start() - 1].isspace() else None
+    if found is None and below.startswith("Class:"):
+        # a titled record (its title, then ``Class:``, ``Date:``, ``Key:`` lines): the title
+        # run on to the last addressee's message number (``... BUENOS AIRES 0001QATAR ...``)
+        m = _TITLE_AFTER_MCN_RE.search(line)
+        if m is not None:
+            found = m.end(1)
     at = line.find(rid, 1) if rid else -1
     if at > 0 and not line[at - 1].isspace() and (found is None or at < found):
         found = at
