@@ -44,6 +44,29 @@ def test_efto_caveat_is_no_origin(
 
 
 @pytest.mark.parametrize(
+    ("line", "level"),
+    [
+        # a spaced level word with a space lost (06BOGOTA5603, 08PARIS1501, 08TUNIS193,
+        # 10SHENYANG4, 09BAKU744 of the release, 07CARACAS1822 of alx/cablegate's files)
+        ("CO N F I D E N T I A L SECTION 01 OF 02 BOGOTA 005603", "CONFIDENTIAL"),
+        ("SE C R E T TUNIS 000193", "SECRET"),
+        ("C ONFIDENTIAL BAKU 000744", "CONFIDENTIAL"),
+        ("U NCLAS SIFIED X 000001", "UNCLASSIFIED"),
+        # the level words of several words keep their spaces
+        ("LIMITED  OFFICIAL USE X 000001", "LIMITED OFFICIAL USE"),
+        ("TOP SECRET X 000001", "TOP SECRET"),
+    ],
+)
+def test_a_spaced_level_word_is_closed_up(line: str, level: str) -> None:
+    found = header.match_classification_line(line)
+    assert found is not None and found[0].level == level
+    assert found[0].raw == " ".join(line.split())
+    cable = cableparse.parse(f"{line}\n\nE.O. 12958: N/A\nTAGS: PREL\nSUBJECT: TEST\n\n1. (U) Text.\n")
+    assert cable.header.classification_line == found[0]
+    _reads_back(cable)
+
+
+@pytest.mark.parametrize(
     ("line", "level", "origin", "serial", "rest"),
     [
         # 75LIBREVILLE1895 of the release: the older telegrams name the year before the origin

@@ -210,13 +210,21 @@ def _without_markers(text: str, lineno: int, breaks: list[PageBreak] | None, dia
 
 
 _LEVEL_FIRST = frozenset("UCSLTucslt")  # the first letters _LEVEL_RE accepts
+# the level words of one word, spaced out or not (the others are ``LIMITED OFFICIAL USE``
+# and ``TOP SECRET``)
+_ONE_WORD_LEVELS = frozenset({"UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"})
 
 
 @functools.lru_cache(maxsize=256)
 def _level_of(raw_level: str) -> str:
-    """``C O N F I D E N T I A L`` -> ``CONFIDENTIAL``; ``limited  official use`` -> ``LIMITED OFFICIAL USE``."""
+    """``C O N F I D E N T I A L`` -> ``CONFIDENTIAL``; ``limited  official use`` -> ``LIMITED OFFICIAL USE``;
+    a spaced word with a space lost (``CO N F I D E N T I A L``, 06BOGOTA5603) closed up too."""
     level = raw_level.upper()
-    level = " ".join(level.split()) if any(len(w) > 1 for w in level.split()) else level.replace(" ", "")
+    words = level.split()
+    closed = "".join(words)
+    if closed in _ONE_WORD_LEVELS:
+        return closed
+    level = " ".join(words) if any(len(w) > 1 for w in words) else closed
     if level.startswith("UNCLAS") and " " in level:
         level = level.replace(" ", "")
     return level
