@@ -249,6 +249,24 @@ def test_seam_after_any_addressee_of_the_fixtures(level: str, serial: int) -> No
         assert routing is not None and (routing[-1], text[0]) == (last, first), page.stem
 
 
+@pytest.mark.parametrize(
+    ("stamp", "created"),
+    [
+        ("Fri Dec 14 13:43:00 +0100 2001", "2001-12-14T13:43:00+00:00"),
+        ("Fri Dec 14 13:43:00 CET 2001", "2001-12-14T13:43:00+00:00"),
+        # as newer versions of the converter's language print a time
+        ("2001-12-14 13:43:00 +0100", "2001-12-14T13:43:00+00:00"),
+        ("2001-12-14 13:43", "2001-12-14T13:43:00+00:00"),
+    ],
+)
+def test_the_created_time_as_written(stamp: str, created: str) -> None:
+    lines = _read(FIXTURES / "textfiles" / "01HAVANA4690.txt").split("\n")
+    lines[2] = stamp
+    c = parse("\n".join(lines))
+    assert c.header.created is not None and c.header.created.isoformat() == created
+    assert c.routing is not None and c.routing.to[0].name == "SECSTATE WASHDC"
+
+
 def test_not_a_text_file() -> None:
     for text in (
         "09ANKARA1\nSUBJECT\nThursday\nSECRET\nEmbassy Ankara\nbody",  # no time line

@@ -444,10 +444,10 @@ def dumps(cable: Cable) -> str:
     ):
         # marks the blocks below as canonical: text that opens like a metadata line is no
         # metadata, text that opens like a web page or holds a page copy's metadata lines
-        # (or opens with a text file's) is neither, a pilcrow before a number at a line's start is no anchor's, a
-        # backslash at a line's end is no csv escape to clean, and a byte order mark that
-        # opens the text is no mark to drop, and the body's first line, below a blank
-        # line, does not carry on a REF block
+        # (or opens with a text file's) is neither, a pilcrow before a number at a line's
+        # start is no anchor's, a backslash at a line's end is no csv escape to clean, and
+        # a byte order mark that opens the text is no mark to drop, and the body's first
+        # line, below a blank line, does not carry on a REF block
         out.append(FIELD_NAMES["reference_id"] + ":")
     if out:
         out.append("")

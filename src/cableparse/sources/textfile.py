@@ -45,6 +45,8 @@ _MONTHS = {
 _TIME_RE = re.compile(
     r"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{2}):(\d{2}):\d{2}(?: [+-]\d{4}| [A-Z]{3,4})? (\d{4})\Z"
 )
+# ... or as newer versions of the maker's language print it (``2002-11-13 00:00:00 +0100``)
+_ISO_TIME_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::\d{2})?(?: [+-]\d{4}| [A-Z]{3,4})?\Z")
 _LEVELS = frozenset(
     {
         "UNCLASSIFIED",
@@ -98,16 +100,24 @@ def _metadata(lines: list[str]) -> dict[str, str] | None:
     """The five metadata lines' values, or None when ``lines`` do not open so."""
     if len(lines) < 5 or _ID_RE.match(lines[0]) is None:
         return None
-    m = _TIME_RE.match(lines[2].strip())
     level = lines[3].strip()
-    if m is None or level not in _LEVELS or not lines[4].strip():
+    if level not in _LEVELS or not lines[4].strip():
         return None
-    month, day, hour, minute, year = m.groups()
-    if month not in _MONTHS:
+    stamp = lines[2].strip()
+    m = _TIME_RE.match(stamp)
+    if m is not None:
+        month, day, hour, minute, year = m.groups()
+        if month not in _MONTHS:
+            return None
+        created = f"{year}-{_MONTHS[month]:02d}-{day} {hour}:{minute}"
+    elif (iso := _ISO_TIME_RE.match(stamp)) is not None:
+        year, mm, day, hour, minute = iso.groups()
+        created = f"{year}-{mm}-{day} {hour}:{minute}"
+    else:
         return None
     return {
         "reference_id": lines[0],
-        "created": f"{year}-{_MONTHS[month]:02d}-{day} {hour}:{minute}",
+        "created": created,
         "classification": level,
         "origin": " ".join(lines[4].split()),
     }
@@ -163,9 +173,9 @@ def _record_seam(line: str, below: str, rid: str) -> int | None:
 
 def _seam(line: str, below: str, rid: str) -> tuple[int, bool] | None:
     """Where the cable text's first line starts inside the routing header's last line
-    ``line`` (``below`` is the line after it, ``rid`` the reference id), and whether a pasted record opens there, or
-    None when no classification line, nor a pasted record, opens after an addressee's
-    text."""
+    ``line`` (``below`` is the line after it, ``rid`` the reference id), and whether a
+    pasted record opens there; None when no classification line, nor a pasted record,
+    opens after an addressee's text."""
     found = None
     for m in _SEAM_RE.finditer(line, 1):
         at = m.start()
