@@ -3484,6 +3484,25 @@ def test_page_headers_run_on_to_a_page_header(source: str) -> None:
     _reads_back(cable)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"<pre>&#xAPAGE 21 271458Z&#6  CONFIDENTIAL&#xAPAGE 02 271458Z&#x000A",
+        "X\n\nPAGE 02 HARARE 05461 01 OF 02 271458Z  CONFIDENTIAL\nPAGE 03 HARARE 05461 01 OF 02 271458Z\nY\n",
+    ],
+)
+def test_a_page_header_whose_line_holds_the_next_pages_banner(source: str | bytes) -> None:
+    # (a fuzz input, cut down; commit b8db91c fails on it too) a page header with the next
+    # page's banner run on after a run of spaces, right above that page's header: the
+    # banner went with the header below, and what was left of the line, a whole page header,
+    # stayed text, which canonical text, writing it alone, read as a page break
+    cable = cableparse.parse(source)
+    assert [b.text.startswith("PAGE") for b in cable.page_breaks] == [True, False]
+    assert cable.page_breaks[1].text.startswith("CONFIDENTIAL PAGE")
+    assert not any("PAGE" in p.text for p in cable.paragraphs)
+    _reads_back(cable)
+
+
 def test_page_headers_run_on_keep_the_text_after_them() -> None:
     cable = cableparse.parse("X\nPAGE 02 1 061419Z PAGE 02 1 061419Z A b")
     assert [b.page for b in cable.page_breaks] == [2, 2]

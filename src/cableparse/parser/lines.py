@@ -467,7 +467,14 @@ def remove_page_breaks(
                     glued = _GLUED_BANNER_RE.search(out[-1][1])
                     if glued is not None:
                         banner = glued.group(1) + " "
-                        out[-1] = (out[-1][0], out[-1][1][: glued.start()])
+                        left = out[-1][1][: glued.start()]
+                        whole = split_marker(left) if "PAGE" in left else None
+                        if whole is not None and whole.text.startswith("PAGE"):
+                            # (what is left is a page header of its own: the banner was run
+                            # on to one header, above the next)
+                            breaks.append(marker_at(whole, out.pop()[0] + 1 + diags.offset))
+                        else:
+                            out[-1] = (out[-1][0], left)
             breaks.append(marker_at(pb, lineno + 1 + diags.offset, banner))
             breaks.extend(marker_at(x, lineno + 1 + diags.offset) for x in more)
             markers += 1
