@@ -3547,6 +3547,18 @@ def test_an_addressee_that_reads_as_a_date_time_group() -> None:
     _reads_back(cable)
 
 
+@pytest.mark.parametrize("addressee", ["PAGE 02 I 061419Z &", "PAGE 02 RUEHRO 1234 061419Z AMEMBASSY ROME"])
+def test_an_addressee_that_reads_as_a_page_header(addressee: str) -> None:
+    # (a fuzz input, cut down; commit b8db91c fails on it too) an addressee written after a
+    # second TO keyword that, on a line of its own, reads as a teletype page header with
+    # text run on: it is written after its list's keyword, as it was read (a whole page
+    # header there is a page break)
+    cable = cableparse.parse(f"<pre>VZCZC&#x000ATO Z&#xATO {addressee}")
+    assert cable.routing is not None
+    assert [a.name for a in cable.routing.to] == ["Z", addressee]
+    _reads_back(cable)
+
+
 def test_a_truncated_first_copy_whose_caption_line_holds_a_page_header() -> None:
     # (a fuzz input, cut down) a truncated first copy whose caption line holds a teletype
     # page header after a semicolon: the first copy's attention lines kept it as written,

@@ -128,11 +128,16 @@ def _routing(r: Routing, out: list[str]) -> None:
                 or opens_addressee_keyword(lines[0])
                 or match_classification_line(lines[0]) is not None
                 or (r.dtg is None and is_dtg_line(lines[0]))
+                or (
+                    lines[0].startswith("PAGE")
+                    and (split_marker(lines[0]) is not None or split_run_on_page_header(lines[0]) is not None)
+                )
             ):
                 # (an addressee that reads as a keyword, ``INFO``, as a classification line,
-                # which ends the routing header, ``NCLAS S 0``, or as the date-time group a
-                # header without one would read, ``050155Z MAR 07``, is written after its
-                # list's own, as the first is)
+                # which ends the routing header, ``NCLAS S 0``, as the date-time group a
+                # header without one would read, ``050155Z MAR 07``, or as a teletype page
+                # header, ``PAGE 02 I 061419Z &``, is written after its list's own, as the
+                # first is)
                 lines[0] = f"{word} {lines[0]}"
             out.extend(lines)
 
