@@ -117,6 +117,9 @@ def _reads_back(c: Cable) -> None:
         ("8. (S/NF) Comment: Either way. End comment. BROWNFIELD", "BROWNFIELD", []),
         ("4. (C) Text ends here. Edelman", "Edelman", []),
         ("12. (C) We will report the response by August 16.POLASCHIK", "POLASCHIK", []),
+        # below a note's closing words wrapped over two lines without a full stop
+        # (09HAVANA551, a text file of alx/cablegate)
+        ("5. (C) Text of the partners.  END\nCOMMENT\nWILLIAMS", "WILLIAMS", []),
         # ... and after the quotation it closes (10CHENGDU30, a text file of alx/cablegate)
         ('5. (U) "We can eat together and neither want the government beating us down."BROWN', "BROWN", []),
         ("9. (U) U/S Joseph cleared this cable. HOAGLAND NNNN", "HOAGLAND", ["NNNN"]),

@@ -489,6 +489,15 @@ def _ends_text(s: str) -> bool:
     )
 
 
+def _note_closed_across(lines: list[Line], k: int, prev: str) -> bool:
+    """True when ``prev``, the stripped line ``k``, is one word that closes a note with the
+    last word of the line above it: ``END`` wrapped over ``COMMENT`` (09HAVANA551)."""
+    if not prev or " " in prev or k < 1:
+        return False
+    above = lines[k - 1][1].split()
+    return bool(above) and _ends_sentence(f"{above[-1]} {prev}")
+
+
 def _after_prose(name: str, decoration: str, prev: str) -> bool:
     """True when the signer's line, one upper-case name word alone, stands right below a
     line of prose that ends no sentence (a list's last item, a sentence cut short): the
@@ -554,7 +563,7 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
             name, decoration = found
             prev = lines[j - 2][1].strip()
             cut = j - 1
-            ok = _ends_text(prev)
+            ok = _ends_text(prev) or _note_closed_across(lines, j - 2, prev)
             if ok and not prev and " " not in name and name.isupper():
                 # (the name written twice with blank lines between: ``MILOVANOVIC`` / /
                 # ``MILOVANOVIC``, 09BAMAKO776)
