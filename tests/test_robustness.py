@@ -1508,6 +1508,19 @@ def test_a_field_after_a_separator_on_a_tags_continuation_line(sep: str) -> None
     _fixed_point(cable)
 
 
+@pytest.mark.parametrize("source", [b"<pre>_&#xA;<>1.(C)&#x000A;1. AR", "1.(C)\n1. AR\n", "1. (C) 1. AR\n"])
+def test_a_number_and_a_word_below_a_paragraphs_opening_are_no_signer(source: str | bytes) -> None:
+    # (a fuzz input, cut down; commit b8db91c fails on it too) a paragraph whose text is a
+    # number and one upper-case word (``1. AR``): on its own line the number ends no
+    # sentence, so the word is no signer; canonical text, writing the text on the
+    # paragraph's line (``1. (C) 1. AR``), read the number after the marking as a sentence's
+    # end and the word as the signer
+    cable = cableparse.parse(source)
+    assert cable.signature is None
+    assert cable.paragraphs[-1].text.endswith("1. AR")
+    _fixed_point(cable)
+
+
 @pytest.mark.parametrize("opening", ["4. (U) ", "4.(U)", "12. (SBU) ", "3. ", "REF:4.(U)"])
 def test_a_paragraph_of_one_upper_case_word_is_no_signer(opening: str) -> None:
     # fuzz crash, 2026-12-05 (b"REF:4.(U)TAG"): a paragraph's number and marking were read

@@ -340,7 +340,9 @@ def _glued(s: str) -> tuple[str, str] | None:
             break
         head = head[:cut].rstrip()
         words = s[len(head) :].split()
-        if not head or not _name(words) or _number_alone(head):
+        if not head or not _name(words) or _number_alone(head) or _number_alone(_past_number(head)):
+            # (a paragraph's number alone ends no sentence, past the paragraph's own
+            # number and marking too: ``1. (C) 1. AR``, as ``1. AR`` below ``1.(C)`` reads)
             continue
         upper = words[0].isupper()
         # a capitalised name only as one word, and only after mixed-case text
