@@ -36,6 +36,8 @@ from .lines import (
 )
 
 __all__ = [
+    "MONTHS",
+    "NOT_LEVELS",
     "PARTIAL_SENTENCE",
     "PRECEDENCE_LETTERS",
     "SECURITY_GROUPS",
@@ -72,7 +74,8 @@ _PRECEDENCE_WORDS = {
     "IMMMEDIATE": "IMMEDIATE",
     "ROUTIN": "ROUTINE",
 }
-_MONTHS = {
+#: the months of a date-time group, in capitals, with their numbers
+MONTHS = {
     m: i for i, m in enumerate(("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1)
 }
 
@@ -126,7 +129,7 @@ _DISTRIBUTION_RE = re.compile(
 
 def dtg_datetime(day: int, hour: int, minute: int, month: str, year: str) -> _dt.datetime | None:
     """A UTC datetime from the parts of a date-time group, or None when invalid."""
-    mon = _MONTHS.get(month.upper())
+    mon = MONTHS.get(month.upper())
     if mon is None:
         return None
     y = int(year)
@@ -144,7 +147,8 @@ _ADDR_WORDS = ("TO ", "INFO ", "XMT", "BT", "NNNN")
 # (a date-time group may also open with a digit) and of one _ADDR_WORDS may match
 _START_FIRST = frozenset("VDZFTOPRY")
 _ADDR_FIRST = frozenset("TIXBN")
-_NOT_LEVELS = ("SECSTATE", "SECDEF")
+#: addressees' words that open like a level word
+NOT_LEVELS = ("SECSTATE", "SECDEF")
 
 
 def is_routing_start(text: str) -> bool:
@@ -274,7 +278,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
                 s
                 and s[0] in CLASSIFICATION_FIRST
                 and (found := match_classification_line(s)) is not None
-                and not s.startswith(_NOT_LEVELS)
+                and not s.startswith(NOT_LEVELS)
                 # (a level word alone, no whole line, may be a page's banner)
                 and not (found[0].serial is None and is_page_banner(lines, i))
             ):
@@ -314,7 +318,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
         elif (
             c in CLASSIFICATION_FIRST
             and (found := match_classification_line(s)) is not None
-            and not s.startswith(_NOT_LEVELS)
+            and not s.startswith(NOT_LEVELS)
             and not (found[0].serial is None and is_page_banner(lines, i))
         ):
             return i

@@ -15,9 +15,11 @@ from ..diagnostics import Collector
 from ..parser.routing import is_routing_start
 from .base import Source
 
-__all__ = ["METADATA_LINE_RE", "is_page_copy", "read"]
+__all__ = ["CLASSIFICATIONS", "METADATA_LINE_RE", "is_page_copy", "read"]
 
-_CLASSIFICATIONS = (
+#: the metadata's classification values (the closed vocabulary that splits a page copy's
+#: flattened metadata line, and that a text file's fourth line holds)
+CLASSIFICATIONS = (
     "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
     "CONFIDENTIAL//NOFORN",
     "SECRET//NOFORN",
@@ -27,7 +29,7 @@ _CLASSIFICATIONS = (
 )
 _STAMP = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"
 METADATA_LINE_RE = re.compile(
-    rf"(\w+)\s+({_STAMP})\s+(?:({_STAMP})\s+)?({'|'.join(re.escape(c) for c in _CLASSIFICATIONS)})\s+(\S.*?)\s*$"
+    rf"(\w+)\s+({_STAMP})\s+(?:({_STAMP})\s+)?({'|'.join(re.escape(c) for c in CLASSIFICATIONS)})\s+(\S.*?)\s*$"
 )
 _SEARCH_LINES = 400
 

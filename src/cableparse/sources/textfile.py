@@ -29,17 +29,15 @@ import re
 from ..diagnostics import Collector
 from ..parser.header import match_classification_line
 from ..parser.lines import PARTIAL_SENTENCE
-from ..parser.routing import is_routing_start
+from ..parser.routing import MONTHS, NOT_LEVELS, is_routing_start
 from .base import Source
+from .pagetext import CLASSIFICATIONS
 
 __all__ = ["is_text_file", "read"]
 
 # the reference id's line: a two-digit year, then letters and digits (WikiLeaks' own
 # malformed ids included, ``09SECTION02OF03QRIPOLI583``)
 _ID_RE = re.compile(r"\d{2}[A-Z][A-Z0-9]*\d\Z")
-_MONTHS = {
-    m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)
-}
 # ``Wed Nov 13 00:00:00 +0100 2002``: the local time of the copy's maker, whose clock
 # read the page's own value (``2002-11-13 00:00``); the offset is the maker's, not the cable's
 _TIME_RE = re.compile(
@@ -47,16 +45,7 @@ _TIME_RE = re.compile(
 )
 # ... or as newer versions of the maker's language print it (``2002-11-13 00:00:00 +0100``)
 _ISO_TIME_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?::\d{2})?(?: [+-]\d{4}| [A-Z]{3,4})?\Z")
-_LEVELS = frozenset(
-    {
-        "UNCLASSIFIED",
-        "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
-        "CONFIDENTIAL",
-        "CONFIDENTIAL//NOFORN",
-        "SECRET",
-        "SECRET//NOFORN",
-    }
-)
+_LEVELS = frozenset(CLASSIFICATIONS)
 # where a classification line may open inside the routing header's last line: the level
 # words as teletype text writes them (spaced out, in capitals or not), with their first
 # letter lost too, as pages damaged them (``E C R E T SANAA 000473``)
@@ -93,12 +82,14 @@ _ANCHOR = "\u00b6"
 # the tags some pages hold in their blocks besides the links (line breaks, a table's
 # closing tags), which the page reader drops; ``<Israel>`` and ``<<240168>>`` are text
 _BREAK_RE = re.compile(r"</?(?i:br|td|tr|th|table|p|div|span|font|b|i|u)\b[^<>]*>")
-_NOT_LEVELS = ("SECSTATE", "SECDEF", "SECRETARY", "SECRETARIAT")
+_NOT_LEVELS = (*NOT_LEVELS, "SECRETARY", "SECRETARIAT")
 
 
 def _metadata(lines: list[str]) -> dict[str, str] | None:
-    """The five metadata lines' values, or None when ``lines`` do not open so."""
-    if len(lines) < 5 or _ID_RE.match(lines[0]) is None:
+    """The five metadata lines' values, or None when ``lines`` do not open so (the first
+    line, the reference id's, is the caller's to check: :func:`read` matches it before it
+    splits the text)."""
+    if len(lines) < 5:
         return None
     level = lines[3].strip()
     if level not in _LEVELS or not lines[4].strip():
@@ -107,9 +98,10 @@ def _metadata(lines: list[str]) -> dict[str, str] | None:
     m = _TIME_RE.match(stamp)
     if m is not None:
         month, day, hour, minute, year = m.groups()
-        if month not in _MONTHS:
+        number = MONTHS.get(month.upper())
+        if number is None:
             return None
-        created = f"{year}-{_MONTHS[month]:02d}-{day} {hour}:{minute}"
+        created = f"{year}-{number:02d}-{day} {hour}:{minute}"
     elif (iso := _ISO_TIME_RE.match(stamp)) is not None:
         year, mm, day, hour, minute = iso.groups()
         created = f"{year}-{mm}-{day} {hour}:{minute}"
