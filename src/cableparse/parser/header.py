@@ -219,15 +219,11 @@ _ONE_WORD_LEVELS = frozenset({"UNCLAS", "UNCLASSIFIED", "CONFIDENTIAL", "SECRET"
 def _level_of(raw_level: str) -> str:
     """``C O N F I D E N T I A L`` -> ``CONFIDENTIAL``; ``limited  official use`` -> ``LIMITED OFFICIAL USE``;
     a spaced word with a space lost (``CO N F I D E N T I A L``, 06BOGOTA5603) closed up too."""
-    level = raw_level.upper()
-    words = level.split()
+    # (``_LEVEL_RE`` reads a one-word level, spaced out or not, or ``LIMITED OFFICIAL USE``
+    # or ``TOP SECRET``, their words apart by any white space)
+    words = raw_level.upper().split()
     closed = "".join(words)
-    if closed in _ONE_WORD_LEVELS:
-        return closed
-    level = " ".join(words) if any(len(w) > 1 for w in words) else closed
-    if level.startswith("UNCLAS") and " " in level:
-        level = level.replace(" ", "")
-    return level
+    return closed if closed in _ONE_WORD_LEVELS else " ".join(words)
 
 
 def match_classification_line(s: str) -> tuple[ClassificationLine, str] | None:
