@@ -83,6 +83,12 @@ def _addressee(a: Addressee) -> list[str]:
     return [" ".join(parts)] + [f"XMT {x}" for x in a.excluded]
 
 
+def _reads_as_page_break(line: str) -> bool:
+    """True when ``line``, on a line of its own, reads as a page break: a continuation
+    marker or a teletype page header, alone or with text run on after it."""
+    return split_marker(line) is not None or ("PAGE" in line and split_run_on_page_header(line) is not None)
+
+
 def _routing(r: Routing, out: list[str]) -> None:
     if r.partial:
         out.append(PARTIAL_SENTENCE)
@@ -128,10 +134,7 @@ def _routing(r: Routing, out: list[str]) -> None:
                 or opens_addressee_keyword(lines[0])
                 or match_classification_line(lines[0]) is not None
                 or (r.dtg is None and is_dtg_line(lines[0]))
-                or (
-                    lines[0].startswith("PAGE")
-                    and (split_marker(lines[0]) is not None or split_run_on_page_header(lines[0]) is not None)
-                )
+                or _reads_as_page_break(lines[0])
             ):
                 # (an addressee that reads as a keyword, ``INFO``, as a classification line,
                 # which ends the routing header, ``NCLAS S 0``, as the date-time group a
@@ -241,8 +244,7 @@ def _misread_item(item: str, above: str, block: list[str]) -> bool:
     return (
         ends_ref_block(item)
         or (item[:1] == "(" and opens_marked_text(item, [block[0][5:], *block[1:]]))
-        or split_marker(item) is not None
-        or ("PAGE" in item and split_run_on_page_header(item) is not None)
+        or _reads_as_page_break(item)
         or captions_alone(item)
         or is_handling_notice(item)
         or is_rule(item)
