@@ -37,7 +37,7 @@ from .parser.header import (
 )
 from .parser.lines import split_marker, split_run_on_page_header
 from .parser.markings import PARA_START_RE
-from .parser.routing import PARTIAL_SENTENCE, SECURITY_GROUPS, is_dtg_line, opens_addressee_keyword
+from .parser.routing import MONTHS, PARTIAL_SENTENCE, SECURITY_GROUPS, is_dtg_line, opens_addressee_keyword
 from .sources.base import holds_anchors, looks_like_html
 from .sources.canonical import FIELD_NAMES, LABELS, opens_routing_block
 from .sources.pagetext import is_page_copy
@@ -49,7 +49,7 @@ __all__ = ["dumps", "stamp"]
 _NOT_A_NUMBER = " " * 8
 _PROSIGNS = {"FLASH": "Z", "IMMEDIATE": "O", "PRIORITY": "P", "ROUTINE": "R", "EMERGENCY": "Y"}
 _GROUPS = {v: k for k, v in SECURITY_GROUPS.items()}
-_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_MONTHS = tuple(MONTHS)  # the routing parser's months, in their order
 
 
 def stamp(value: _dt.datetime) -> str:
