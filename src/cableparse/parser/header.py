@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Protocol
 
@@ -698,9 +698,11 @@ def _split_tags_general(text: str) -> list[str]:
 
 
 # (white space inside the parentheses too, as folding leaves it: ``(C )SAN JOSE 01713``)
-_BULLET_RE = re.compile(
-    r"(?:^|(?<=[\s,;]))(?:\(\s*([A-Za-z])\s*\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=[\s,;]|[A-Z0-9(]|$))"
-)
+_BULLET = r"\(\s*([A-Za-z])\s*\)|\[([A-Za-z])\]|([A-Za-z])[.):](?=[\s,;]|[A-Z0-9(]|$)"
+_BULLET_RE = re.compile(rf"(?:^|(?<=[\s,;]))(?:{_BULLET})")
+# a bullet past the text's start with the white space or separator before it, found from
+# that character's class (the look behind above is tried at every character)
+_AFTER_SEPARATOR_RE = re.compile(rf"[\s,;](?:{_BULLET})")
 
 
 def opens_like_bullet(text: str, letter: str) -> bool:
@@ -715,13 +717,27 @@ def _bullets(text: str) -> list[tuple[int, int, str]]:
     the letter upper-cased (a bullet out of the lettering is none)."""
     bullets: list[tuple[int, int, str]] = []
     expect = "A"
-    for m in _BULLET_RE.finditer(text):
+    for start, m in _bullet_matches(text):
         letter = m.group(1) or m.group(2) or m.group(3)
         if letter.upper() != expect:
             continue
-        bullets.append((m.start(), m.end(), expect))
+        bullets.append((start, m.end(), expect))
         expect = chr(ord(expect) + 1)
     return bullets
+
+
+def _bullet_matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Where each match of ``_BULLET_RE.finditer(text)`` starts, and the match: a bullet
+    past the text's start is found with the white space or separator before it (and its
+    letter in the same groups; a bullet ends in none, so that the next one's is past the
+    end of the last)."""
+    m = _BULLET_RE.match(text)
+    pos = 0
+    if m is not None:
+        yield 0, m
+        pos = m.end()
+    for m in _AFTER_SEPARATOR_RE.finditer(text, pos):
+        yield m.start() + 1, m
 
 
 #: what stands between two REF items, stripped from either end of an item
@@ -824,6 +840,8 @@ def _notice(caps: tuple[str, ...], rest: str) -> bool:
 
 def _captions_of(s: str) -> tuple[tuple[str, ...], str]:
     """Captions at the start of ``s`` and the text after them."""
+    if s[:1] in _NO_CAPTION_FIRST:
+        return (), s  # (the first word's first character opens no caption: the cheap test first)
     first = _FIRST_TOKEN_RE.match(s)
     if first is None or first.group(1).upper().strip(".-") not in _CAPTION_FIRST_WORDS:
         return (), s
@@ -863,6 +881,16 @@ _caption_line = functools.lru_cache(maxsize=1024)(_read_captions)
 
 _FIRST_TOKEN_RE = re.compile(r"[\s,;]*([^\s,;]+)")
 _CAPTION_FIRST_WORDS = CAPTION_WORDS | {multi[0] for multi in _CAPTIONS_MULTI}
+# the ASCII characters that, opening a line, open its first word (no white space, no
+# separator) and stay its first character once it is upper-cased and its dots and dashes
+# are stripped, and open no caption word: such a line opens with no caption
+_NO_CAPTION_FIRST = frozenset(
+    c
+    for c in map(chr, range(128))
+    if _FIRST_TOKEN_RE.match(c) is not None
+    and c not in ".-"
+    and not any(word.startswith(c.upper()) for word in _CAPTION_FIRST_WORDS)
+)
 
 
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
@@ -887,7 +915,12 @@ def handling_like(s: str) -> bool:
         letters, upper = len(alpha), sum(map(str.isupper, alpha))
     if not letters or upper >= 0.7 * letters:
         return True
-    return len(s) <= 120 and any(w in up for w in _HANDLING_WORDS)
+    if len(s) > 120:
+        return False
+    for w in _HANDLING_WORDS:  # noqa: SIM110 - a loop: a generator costs more per step
+        if w in up:
+            return True
+    return False
 
 
 #: an attention line right below another is kept for being short, up to this length
@@ -1356,6 +1389,9 @@ def parse_header(
     split_noted = False
     while i < n:
         lineno, text = lines[i]
+        if not text:
+            i += 1  # (an empty line: nothing to fold, nor to read)
+            continue
         if len(text) > _LONG_LINE and text.lstrip()[:1].isdecimal() and _opens_paragraph(text):
             # (a paragraph written on one line ends the header: not folded whole to see it)
             break
@@ -1398,7 +1434,13 @@ def parse_header(
             splitter = _SPLIT_IN_REFS
         else:
             splitter = _SPLIT_ALL
-        at = _field_cut(s, splitter)
+        if len(s) <= _LONG_LINE and splitter is not _SPLIT_IN_REFS and (splitter is not _SPLIT_ALL or "E.O" not in s):
+            # (:func:`_field_cut` as it reads a short line outside a REF block without
+            # ``E.O``: the splitter's search alone)
+            found_at = splitter.search(s, 1)
+            at = None if found_at is None else found_at.span()
+        else:
+            at = _field_cut(s, splitter)
         if m_tags or m_subj or m_ref:
             # the next field glued to the keyword (``TAGS:SUBJECT: ...``, ``REF:TAGS: ...``):
             # no value (and the cut there comes first, whatever the line holds further on)
@@ -1989,7 +2031,9 @@ _ARCHIVE_COPY_RE = re.compile(r"[ \t]*Copy from the National Archives\b", re.I)
 # a systematic review's release stamp (``Declassified/Released US Department of State EO
 # Systematic Review 30 JUN 2005``, on one line or two), as a trailer below the signer has it
 _REVIEW_STAMP_RE = re.compile(r"[ \t]*(?:Declassified/Released\b|Systematic Review\b)")
-_NOTE_FIRST = frozenset("OoDS") | RULE_CHARS
+# what the lines above open with, once stripped: the stamp's words, the note's first
+# letter, a rule's first character (a line that opens with none is no note)
+_NOTE_OPENINGS = ("Declassified/Released", "Systematic Review", "O", "o", *sorted(RULE_CHARS))
 
 
 # (a line cut short, at the end of a line: the lines' trailing space is gone)
@@ -2011,7 +2055,8 @@ def _may_end_cut_short(lines: list[Line], j: int, text: str | None, before_break
         if before_breaks is not None and CUT_SHORT not in before_breaks:
             return False
         text = joined(lines[j:])
-    return _TRUNCATED_HINT in text + "\n"
+    # (a line cut short at the text's end too: the text is not copied to add a newline)
+    return _TRUNCATED_HINT in text or text.endswith(CUT_SHORT)
 
 
 def _reach(lines: list[Line], j: int, end: int) -> int:
@@ -2247,8 +2292,8 @@ def _archive_note_end(lines: list[Line], i: int) -> int:
     State EO Systematic Review 30 JUN 2005``, 1970s cables)."""
     n = len(lines)
     j = next_text(lines, i)
-    if j >= n or lines[j][1].lstrip()[:1] not in _NOTE_FIRST:
-        return i  # (neither the note's sentence nor a rule: the cheap test first)
+    if j >= n or not lines[j][1].lstrip().startswith(_NOTE_OPENINGS):
+        return i  # (neither a stamp, the note's sentence nor a rule: the cheap test first)
     end = i
     if _REVIEW_STAMP_RE.match(lines[j][1]):
         # (a systematic review's release stamp, on one line or two)

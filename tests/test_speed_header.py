@@ -1,0 +1,135 @@
+"""The header parser's short ways give what its general ways give, on any input."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cableparse.parser import header
+from cableparse.parser.body import is_rule
+from cableparse.parser.lines import CUT_SHORT
+
+_BULLET_PIECES = (
+    "A.",
+    "b)",
+    "C:",
+    "(d)",
+    "( E )",
+    "[f]",
+    "G",
+    "x",
+    "1",
+    "(",
+    ")",
+    "[",
+    "]",
+    ".",
+    ":",
+    ",",
+    ";",
+    " ",
+    "\n",
+    "\t",
+)
+
+
+@given(st.lists(st.sampled_from(_BULLET_PIECES), max_size=16).map("".join))
+def test_bullets_found_after_their_separator(text: str) -> None:
+    # the bullets found from the separator before them are the pattern's own matches
+    expected = [(m.start(), m.end(), m.groups()) for m in header._BULLET_RE.finditer(text)]
+    found = [(start, m.end(), m.groups()) for start, m in header._bullet_matches(text)]
+    assert found == expected
+
+
+@given(st.text(max_size=12), st.sampled_from(sorted(header._NO_CAPTION_FIRST)))
+def test_first_character_opens_no_caption(rest: str, first: str) -> None:
+    # a line that opens with one of these characters is read as holding no caption
+    s = first + rest
+    token = header._FIRST_TOKEN_RE.match(s)
+    assert token is None or token.group(1).upper().strip(".-") not in header._CAPTION_FIRST_WORDS
+    assert header._captions_of(s) == ((), s)
+
+
+@pytest.mark.parametrize("word", sorted(header._CAPTION_FIRST_WORDS))
+def test_caption_words_pass_the_first_test(word: str) -> None:
+    for s in (word, word.lower(), f"-{word}", f" {word}", f"{word} PLEASE"):
+        assert s[:1] not in header._NO_CAPTION_FIRST
+
+
+_NOTE_PIECES = (
+    "Declassified/Released",
+    "Systematic Review",
+    "Original telegram was",
+    "ORIGINAL TELEGRAM WAS",
+    "Copy from the National Archives",
+    "SIPDIS",
+    "S",
+    "D",
+    "o",
+    "---",
+    "===",
+    "- - -",
+    "\u2014\u2014\u2014",
+    " ",
+    "\t",
+    "\xa0",
+    "x",
+)
+
+
+@given(st.lists(st.sampled_from(_NOTE_PIECES), max_size=6).map("".join))
+def test_note_openings_miss_no_note(line: str) -> None:
+    # the cheap test of an archive's note turns away no line that a test after it reads
+    if header._REVIEW_STAMP_RE.match(line) or header._NOTE_OPENING_RE.match(line) or is_rule(line):
+        assert line.lstrip().startswith(header._NOTE_OPENINGS)
+
+
+@given(st.text(alphabet=".\na ", max_size=12))
+def test_cut_short_at_the_end_too(text: str) -> None:
+    # the text is not copied with a newline added to find a line cut short at its end
+    lines = [(k, t) for k, t in enumerate(text.split("\n"))]
+    expected = header._TRUNCATED_HINT in text + "\n"
+    assert header._may_end_cut_short(lines, 0, text) is expected
+    assert header._may_end_cut_short(lines, 0, None, text) is (expected and CUT_SHORT in text)
+
+
+_LINE_PIECES = (
+    "E.O. 12958",
+    "E.O",
+    "EO 12958",
+    "TAGS:",
+    "SUBJECT:",
+    "REF:",
+    "Classified By",
+    "1. (C)",
+    "(C) HMG",
+    "(d).",
+    "word",
+    "A",
+    ",",
+    ";",
+    " ",
+    "\t",
+)
+
+
+@given(
+    st.lists(st.sampled_from(_LINE_PIECES), max_size=12).map("".join),
+    st.sampled_from(
+        (
+            header._SPLIT_ALL,
+            header._SPLIT_AFTER_SUBJECT,
+            header._SPLIT_AFTER_TAGS,
+            header._SPLIT_PARA,
+        )
+    ),
+)
+def test_short_line_cut_by_its_splitter_alone(s: str, splitter: re.Pattern[str]) -> None:
+    # the header reads a short line's cut with its splitter's search alone, as
+    # :func:`_field_cut` reads it
+    if len(s) <= header._LONG_LINE and (splitter is not header._SPLIT_ALL or "E.O" not in s):
+        found = splitter.search(s, 1)
+        assert header._field_cut(s, splitter) == (None if found is None else found.span())
