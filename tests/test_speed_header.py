@@ -133,3 +133,34 @@ def test_short_line_cut_by_its_splitter_alone(s: str, splitter: re.Pattern[str])
     if len(s) <= header._LONG_LINE and (splitter is not header._SPLIT_ALL or "E.O" not in s):
         found = splitter.search(s, 1)
         assert header._field_cut(s, splitter) == (None if found is None else found.span())
+
+
+def _handling_like_general(s: str) -> bool:
+    # :func:`header.handling_like` without its short way for a line in capitals
+    if len(s) > 600:
+        return False
+    up = s.upper()
+    if up.lstrip("- ").replace(" ", "").startswith("CORRECTED"):
+        return True
+    alpha = "".join(filter(str.isalpha, s))
+    letters, upper = len(alpha), sum(map(str.isupper, alpha))
+    if not letters or upper >= 0.7 * letters:
+        return True
+    return len(s) <= 120 and any(w in up for w in header._HANDLING_WORDS)
+
+
+@given(st.text(alphabet="ACORTEDPSFaco rtedx-.1/\xe9\xc9", max_size=40))
+def test_handling_like_in_capitals(s: str) -> None:
+    # a line in capitals is an attention line without its letters counted
+    assert header.handling_like(s) is _handling_like_general(s)
+
+
+_REASON_LETTER_FIRST_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+
+
+@given(st.text(alphabet="abhiBHZ(),. \n1", max_size=20))
+def test_reason_letters_found_from_the_letter(text: str) -> None:
+    # the pattern that looks behind from past the letter finds the letters the look behind
+    # before it finds
+    expected = [(m.span(), m.group(1)) for m in _REASON_LETTER_FIRST_RE.finditer(text)]
+    assert [(m.span(), m.group(1)) for m in header._REASON_LETTER_RE.finditer(text)] == expected

@@ -90,7 +90,9 @@ _REF_RE = re.compile(
 )
 _CLBY_RE = re.compile(r"(?:\(?\s{0,3}(U)\s{0,3}\)\s*)?CLASS?I?FI?E?D\s+BY\b\s*:?\s*(.*)", re.I)
 _REASON_RE = re.compile(r"1\s?[.,]\s?([2-6])")
-_REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+# (the letter first, the character before it looked at from past it: the engine skips to
+# the letters, where a look behind first is tried at every character)
+_REASON_LETTER_RE = re.compile(r"([a-hA-H])(?<![A-Za-z].)(?![A-Za-z])")
 # an ``AND`` broken by spaces (``A ND``, ``an d``, ``A N D``)
 _BROKEN_AND_RE = re.compile(r"(?<![A-Za-z])a ?n ?d(?![A-Za-z])", re.I)
 # a word of two letters or more after a reason's number, other than the words between its
@@ -903,7 +905,10 @@ def handling_like(s: str) -> bool:
     if len(s) > 600:
         return False
     up = s.upper()
-    if up.lstrip("- ").replace(" ", "").startswith("CORRECTED"):
+    if up == s and s.isascii():
+        return True  # (no lower-case letter: the letters, if any, are all upper case)
+    notice = up.lstrip("- ")
+    if notice[:1] == "C" and notice.replace(" ", "").startswith("CORRECTED"):
         return True  # a correction notice: C O R R E C T E D  C O P Y ...
     if s.isascii():
         # letters counted by deleting them from the bytes (C speed)
