@@ -18,7 +18,7 @@ import re
 from ..diagnostics import Collector
 from ..models import Paragraph
 from .lines import _TEXT_OF, WHITE_SPACE, Line, is_blank, next_text, split_marker, without_escaped_newline
-from .markings import CAPTION_WORDS, PARA_START_RE, split_marking
+from .markings import CAPTION_WORDS, PARA_OPENING_RE, PARA_START_RE, marking_of, split_marking
 
 __all__ = [
     "MAX_TITLE",
@@ -1192,8 +1192,9 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             i += 1
             prev_blank = True
             continue
-        # (read before the headings: a line that opens a numbered paragraph is no title)
-        m = PARA_START_RE.match(text) if first.isdecimal() else None
+        # (read before the headings: a line that opens a numbered paragraph is no title; with
+        # the marking that follows the number, when it is written in parentheses)
+        m = PARA_OPENING_RE.match(text) if first.isdecimal() else None
         # headings: title over a rule, or rule / title / rule
         if rule:
             # (blank lines between a heading's title and its rules only below a numbered
@@ -1249,8 +1250,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             prev_blank
             or cur is None
             or _follows(m.group(1), last_number)
-            or _skips_ahead(m.group(1), last_number, text[m.end() :])
-            or _numbered_again(m.group(1), last_number, text[m.end() :], cur.lines)
+            or _skips_ahead(m.group(1), last_number, text[m.end(2) :])
+            or _numbered_again(m.group(1), last_number, text[m.end(2) :], cur.lines)
         ):
             if cur is not None:
                 if (
@@ -1287,8 +1288,11 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     cur = None
                 if cur is not None:
                     out.append(cur.close())
-            number = m.group(1)
-            marking, rest = split_marking(text[m.end() :].lstrip())
+            number, head = m.group(1, 3)
+            if head is None or (marking := marking_of(head)) is None:
+                marking, rest = split_marking(text[m.end(2) :].lstrip())
+            else:
+                rest = text[m.end() :]
             cur = _Open(number, marking, heading, rest)
             heading = None
             last_number = number

@@ -11,9 +11,14 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["CAPTION_WORDS", "PARA_START_RE", "normalize_marking", "split_marking"]
+__all__ = ["CAPTION_WORDS", "PARA_OPENING_RE", "PARA_START_RE", "marking_of", "normalize_marking", "split_marking"]
 
 PARA_START_RE = re.compile(r"[ \t]{0,6}(\d{1,3}[A-Za-z]?)\.(?:[ \t]+|(?=\())")
+#: :data:`PARA_START_RE` (it matches where that does, with the same number, group 1, and
+#: ends where that ends at the end of group 2), then what :func:`split_marking` reads as a
+#: short marking's parentheses (group 3: ``(`` to the first ``)``, 48 characters at most)
+#: and the spaces and tabs after them: a paragraph's opening is read in one match
+PARA_OPENING_RE = re.compile(r"[ \t]{0,6}(\d{1,3}[A-Za-z]?)\.([ \t]+|(?=\())(?:(\([^)]{0,46}\))[ \t]*)?")
 _MARK_RE = re.compile(
     r"\(\s{0,3}([A-Za-z]{1,4}(?:\s{0,2}/{1,2}\s{0,2}[A-Za-z]{1,8}(?:,? [A-Za-z]{1,12}){0,6})*)\s{0,3}\)[ \t]*"
 )
@@ -66,6 +71,9 @@ def _read_marking(head: str) -> str | None:
 
 # (the few dozen markings written recur: a short one is read once)
 _marking_in = functools.lru_cache(maxsize=512)(_read_marking)
+#: the marking that ``head``, ``(`` to the first ``)`` and at most 48 characters, is, or
+#: None: as :func:`split_marking` reads it
+marking_of = _marking_in
 
 
 def split_marking(text: str) -> tuple[str | None, str]:

@@ -1,0 +1,49 @@
+"""The body parser's shortcuts read as the general steps they stand for."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cableparse.parser.markings import PARA_OPENING_RE, PARA_START_RE, marking_of, split_marking
+
+_OPENING_PIECES = (
+    "1",
+    "12",
+    "3A",
+    "2005",
+    ".",
+    " ",
+    "  ",
+    "\t",
+    "\xa0",
+    "(",
+    ")",
+    "U",
+    "C",
+    "SBU",
+    "s",
+    "//",
+    "/",
+    "NF",
+    "REL LIBYA",
+    ",",
+    "x" * 20,
+    "Text",
+)
+
+
+@given(st.lists(st.sampled_from(_OPENING_PIECES), max_size=14).map("".join))
+def test_a_paragraphs_opening_read_in_one_match_reads_as_its_number_and_marking(text: str) -> None:
+    # the opening pattern matches where the paragraph start does, with its number and end;
+    # the marking it holds, when it is one, is split_marking's, and so is the text after it
+    start = PARA_START_RE.match(text)
+    m = PARA_OPENING_RE.match(text)
+    assert (m is None) == (start is None)
+    if m is None or start is None:
+        return
+    assert m.group(1) == start.group(1)
+    assert m.end(2) == start.end()
+    head = m.group(3)
+    if head is not None and (marking := marking_of(head)) is not None:
+        assert split_marking(text[start.end() :].lstrip()) == (marking, text[m.end() :])
