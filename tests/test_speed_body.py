@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cableparse.parser import body as body_module
 from cableparse.parser.markings import PARA_OPENING_RE, PARA_START_RE, marking_of, split_marking
 
 _OPENING_PIECES = (
@@ -47,3 +48,32 @@ def test_a_paragraphs_opening_read_in_one_match_reads_as_its_number_and_marking(
     head = m.group(3)
     if head is not None and (marking := marking_of(head)) is not None:
         assert split_marking(text[start.end() :].lstrip()) == (marking, text[m.end() :])
+
+
+_LINE_PIECES = ("Text", "SUMMARY", " ", "\t", ".", ",", ":", ";", "!", "?", "-", "---", "=", "(U)", "1.")
+
+
+@given(
+    st.lists(st.sampled_from(_LINE_PIECES), min_size=1, max_size=8).map("".join).filter(str.strip),
+    st.sampled_from(("", " ", "\t", "\xa0")),
+    st.lists(st.sampled_from(("", "   ", "-----", "= = =", "Title", "1. (U) Text")), max_size=4),
+)
+def test_a_line_that_ends_a_clause_over_a_blank_line_is_over_no_rule(line: str, blank: str, below: list[str]) -> None:
+    # the body asks for a rule below a title only where the next line opens a rule, or is
+    # blank below a line that ends no sentence or clause: past a blank line, a line that
+    # ends one stands over no rule
+    s = line.strip()
+    lines = [(k, t) for k, t in enumerate([line, blank, *below])]
+    if s[-1] in body_module._CLAUSE_ENDS:
+        assert body_module._rule_below(lines, 0, s, apart=True) is None
+
+
+_NAME_WORDS = ("SMITH", "McCORMICK", "O'DONOHUE", "END", "Smith", "de", "XX", "LU", "CL", "A1", "THE", "NOFORN")
+
+
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=4))
+def test_a_signers_name_words_are_read_as_each_words_test_says(words: list[str]) -> None:
+    # the upper-case test over all the words, and the keyword test, read as word by word
+    upper = all(body_module._UPPER_NAME_RE.match(w) for w in words)
+    assert bool(all(map(body_module._UPPER_NAME_RE.match, words))) == upper
+    assert body_module._NOT_NAMES.isdisjoint(words) == (not any(w in body_module._NOT_NAMES for w in words))

@@ -267,8 +267,8 @@ def _name(words: list[str]) -> bool:
     ):
         # (a two-letter surname holds a vowel: ``LU``, ``Wu``; ``CL`` is none)
         return False
-    if all(_UPPER_NAME_RE.match(w) for w in words):
-        return not any(w in _NOT_NAMES for w in words)
+    if all(map(_UPPER_NAME_RE.match, words)):
+        return _NOT_NAMES.isdisjoint(words)
     return (
         len(words) <= 2
         and all(_MIXED_NAME_RE.match(w) or (k == 0 and w in _PARTICLES) for k, w in enumerate(words))
@@ -1232,8 +1232,12 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and m is None
             and len(s) <= MAX_TITLE
             and i + 1 < n
-            # (the next line opens a rule, or is blank: asked here first, as most lines fail it)
-            and ((after_title := lines[i + 1][1].lstrip()[:1]) in _RULE_START or not after_title)
+            # (the next line opens a rule, or is blank below a line that ends no sentence or
+            # clause: asked here first, as most lines fail it)
+            and (
+                (after_title := lines[i + 1][1].lstrip()[:1]) in _RULE_START
+                or (not after_title and s[-1] not in _CLAUSE_ENDS)
+            )
             and (below := _rule_below(lines, i, s, apart=True)) is not None
             and (below == i + 1 or last_number is not None or _opens_numbered(lines, _past_rule(lines, below, 0)[0]))
         ):
