@@ -866,15 +866,15 @@ def _past_rule(lines: list[Line], r: int, skipped: int) -> tuple[int, int]:
     return r, skipped
 
 
-def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
-    """The last block of ``cur``'s text, taken out of it, where that block is a title in
+def _caps_title_above(lines: list[str], unmarked: bool, out: list[Paragraph]) -> str | None:
+    """The last block of ``lines`` (the text of the paragraph being read, ``unmarked`` when it
+    has no number, marking or heading), taken out of it, where that block is a title in
     capitals of the next numbered paragraph (``COMMENT``, ``//LATIN AMERICA//``,
     ``ISKANDER STILL BEST ALTERNATIVE TO LIBYAN SCUD B``): one line, or two (a title
     wrapped), below a line of text in mixed case (in a cable written in capitals a line
     in capitals is no title), that ends no sentence or clause; or the whole text of an
-    unnumbered paragraph that stands so below another.  Else None, ``cur`` left as it
-    is.  (Asked only below a numbered paragraph: the caller knows.)"""
-    lines = cur.lines
+    unnumbered paragraph that stands so below another.  Else None, ``lines`` left as they
+    are.  (Asked only below a numbered paragraph: the caller knows.)"""
     # (the title's block: one line, or two, its title wrapped)
     size = 1 if len(lines) < 2 or lines[-2] == "" else 2
     at = 0  # (the index of the line above, from the end, when it is one of ``lines``)
@@ -882,7 +882,7 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
         # (its end: a reflowed line may be kilobytes long)
         at = -size - 2
         above = lines[at][-80:]
-    elif len(lines) == size and cur.number is None and cur.marking is None and cur.heading is None and out:
+    elif len(lines) == size and unmarked and out:
         above = out[-1].text[-80:]
     elif (
         len(lines) >= 2
@@ -926,15 +926,15 @@ def _caps_title_above(cur: _Open, out: list[Paragraph]) -> str | None:
     return title
 
 
-def _mixed_title_above(cur: _Open) -> str | None:
-    """The last block of ``cur``'s text, taken out of it with the blank line above it,
+def _mixed_title_above(lines: list[str]) -> str | None:
+    """The last block of ``lines`` (the text of the paragraph being read), taken out of it
+    with the blank line above it,
     where that block is a title in mixed case of the next numbered paragraph (``Working
     the Lebanon Connection``, ``Comment``, ``Is It Unrequited ALBA?``): one line, each of
     its words capitalised but short function words (:func:`_is_mixed_title`), below a
     block that ends a sentence, or right below a line of reflowed text that ends one (a
-    paragraph written on one line, 09MOSCOW2651).  Else None, ``cur`` left as it is.
+    paragraph written on one line, 09MOSCOW2651).  Else None, ``lines`` left as they are.
     (Asked only below a numbered paragraph: the caller knows.)"""
-    lines = cur.lines
     if len(lines) < 2:
         return None
     above = lines[-2]
@@ -1065,31 +1065,13 @@ _CLAUSE_ENDS = frozenset(".,;:!?")
 _SENTENCE_ENDS = frozenset(".!?\"'\u201d)")
 
 
-class _Open:
-    """A paragraph being read: its text lines, an empty string between two blocks."""
-
-    __slots__ = ("heading", "lines", "marking", "number")
-
-    def __init__(self, number: str | None, marking: str | None, heading: str | None, rest: str) -> None:
-        """``rest``: the first line past the number and marking."""
-        self.number = number
-        self.marking = marking
-        self.heading = heading
-        # (as a line of text is read, stripped at both ends)
-        first = rest.strip()
-        if first and first[-1] in _RULE_START and is_rule(first):
-            first = "".join(first.split())
-        self.lines: list[str] = [first] if first else []
-
-    def close(self) -> Paragraph:
-        text = "\n".join(self.lines)
-        # the text starts at its first character: a first line left empty after the
-        # number and marking does not carry the next line's indentation into it
-        # (each line is stripped at its end, and only one between two blocks is empty: the
-        # text ends at its last character)
-        # positional: a paragraph is built for every one of the cable's (number, marking,
-        # heading, text), and keywords cost a quarter more here
-        return Paragraph(self.number, self.marking, self.heading, text.lstrip())
+def _first_line(rest: str) -> list[str]:
+    """The text lines of a paragraph being read, from ``rest``, its first line past the
+    number and marking: the line stripped at both ends, as a line of text is read, or none."""
+    first = rest.strip()
+    if first and first[-1] in _RULE_START and is_rule(first):
+        first = "".join(first.split())
+    return [first] if first else []
 
 
 def _text_line(text: str) -> str:
@@ -1104,7 +1086,17 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
     body = Body()
     lines = _split_signature(lines, body, diags)
     out = body.paragraphs
-    cur: _Open | None = None
+    # the paragraph being read: its text lines (an empty string between two blocks), its
+    # number, marking and heading (kept apart, not in an object: one is opened for every
+    # paragraph).  It closes as Paragraph(number, marking, heading, text): positional, as
+    # keywords cost a quarter more; the text starts at its first character (a first line
+    # left empty after the number and marking does not carry the next line's indentation
+    # into it) and ends at its last (each line is stripped at its end, and only one between
+    # two blocks is empty)
+    cur: list[str] | None = None
+    cur_number: str | None = None
+    cur_marking: str | None = None
+    cur_heading: str | None = None
     heading: str | None = None
     prev_blank = True
     last_number: str | None = None
@@ -1133,7 +1125,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and not first.isdecimal()
         ):
             # the common case: lines that carry on the open paragraph's block, taken as a run
-            block = cur.lines
+            block = cur
             block.append(text.rstrip())
             i += 1
             while i < n:
@@ -1158,7 +1150,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 if not found[0]:
                     if (prev_blank or s[0] in _RULE_CHARS) and not opens:
                         if cur is not None:
-                            out.append(cur.close())
+                            out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
                             cur = None
                         if heading is not None:  # a heading with no text under it
                             out.append(Paragraph(heading=heading))
@@ -1178,12 +1170,12 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     first = s[0]
                     text = text[: len(text) - len(text.lstrip())] + s
                     rule = first in _RULE_START and is_rule(s)
-        if rule and not prev_blank and cur is not None and _title_run_into(cur.lines, lines, i):
+        if rule and not prev_blank and cur is not None and _title_run_into(cur, lines, i):
             # a title over a rule, between a paragraph's last line and the next paragraph's
             # opening, without blank lines (reflowed text): read into the block above, it
             # is the next paragraph's heading
-            title = cur.lines.pop()
-            out.append(cur.close())
+            title = cur.pop()
+            out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
             cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
@@ -1210,7 +1202,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 title = lines[box[0]][1]
                 r = box[1]
                 if cur is not None:
-                    out.append(cur.close())
+                    out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
                     cur = None
                 if heading is not None:  # a heading with no text under it
                     out.append(Paragraph(heading=heading))
@@ -1242,7 +1234,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and (below == i + 1 or last_number is not None or _opens_numbered(lines, _past_rule(lines, below, 0)[0]))
         ):
             if cur is not None:
-                out.append(cur.close())
+                out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
                 cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
@@ -1255,22 +1247,27 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             or cur is None
             or _follows(m.group(1), last_number)
             or _skips_ahead(m.group(1), last_number, text[m.end(2) :])
-            or _numbered_again(m.group(1), last_number, text[m.end(2) :], cur.lines)
+            or _numbered_again(m.group(1), last_number, text[m.end(2) :], cur)
         ):
             if cur is not None:
                 if (
                     heading is None
                     and last_number is not None
-                    and cur.lines
+                    and cur
                     # (asked first: most paragraphs end a sentence, or a word in lower case)
-                    and ((end := cur.lines[-1][-1:]) not in _CLAUSE_ENDS or end in "?:")
+                    and ((end := cur[-1][-1:]) not in _CLAUSE_ENDS or end in "?:")
                     and not end.islower()
-                    and (caps := _caps_title_above(cur, out)) is not None
+                    and (
+                        caps := _caps_title_above(
+                            cur, cur_number is None and cur_marking is None and cur_heading is None, out
+                        )
+                    )
+                    is not None
                 ):
                     # (a title in capitals on a line of its own above the paragraph)
                     heading = caps
                     skipped += len(caps)
-                    if not cur.lines:
+                    if not cur:
                         cur = None
                 elif heading is None and last_number is not None and (mixed := _mixed_title_above(cur)) is not None:
                     # (a title in mixed case on a line of its own above the paragraph)
@@ -1280,39 +1277,39 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     last_number is None
                     and not out
                     and heading is None
-                    and cur.number is None
-                    and cur.marking is None
-                    and len(cur.lines) == 1
-                    and cur.lines[0].rstrip(":").upper() in _SECTION_TITLES
+                    and cur_number is None
+                    and cur_marking is None
+                    and len(cur) == 1
+                    and cur[0].rstrip(":").upper() in _SECTION_TITLES
                 ):
                     # (the summary's title above the first numbered paragraph, all of the
                     # text above it: ``SUMMARY``, ``Summary``, 09BOGOTA1415, 04HELSINKI1603)
-                    heading = cur.lines[0]
+                    heading = cur[0]
                     skipped += len(heading)
                     cur = None
                 if cur is not None:
-                    out.append(cur.close())
+                    out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
             number, head = m.group(1, 3)
             if head is None or (marking := marking_of(head)) is None:
                 marking, rest = split_marking(text[m.end(2) :].lstrip())
             else:
                 rest = text[m.end() :]
-            cur = _Open(number, marking, heading, rest)
+            cur, cur_number, cur_marking, cur_heading = _first_line(rest), number, marking, heading
             heading = None
             last_number = number
-        elif cur is None or (prev_blank and cur.number is None):
+        elif cur is None or (prev_blank and cur_number is None):
             if cur is not None:
-                out.append(cur.close())
+                out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
             marking, rest = split_marking(s)
-            cur = _Open(None, marking, heading, rest)
+            cur, cur_number, cur_marking, cur_heading = _first_line(rest), None, marking, heading
             heading = None
         else:
-            if prev_blank and cur.lines and cur.lines[-1]:
-                cur.lines.append("")  # (a blank line between two blocks)
-            cur.lines.append(_text_line(text))
+            if prev_blank and cur and cur[-1]:
+                cur.append("")  # (a blank line between two blocks)
+            cur.append(_text_line(text))
         prev_blank = False
         if after is not None:
-            out.append(cur.close())
+            out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
             cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
@@ -1320,7 +1317,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             prev_blank = True
         i += 1
     if cur is not None:
-        out.append(cur.close())
+        out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
     if heading is not None:
         out.append(Paragraph(heading=heading))
     if long_chars and long_chars * 2 > sum(map(len, map(str.strip, map(_TEXT_OF, lines)))) - skipped:
