@@ -17,9 +17,12 @@ end, so its last line runs on into the cable text's first line (``TO SECSTATE WA
 9600UNCLAS SECTION 01 OF 02 HAVANA 004690``, ``... available.C O N F I D E N T I A L``):
 the reader finds that seam and puts the two blocks apart again, as the page had them.
 The pilcrows of the paragraph anchors are left in, at the start of a line and inside
-one (a REF list's items are anchored too), and so are the tags some blocks
-hold (``<br>``); they are WikiLeaks' markup, not the cable's, and are taken out, as the page reader
-takes them out.  Nothing else is decoded: the copy is text.
+one (a REF list's items are anchored too), and so are the line-break and table tags
+some blocks hold (``<br>``, ``</td>``); they are WikiLeaks' markup, not the cable's, and
+are taken out, as the page reader takes them out.  Nothing else is taken out or decoded:
+the copy is text.  (The page reader also drops the other tags of HTML's vocabulary,
+comments and an empty ``<>``; a text file of the mirrors holds none of them, and they
+stay as written.)
 """
 
 from __future__ import annotations
