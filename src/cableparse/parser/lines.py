@@ -188,15 +188,18 @@ def split_marker(text: str) -> PageBreak | None:
     if "PAGE" in probe:
         m2 = _LEGACY_RI_RE.match(probe)
         if m2:
-            return PageBreak(page=int(m2.group(1)), text=text.strip())
+            # (page breaks are built positionally, section, page, total, line and text:
+            # cheaper than keywords)
+            return PageBreak(None, int(m2.group(1)), None, None, text.strip())
         m = _LEGACY_RE.match(probe)
         if m:
             sec = _LEGACY_SECTION_RE.search(m.group(2) or "")
             return PageBreak(
-                section=int(sec.group(1)) if sec else None,
-                page=int(m.group(1)),
-                total=int(sec.group(2)) if sec else None,
-                text=text.strip(),
+                int(sec.group(1)) if sec else None,
+                int(m.group(1)),
+                int(sec.group(2)) if sec else None,
+                None,
+                text.strip(),
             )
     if (" OF " not in probe and " of " not in probe) or probe.rstrip()[-1:] not in _ASCII_DIGITS:
         return None
@@ -204,12 +207,7 @@ def split_marker(text: str) -> PageBreak | None:
     if m is None:
         return None
     page = m.group(4)
-    return PageBreak(
-        section=int(m.group(3)),
-        page=int(page) if page else None,
-        total=None if cut else int(m.group(5)),
-        text=text.strip(),
-    )
+    return PageBreak(int(m.group(3)), int(page) if page else None, None if cut else int(m.group(5)), None, text.strip())
 
 
 def split_run_on_page_header(text: str) -> tuple[PageBreak, str] | None:
@@ -251,7 +249,7 @@ def marker_at(pb: PageBreak, line: int, banner: str = "") -> PageBreak:
     """The page break ``pb`` that :func:`split_marker` read, at ``line`` (1-based in the
     text parsed), with ``banner`` (a classification banner above a page header) before
     its text."""
-    return PageBreak(section=pb.section, page=pb.page, total=pb.total, line=line, text=banner + pb.text)
+    return PageBreak(pb.section, pb.page, pb.total, line, banner + pb.text)
 
 
 _WORD_ENDS = " ,;)"
@@ -327,13 +325,7 @@ def _strip_markers_once(line: int, text: str, breaks: list[PageBreak]) -> str:
             continue
         page = m.group(3)
         breaks.append(
-            PageBreak(
-                section=int(m.group(2)),
-                page=int(page) if page else None,
-                total=int(m.group(4)),
-                line=line,
-                text=text[cut : m.end()].strip(),
-            )
+            PageBreak(int(m.group(2)), int(page) if page else None, int(m.group(4)), line, text[cut : m.end()].strip())
         )
         pieces.append(text[last:cut].rstrip())
         last = m.end()
