@@ -66,14 +66,3 @@ def test_a_line_that_ends_a_clause_over_a_blank_line_is_over_no_rule(line: str, 
     lines = [(k, t) for k, t in enumerate([line, blank, *below])]
     if s[-1] in body_module._CLAUSE_ENDS:
         assert body_module._rule_below(lines, 0, s, apart=True) is None
-
-
-_NAME_WORDS = ("SMITH", "McCORMICK", "O'DONOHUE", "END", "Smith", "de", "XX", "LU", "CL", "A1", "THE", "NOFORN")
-
-
-@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=4))
-def test_a_signers_name_words_are_read_as_each_words_test_says(words: list[str]) -> None:
-    # the upper-case test over all the words, and the keyword test, read as word by word
-    upper = all(body_module._UPPER_NAME_RE.match(w) for w in words)
-    assert bool(all(map(body_module._UPPER_NAME_RE.match, words))) == upper
-    assert body_module._NOT_NAMES.isdisjoint(words) == (not any(w in body_module._NOT_NAMES for w in words))
