@@ -193,9 +193,12 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             else:
                 released = stamp
 
-    unbroken, text_breaks = remove_page_breaks(text_lines, diags, text, texts)
-    # (the joined text stays the lines' own when no marker was taken out)
+    changed: list[str] = []
+    unbroken, text_breaks = remove_page_breaks(text_lines, diags, text, texts, changed)
+    # (the joined text stays the lines' own when no marker was taken out; else each line
+    # left is one of the text's, or one that taking markers out changed)
     unbroken_text = text if unbroken is text_lines else None
+    every_line = "\n".join([text, *changed]) if changed else text
     text_lines = unbroken
     breaks.extend(text_breaks)
     citing_id = _canonical(reference_id) if reference_id else None
@@ -208,7 +211,7 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         breaks=breaks,
         text=unbroken_text,
         wrapped=_ends_in_space(src),
-        before_breaks=text,
+        before_breaks=every_line,
     )
     body = parse_body(body_lines, diags)
 

@@ -1302,16 +1302,18 @@ def parse_header(
     ``joined(lines)`` when the caller has it.  ``wrapped``, when the caller has the
     lines as written, tells whether the line of a line number ended in white space there
     (a line the page wrapped: a subject's last line past a blank line is looked for only
-    below one).  ``before_breaks``, when ``text`` is None, is the lines joined before the
-    continuation markers came out, when the caller has it (a first look for a line cut
-    short is made in it).
+    below one).  ``before_breaks``, when ``text`` is None, is a text that holds each of
+    ``lines`` as a line of its own, when the caller has it: the lines joined before the
+    continuation markers came out, and the lines that taking them out changed (a first
+    look for a line cut short, and for a record's ``header ends`` line far down, is made
+    in it).
     """
     h = HeaderFields()
     lines = list(lines)
     n = len(lines)
     i = next_text(lines, 0)
     # text before the classification line: a pasted database record, notes
-    start = _preamble_end(lines, i, diags, canonical, text)
+    start = _preamble_end(lines, i, diags, canonical, text, before_breaks=before_breaks)
     n = len(lines)  # a record run together with the cable text was split in two
     above = i  # where the text above the cable starts
     if start > i:
@@ -2054,10 +2056,10 @@ _ROW_BETWEEN_RE = re.compile(r"[ \t]*\d+[\t,](?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2
 def _may_end_cut_short(lines: list[Line], j: int, text: str | None, before_breaks: str | None = None) -> bool:
     """A cheap first look for :func:`_whole_copy_below`: can a line below line ``j`` end
     cut short?  (``text``: the lines joined, when the caller has them; the lines' trailing
-    space is gone.  ``before_breaks``: the lines joined before continuation markers came
-    out of them, where a line cut short shows its dots too.)"""
+    space is gone.  ``before_breaks``: a text that holds each of the lines as a line of
+    its own, where a line cut short ends in its dots too.)"""
     if text is None:
-        if before_breaks is not None and CUT_SHORT not in before_breaks:
+        if before_breaks is not None and not (_TRUNCATED_HINT in before_breaks or before_breaks.endswith(CUT_SHORT)):
             return False
         text = joined(lines[j:])
     # (a line cut short at the text's end too: the text is not copied to add a newline)
@@ -2505,11 +2507,20 @@ def _is_csv_row(text: str) -> bool:
     return _CSV_ROW_START_RE.match(text) is not None or _CSV_ROW_RE.search(text) is not None
 
 
-def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool = False, text: str | None = None) -> int:
+def _preamble_end(
+    lines: list[Line],
+    i: int,
+    diags: Collector,
+    canonical: bool = False,
+    text: str | None = None,
+    *,
+    before_breaks: str | None = None,
+) -> int:
     """Where text pasted above the cable's own header ends (``i`` when there is none).
 
-    ``text`` is ``joined(lines)`` when the caller has it.  A database record pasted into
-    the page (field lines closed by
+    ``text`` is ``joined(lines)`` when the caller has it; else ``before_breaks``, when
+    the caller has it, is a text that holds each of ``lines`` as a line of its own (see
+    :func:`parse_header`).  A database record pasted into the page (field lines closed by
     ``----- header ends -----``, or bare values: row number, time stamp, reference id,
     origin, classification, the routing header) sits above the cable text, sometimes
     after a truncated first copy of the header.  All of it, up to the classification
@@ -2533,8 +2544,12 @@ def _preamble_end(lines: list[Line], i: int, diags: Collector, canonical: bool =
     else:
         head = joined(lines[i : i + 150])
     # (the words of a record's last line: in neither place below when the caller's whole
-    # text lacks them)
-    may_end = text is None or HEADER_ENDS in text
+    # text lacks them, or a text that holds each line does; looked for in that one only
+    # when the lines reach past the head, which is looked in below anyway)
+    if text is not None:
+        may_end = HEADER_ENDS in text
+    else:
+        may_end = before_breaks is None or n <= i + 150 or HEADER_ENDS in before_breaks
     # "header ends" further down, within reach
     far = may_end and n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
     # a line that only a pasted database record has (a cables.csv row is looked for apart,

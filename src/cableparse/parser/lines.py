@@ -377,7 +377,11 @@ def _candidates(texts: list[str], text: str) -> list[int]:
 
 
 def remove_page_breaks(
-    lines: list[Line], diags: Collector, text: str | None = None, texts: list[str] | None = None
+    lines: list[Line],
+    diags: Collector,
+    text: str | None = None,
+    texts: list[str] | None = None,
+    changed: list[str] | None = None,
 ) -> tuple[list[Line], list[PageBreak]]:
     """Take the continuation markers out of ``lines``.
 
@@ -388,7 +392,10 @@ def remove_page_breaks(
     teletype page header (``CONFIDENTIAL``) belongs to the page header and goes with it.
     Only the few lines that can hold a marker are looked at one by one; the runs
     between them are copied whole.  ``text`` is ``joined(lines)`` and ``texts`` the lines'
-    texts, when the caller has them.
+    texts, when the caller has them.  ``changed``, when given, gets the texts of the lines
+    returned that are none of ``lines`` (a line that markers were taken out of, what a
+    banner or a page header run on to a line left of it): every other line returned is
+    one of ``lines``, or an empty line that keeps a paragraph boundary.
     """
     if texts is None:
         texts = list(map(_TEXT_OF, lines))
@@ -467,6 +474,8 @@ def remove_page_breaks(
                             breaks.append(marker_at(whole, out.pop()[0] + 1 + diags.offset))
                         else:
                             out[-1] = (out[-1][0], left)
+                            if changed is not None:
+                                changed.append(left)
             breaks.append(marker_at(pb, lineno + 1 + diags.offset, banner))
             breaks.extend(marker_at(x, lineno + 1 + diags.offset) for x in more)
             markers += 1
@@ -476,6 +485,8 @@ def remove_page_breaks(
                     out.append((lineno, ""))
                 markers = blanks = 0
                 out.append((lineno, rest))
+                if changed is not None:
+                    changed.append(rest)
             continue
         if markers:
             if is_blank(text):
@@ -485,6 +496,8 @@ def remove_page_breaks(
                 out.append((lineno, ""))
             markers = blanks = 0
         out.append((lineno, kept))
+        if kept is not text and changed is not None:
+            changed.append(kept)
     if markers:
         close_run(i, n)
     else:
