@@ -87,6 +87,9 @@ _RI_WORDS_RE = re.compile(r"\s*+(?:R[A-Z0-9]{3,7}(?:\s++|\Z))*+")
 # a prosign followed by routing indicators only (at least white space): _PROSIGN_RE and then
 # _RI_WORDS_RE to the end, in one call
 _PROSIGN_RIS_RE = re.compile(r"([ZOPRY])\1?(?=\s)" + _RI_WORDS_RE.pattern + r"\Z")
+# a prosign line as parse_routing reads it: _PROSIGN_RE (group 1 the prosign, group 2 its
+# letter), and from its end _RI_WORDS_RE to the end (indicators, or nothing)
+_PROSIGN_LINE_RE = re.compile(r"(([ZOPRY])\2?)(?=\s|$)" + _RI_WORDS_RE.pattern + r"\Z")
 _DE_RE = re.compile(r"DE\s+([A-Z0-9]+)(?:\s+#\s*(\d{1,9})(?:/(\d{1,4}))?)?(?:\s+(\d{3,8}))?")
 # the security line: its level's group, and its operating signal with any service note or
 # indicators that follow it (``ZZH ZDS``, ``ZZH ZUI RUEHSD``, ``ZZH (TAO)``)
@@ -136,7 +139,9 @@ def dtg_datetime(day: int, hour: int, minute: int, month: str, year: str) -> _dt
     if len(year) == 2:
         y += 1900 if y >= 50 else 2000
     try:
-        return _dt.datetime(y, mon, day, hour, minute, tzinfo=_dt.UTC)
+        # (second, microsecond and tzinfo positionally: tzinfo as a keyword made this function
+        # a quarter dearer)
+        return _dt.datetime(y, mon, day, hour, minute, 0, 0, _dt.UTC)
     except ValueError:
         return None
 
@@ -290,6 +295,7 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
                     return i
         return n
     in_addresses = False
+    addressee_hint = _ADDR_HINT_RE.match
     i = first
     while i < n:
         s = lines[i].strip()
@@ -322,7 +328,11 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
             and not (found[0].serial is None and is_page_banner(lines, i))
         ):
             return i
-        elif i != first and not (in_addresses and _addressee_like(s)):
+        elif i != first and not (
+            # (a line that can be an addressee: upper-case words, perhaps behind a routing
+            # indicator, not a sentence; inline, as most lines of a long header are addressees)
+            in_addresses and len(s) <= 90 and s[-1] != "." and addressee_hint(s) is not None
+        ):
             # (an addressee line goes on; else a format line, or RIs wrapped from the prosign
             # line before the addressees: anything else ends the header)
             if (
@@ -346,13 +356,9 @@ def _last_format_line(lines: list[str]) -> int:
     return -1
 
 
-_ADDR_HINT_RE = re.compile(r"(?:R[A-Z0-9]{3,7}/)?[A-Z0-9][A-Z0-9 ./&'(),-]*$")
-
-
-def _addressee_like(s: str) -> bool:
-    """True for a stripped line that can be an addressee: upper-case words, perhaps behind
-    a routing indicator, not a sentence."""
-    return len(s) <= 90 and _ADDR_HINT_RE.match(s) is not None and not s.endswith(".")
+# upper-case words, perhaps behind a routing indicator (``RUEHC/SECSTATE``): the indicator
+# and its slash are characters of the words too, so that one class reads both
+_ADDR_HINT_RE = re.compile(r"[A-Z0-9][A-Z0-9 ./&'(),-]*$")
 
 
 def _addressee_of(text: str) -> tuple[Addressee, str | None]:
@@ -595,14 +601,12 @@ def parse_routing(
             current = None
             continue
         if current is None:
-            m = _PROSIGN_RE.match(s)
-            if m and fl2_prec is None and dtg is None:
-                if _only_ris(s, m.end()):
-                    words = s[m.end() :].split()
-                    fl2_prec = PRECEDENCE_LETTERS[m.group(1)]
-                    ris.extend(words)
-                    expect_ris = True
-                    continue
+            # (the prosign and the indicators after it in one match: _PROSIGN_RE, then _only_ris)
+            if fl2_prec is None and dtg is None and (m := _PROSIGN_LINE_RE.match(s)) is not None:
+                fl2_prec = PRECEDENCE_LETTERS[m.group(2)]
+                ris.extend(s[m.end(1) :].split())
+                expect_ris = True
+                continue
             if expect_ris and _only_ris(s):
                 ris.extend(s.split())
                 continue
