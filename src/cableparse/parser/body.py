@@ -540,6 +540,39 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
     end = len(lines)
     while end and is_blank(lines[end - 1][1]):
         end -= 1
+    if (
+        end > 1
+        and 3 <= len(s := lines[end - 1][1].strip()) <= 60
+        and s.isalpha()
+        and s.isascii()
+        and s.isupper()
+        and s not in _NOT_NAMES
+        and s.strip("X")
+    ):
+        # the common shape: one upper-case name word alone on the last line (``BRENNAN``),
+        # which the general steps read as the signer's line, without a decoration, junk or
+        # trailer (a trailer or junk line of one such word is a keyword); a test holds the
+        # shortcut to them
+        found = _signed(lines, end, s, "")
+        if found is not None:
+            cut, body.signature, repeat = found
+            body.trailer = [repeat] if repeat else []
+            return lines[:cut]
+    else:
+        signed = _split_signature_at(lines, end, body)
+        if signed is not None:
+            return signed
+    diags.add("CP306", line=lines[end - 1][0] if end else None)
+    k, trailer = _walk_trailer(lines, end, False)
+    if trailer:
+        body.trailer = trailer[::-1]
+        return lines[:k]
+    return lines[:end]
+
+
+def _split_signature_at(lines: list[Line], end: int, body: Body) -> list[Line] | None:
+    """:func:`_split_signature`'s general steps, ``end`` past the last line that is not
+    blank: the lines above the signature, or None when there is none."""
     k, trailer = _walk_trailer(lines, end, True)
     j = k
     while j and is_blank(lines[j - 1][1]):
@@ -562,67 +595,66 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
             body.trailer = trailer[::-1]
             return lines[: j - 1]
         if found is not None:
-            name, decoration = found
-            prev = lines[j - 2][1].strip()
-            cut = j - 1
-            ok = _ends_text(prev) or _note_closed_across(lines, j - 2, prev)
-            if ok and not prev and " " not in name and name.isupper():
-                # (the name written twice with blank lines between: ``MILOVANOVIC`` / /
-                # ``MILOVANOVIC``, 09BAMAKO776)
-                k = _text_above(lines, j - 2)
-                if k > 0 and lines[k][1].strip() == name and _ends_text(lines[k - 1][1].strip()):
-                    cut = k
-                    name = f"{name} {name}"
-            if not ok and " " not in name and name.isupper():
-                # a signer on two lines (JOHNSON / KEANE), or written twice (SIMONS / SIMONS)
-                above = _standalone(prev)
-                before = lines[j - 3][1].strip() if j > 2 else ""
-                if (
-                    above is not None
-                    and not above[1]
-                    and " " not in above[0]
-                    and above[0].isupper()
-                    and _ends_text(before)
-                ):
-                    ok = True
-                    cut = j - 2
-                    # (a name written twice: the repeat below the signer's line is the
-                    # trailer's, as written on one line)
-                    name = f"{above[0]} {name}"
-            if not ok and _after_prose(name, decoration, prev):
-                ok = True
-            if ok:
-                name, repeat = _once(name)
-                body.signature = name
-                body.trailer = [x for x in (repeat, decoration, junk) if x] + trailer[::-1]
-                return lines[:cut]
-        else:
-            glued = _glued(head)
-            if glued is not None and _opens_text(lines, j - 1) and _attention_like(glued[0]):
-                # the text's only line, which canonical text would write without the name,
-                # where the header reads it as an attention line: the name stays in it
-                glued = None
-            if glued is not None and not split_marking(glued[0])[1]:
-                # a portion marking alone before the name ends no sentence: the words are
-                # its paragraph's (``(C) A Cq``, as ``(C)A Cq`` reads)
-                glued = None
-            if glued is not None and _JUNK_LINE_RE.match(_past_number(s)):
-                # a line that, past a paragraph's number and marking, opens like junk
-                # (``1. (U) 2009-01-15) TLY``) holds no signer: on a line of its own below
-                # them, as the paragraph's text, it is junk or text, never a signer's line
-                glued = None
-            if glued is not None:
-                body.signature, repeat = _once(glued[1])
-                body.trailer = [x for x in (repeat, junk) if x] + trailer[::-1]
-                # (a backslash left at the end of the text: the csv dump's escaped newline)
-                rest = without_escaped_newline(glued[0])
-                return [*lines[: j - 1], (lineno, text[: len(text) - len(text.lstrip())] + rest)]
-    diags.add("CP306", line=lines[end - 1][0] if end else None)
-    k, trailer = _walk_trailer(lines, end, False)
-    if trailer:
-        body.trailer = trailer[::-1]
-        return lines[:k]
-    return lines[:end]
+            signed = _signed(lines, j, *found)
+            if signed is None:
+                return None
+            cut, body.signature, repeat = signed
+            body.trailer = [x for x in (repeat, found[1], junk) if x] + trailer[::-1]
+            return lines[:cut]
+        glued = _glued(head)
+        if glued is not None and _opens_text(lines, j - 1) and _attention_like(glued[0]):
+            # the text's only line, which canonical text would write without the name,
+            # where the header reads it as an attention line: the name stays in it
+            glued = None
+        if glued is not None and not split_marking(glued[0])[1]:
+            # a portion marking alone before the name ends no sentence: the words are
+            # its paragraph's (``(C) A Cq``, as ``(C)A Cq`` reads)
+            glued = None
+        if glued is not None and _JUNK_LINE_RE.match(_past_number(s)):
+            # a line that, past a paragraph's number and marking, opens like junk
+            # (``1. (U) 2009-01-15) TLY``) holds no signer: on a line of its own below
+            # them, as the paragraph's text, it is junk or text, never a signer's line
+            glued = None
+        if glued is not None:
+            body.signature, repeat = _once(glued[1])
+            body.trailer = [x for x in (repeat, junk) if x] + trailer[::-1]
+            # (a backslash left at the end of the text: the csv dump's escaped newline)
+            rest = without_escaped_newline(glued[0])
+            return [*lines[: j - 1], (lineno, text[: len(text) - len(text.lstrip())] + rest)]
+    return None
+
+
+def _signed(lines: list[Line], j: int, name: str, decoration: str) -> tuple[int, str, str] | None:
+    """Where the signature starts when line ``j - 1``, which holds the name ``name`` alone
+    (its ``decoration`` after it), is the signer's, below the text it ends: the index of
+    its first line, the signer and the name's repeat (``""`` when none).  None when it is
+    not."""
+    prev = lines[j - 2][1].strip()
+    cut = j - 1
+    ok = _ends_text(prev) or _note_closed_across(lines, j - 2, prev)
+    if ok and not prev and " " not in name and name.isupper():
+        # (the name written twice with blank lines between: ``MILOVANOVIC`` / /
+        # ``MILOVANOVIC``, 09BAMAKO776)
+        k = _text_above(lines, j - 2)
+        if k > 0 and lines[k][1].strip() == name and _ends_text(lines[k - 1][1].strip()):
+            cut = k
+            name = f"{name} {name}"
+    if not ok and " " not in name and name.isupper():
+        # a signer on two lines (JOHNSON / KEANE), or written twice (SIMONS / SIMONS)
+        above = _standalone(prev)
+        before = lines[j - 3][1].strip() if j > 2 else ""
+        if above is not None and not above[1] and " " not in above[0] and above[0].isupper() and _ends_text(before):
+            ok = True
+            cut = j - 2
+            # (a name written twice: the repeat below the signer's line is the
+            # trailer's, as written on one line)
+            name = f"{above[0]} {name}"
+    if not ok and _after_prose(name, decoration, prev):
+        ok = True
+    if ok:
+        # (a name of one word is written once)
+        return (cut, *_once(name)) if " " in name else (cut, name, "")
+    return None
 
 
 def _last_rule_run(text: str) -> tuple[int, int] | None:
