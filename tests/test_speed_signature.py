@@ -83,3 +83,41 @@ def test_a_name_alone_on_the_last_line_is_read_as_the_general_steps_read_it(
     else:
         assert not diags.items
         assert (taken, fast.signature, fast.trailer) == (expected, general.signature, general.trailer)
+
+
+def _name_in_general(words: list[str]) -> bool:
+    # body._name as first written: each word asked in turn
+    if not 0 < len(words) <= 3 or not words[0].strip("Xx"):
+        return False
+    if (
+        len(words) == 1
+        and len(words[0]) == 2
+        and (words[0].upper() in body_module._NOT_TWO_LETTER_NAMES or body_module._VOWELS.isdisjoint(words[0].upper()))
+    ):
+        return False
+    if all(body_module._UPPER_NAME_RE.match(w) for w in words):
+        return body_module._NOT_NAMES.isdisjoint(words)
+    return (
+        len(words) <= 2
+        and all(
+            body_module._MIXED_NAME_RE.match(w) or (k == 0 and w in body_module._PARTICLES) for k, w in enumerate(words)
+        )
+        and bool(body_module._MIXED_NAME_RE.match(words[-1]))
+        and len("".join(words)) >= 2
+        and not any(w.upper() in body_module._NOT_NAMES for w in words)
+    )
+
+
+_WORD_PIECES = ("Ford", "van", "de", "Mc", "CORMICK", "O'", "-", "x", "X", "LU", "Wu", "End", "note", "É", "1")
+
+
+@given(st.lists(st.lists(st.sampled_from(_WORD_PIECES), min_size=1, max_size=3).map("".join), max_size=4))
+def test_name_words_are_asked_as_the_general_steps_ask_them(words: list[str]) -> None:
+    assert body_module._name(words) == _name_in_general(words)
+
+
+@given(st.lists(st.sampled_from(("", " ", "\t", "Text")), max_size=6), st.integers(0, 7))
+def test_the_first_text_line_is_found_as_the_lines_above_it_are_all_blank(texts: list[str], j: int) -> None:
+    lines: list[Line] = list(enumerate(texts))
+    j = min(j, len(lines))
+    assert body_module._opens_text(lines, j) == all(not lines[k][1].strip() for k in range(j))

@@ -271,10 +271,12 @@ def _name(words: list[str]) -> bool:
         return _NOT_NAMES.isdisjoint(words)
     return (
         len(words) <= 2
-        and all(_MIXED_NAME_RE.match(w) or (k == 0 and w in _PARTICLES) for k, w in enumerate(words))
+        # (a particle may open the name: ``van Voorst``)
+        and (_MIXED_NAME_RE.match(words[0]) is not None or words[0] in _PARTICLES)
+        and all(map(_MIXED_NAME_RE.match, words[1:]))
         and bool(_MIXED_NAME_RE.match(words[-1]))
         and len("".join(words)) >= 2
-        and not any(w.upper() in _NOT_NAMES for w in words)
+        and _NOT_NAMES.isdisjoint(map(str.upper, words))
     )
 
 
@@ -459,7 +461,7 @@ def _text_above(lines: list[Line], k: int) -> int:
 
 def _opens_text(lines: list[Line], j: int) -> bool:
     """True when line ``j`` is the first line of ``lines`` that is not blank."""
-    return all(is_blank(lines[k][1]) for k in range(j))
+    return next_text(lines, 0) >= j
 
 
 def _attention_like(text: str) -> bool:
@@ -599,7 +601,12 @@ def _split_signature_at(lines: list[Line], end: int, body: Body) -> list[Line] |
             if signed is None:
                 return None
             cut, body.signature, repeat = signed
-            body.trailer = [x for x in (repeat, found[1], junk) if x] + trailer[::-1]
+            decoration = found[1]
+            body.trailer = (
+                [x for x in (repeat, decoration, junk) if x] + trailer[::-1]
+                if repeat or decoration or junk
+                else trailer[::-1]
+            )
             return lines[:cut]
         glued = _glued(head)
         if glued is not None and _opens_text(lines, j - 1) and _attention_like(glued[0]):
