@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cableparse.diagnostics import Collector
@@ -25,6 +25,10 @@ _SIGNER_PIECES = (
     "END",
     "SIPDIS",
     "Ford",
+    "Rundell",
+    "Xxx",
+    "Visit",
+    "Nnnn",
     "van",
     "É",
     "ß",
@@ -60,15 +64,24 @@ _ABOVE_PIECES = (
 
 @given(
     st.lists(st.sampled_from(_ABOVE_PIECES), max_size=5),
-    st.lists(st.sampled_from(_SIGNER_PIECES), min_size=1, max_size=4).map("".join),
+    # (one piece alone, often: a name word, a keyword or a trailer line)
+    st.sampled_from(_SIGNER_PIECES) | st.lists(st.sampled_from(_SIGNER_PIECES), min_size=1, max_size=4).map("".join),
     st.lists(st.sampled_from(("", " ", "\t")), max_size=2),
 )
+# (names, keywords, a trailer line and a redaction below the end of a sentence)
+@example(["End comment."], "BRENNAN", [])
+@example(["End comment."], "Rundell", [])
+@example(["End comment."], "SECRET", [])
+@example(["End comment."], "Nnnn", [])
+@example(["End comment."], "Xxx", [])
+@example(["End comment."], "XXXX", [])
 def test_a_name_alone_on_the_last_line_is_read_as_the_general_steps_read_it(
     above: list[str], last: str, blank: list[str]
 ) -> None:
-    # the shortcut for one upper-case name word alone on the last line takes the lines
-    # above the signature, the signer and the trailer that the general steps take, and
-    # finds none where they find none (both then take the sure trailer lines alone)
+    # the shortcut for one name word alone on the last line, in upper case or capitalised,
+    # takes the lines above the signature, the signer and the trailer that the general
+    # steps take, and finds none where they find none (both then take the sure trailer
+    # lines alone)
     lines: list[Line] = list(enumerate([*above, last, *blank]))
     end = len(lines)
     while end and not lines[end - 1][1].strip():

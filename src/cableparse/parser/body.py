@@ -547,14 +547,14 @@ def _split_signature(lines: list[Line], body: Body, diags: Collector) -> list[Li
         and 3 <= len(s := lines[end - 1][1].strip()) <= 60
         and s.isalpha()
         and s.isascii()
-        and s.isupper()
-        and s not in _NOT_NAMES
-        and s.strip("X")
+        and (s.isupper() or s.istitle())
+        and s.upper() not in _NOT_NAMES
+        and s.strip("Xx")
     ):
-        # the common shape: one upper-case name word alone on the last line (``BRENNAN``),
-        # which the general steps read as the signer's line, without a decoration, junk or
-        # trailer (a trailer or junk line of one such word is a keyword); a test holds the
-        # shortcut to them
+        # the common shape: one name word alone on the last line, in upper case
+        # (``BRENNAN``) or capitalised (``Rundell``), which the general steps read as the
+        # signer's line, without a decoration, junk or trailer (a trailer or junk line of
+        # one such word is a keyword); a test holds the shortcut to them
         found = _signed(lines, end, s, "")
         if found is not None:
             cut, body.signature, repeat = found
