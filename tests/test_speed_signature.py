@@ -134,3 +134,11 @@ def test_the_first_text_line_is_found_as_the_lines_above_it_are_all_blank(texts:
     lines: list[Line] = list(enumerate(texts))
     j = min(j, len(lines))
     assert body_module._opens_text(lines, j) == all(not lines[k][1].strip() for k in range(j))
+
+
+@given(st.lists(st.sampled_from(("SHANNON", "Ford", " ", "\t", "X", "")), max_size=4).map("".join))
+def test_a_name_of_one_word_is_written_once(name: str) -> None:
+    # the signature's steps split a name into the signer and its repeat only when it holds
+    # a space: without one, it is the signer whole
+    if " " not in name:
+        assert body_module._once(name) == (name, "")

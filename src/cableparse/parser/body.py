@@ -623,8 +623,9 @@ def _split_signature_at(lines: list[Line], end: int, body: Body) -> list[Line] |
             # them, as the paragraph's text, it is junk or text, never a signer's line
             glued = None
         if glued is not None:
-            body.signature, repeat = _once(glued[1])
-            body.trailer = [x for x in (repeat, junk) if x] + trailer[::-1]
+            name = glued[1]
+            body.signature, repeat = _once(name) if " " in name else (name, "")
+            body.trailer = [x for x in (repeat, junk) if x] + trailer[::-1] if repeat or junk else trailer[::-1]
             # (a backslash left at the end of the text: the csv dump's escaped newline)
             rest = without_escaped_newline(glued[0])
             return [*lines[: j - 1], (lineno, text[: len(text) - len(text.lstrip())] + rest)]
