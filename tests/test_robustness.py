@@ -3582,3 +3582,16 @@ def test_a_truncated_first_copy_whose_caption_line_holds_a_page_header() -> None
     assert cable.header.handling == ()
     assert cable.preamble == ("SIPDIS;PAGE 02 RFRA244", "ref...")
     _reads_back(cable)
+
+
+@pytest.mark.parametrize("top", ["X", "\u00b9"])
+def test_a_classified_by_value_given_back_with_its_heading_cut_in_two(top: str) -> None:
+    # (a fuzz input, cut down; commit 62afe4e fails on it too) a Classified By value with a
+    # title and rules run on to its end (``M --- Classified by`` over ``---``), the header
+    # below a line that no classification line opens: the value goes back to the text,
+    # and the heading cut off it, which the header had cut again into a rule and a title,
+    # went back twice, once whole and once in its two halves
+    cable = cableparse.parse(f"{top}\nCLASSIFIED BY M --- Classified by\n---")
+    assert cable.header.classified_by is None
+    assert [p.text for p in cable.paragraphs] == [f"{top}\nCLASSIFIED BY M --- Classified by\n---"]
+    _reads_back(cable)

@@ -1907,8 +1907,11 @@ def parse_header(
             ):
                 lines[k : k + 2] = [whole]
         if h.classified_by is None and clby_heading is not None:
-            # (and the heading cut off its value's end is in the value's lines again)
-            lines = [line for line in lines if line is not clby_heading]
+            # (and the heading cut off its value's end is in the value's lines again, and
+            # so are the two halves it was cut into where it read as an attention line
+            # with a heading run on, when they stayed apart)
+            apart: tuple[Line, ...] = cut[2:] if cut is not None and cut[1] is clby_heading else ()
+            lines = [line for line in lines if line is not clby_heading and all(line is not x for x in apart)]
     elif h.handling and h.classification_line is None and not h.captions:
         _classification_among_attention_lines(h)
     if first_copy is not None:
