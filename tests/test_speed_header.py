@@ -128,8 +128,8 @@ _LINE_PIECES = (
     ),
 )
 def test_short_line_cut_by_its_splitter_alone(s: str, splitter: re.Pattern[str]) -> None:
-    # the header reads a short line's cut with its splitter's search alone, as
-    # :func:`_field_cut` reads it
+    # :func:`_field_cut` reads a short line outside a REF block, without ``E.O``, with its
+    # splitter's search alone
     if len(s) <= header._LONG_LINE and (splitter is not header._SPLIT_ALL or "E.O" not in s):
         found = splitter.search(s, 1)
         assert header._field_cut(s, splitter) == (None if found is None else found.span())

@@ -1441,13 +1441,7 @@ def parse_header(
             splitter = _SPLIT_IN_REFS
         else:
             splitter = _SPLIT_ALL
-        if len(s) <= _LONG_LINE and splitter is not _SPLIT_IN_REFS and (splitter is not _SPLIT_ALL or "E.O" not in s):
-            # (:func:`_field_cut` as it reads a short line outside a REF block without
-            # ``E.O``: the splitter's search alone)
-            found_at = splitter.search(s, 1)
-            at = None if found_at is None else found_at.span()
-        else:
-            at = _field_cut(s, splitter)
+        at = _field_cut(s, splitter)
         if m_tags or m_subj or m_ref:
             # the next field glued to the keyword (``TAGS:SUBJECT: ...``, ``REF:TAGS: ...``):
             # no value (and the cut there comes first, whatever the line holds further on)
