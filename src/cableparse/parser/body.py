@@ -1114,6 +1114,16 @@ def _first_line(rest: str) -> list[str]:
     return [first] if first else []
 
 
+def _closed(lines: list[str], number: str | None, marking: str | None, heading: str | None) -> Paragraph:
+    """The paragraph read as ``lines`` (its text lines, an empty string between two
+    blocks), ``number``, ``marking`` and ``heading``.  Its text starts at its first
+    character (a first line left empty after the number and marking does not carry the
+    next line's indentation into it) and ends at its last (each line is stripped at its
+    end, and only one between two blocks is empty)."""
+    # (positional: keywords cost a quarter more, and one is built for every paragraph)
+    return Paragraph(number, marking, heading, "\n".join(lines).lstrip())
+
+
 def _text_line(text: str) -> str:
     s = text.rstrip()
     if s[-1:] in _RULE_START and is_rule(s):
@@ -1128,11 +1138,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
     out = body.paragraphs
     # the paragraph being read: its text lines (an empty string between two blocks), its
     # number, marking and heading (kept apart, not in an object: one is opened for every
-    # paragraph).  It closes as Paragraph(number, marking, heading, text): positional, as
-    # keywords cost a quarter more; the text starts at its first character (a first line
-    # left empty after the number and marking does not carry the next line's indentation
-    # into it) and ends at its last (each line is stripped at its end, and only one between
-    # two blocks is empty)
+    # paragraph); :func:`_closed` makes it a Paragraph
     cur: list[str] | None = None
     cur_number: str | None = None
     cur_marking: str | None = None
@@ -1190,7 +1196,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 if not found[0]:
                     if (prev_blank or s[0] in _RULE_CHARS) and not opens:
                         if cur is not None:
-                            out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+                            out.append(_closed(cur, cur_number, cur_marking, cur_heading))
                             cur = None
                         if heading is not None:  # a heading with no text under it
                             out.append(Paragraph(heading=heading))
@@ -1215,7 +1221,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             # opening, without blank lines (reflowed text): read into the block above, it
             # is the next paragraph's heading
             title = cur.pop()
-            out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+            out.append(_closed(cur, cur_number, cur_marking, cur_heading))
             cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
@@ -1242,7 +1248,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 title = lines[box[0]][1]
                 r = box[1]
                 if cur is not None:
-                    out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+                    out.append(_closed(cur, cur_number, cur_marking, cur_heading))
                     cur = None
                 if heading is not None:  # a heading with no text under it
                     out.append(Paragraph(heading=heading))
@@ -1274,7 +1280,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and (below == i + 1 or last_number is not None or _opens_numbered(lines, _past_rule(lines, below, 0)[0]))
         ):
             if cur is not None:
-                out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+                out.append(_closed(cur, cur_number, cur_marking, cur_heading))
                 cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
@@ -1328,7 +1334,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     skipped += len(heading)
                     cur = None
                 if cur is not None:
-                    out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+                    out.append(_closed(cur, cur_number, cur_marking, cur_heading))
             number, head = m.group(1, 3)
             if head is None or (marking := marking_of(head)) is None:
                 marking, rest = split_marking(text[m.end(2) :].lstrip())
@@ -1339,7 +1345,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             last_number = number
         elif cur is None or (prev_blank and cur_number is None):
             if cur is not None:
-                out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+                out.append(_closed(cur, cur_number, cur_marking, cur_heading))
             marking, rest = split_marking(s)
             cur, cur_number, cur_marking, cur_heading = _first_line(rest), None, marking, heading
             heading = None
@@ -1349,7 +1355,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             cur.append(_text_line(text))
         prev_blank = False
         if after is not None:
-            out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+            out.append(_closed(cur, cur_number, cur_marking, cur_heading))
             cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
@@ -1357,7 +1363,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             prev_blank = True
         i += 1
     if cur is not None:
-        out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+        out.append(_closed(cur, cur_number, cur_marking, cur_heading))
     if heading is not None:
         out.append(Paragraph(heading=heading))
     if long_chars and long_chars * 2 > sum(map(len, map(str.strip, map(_TEXT_OF, lines)))) - skipped:
