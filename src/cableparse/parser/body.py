@@ -602,11 +602,7 @@ def _split_signature_at(lines: list[Line], end: int, body: Body) -> list[Line] |
                 return None
             cut, body.signature, repeat = signed
             decoration = found[1]
-            body.trailer = (
-                [x for x in (repeat, decoration, junk) if x] + trailer[::-1]
-                if repeat or decoration or junk
-                else trailer[::-1]
-            )
+            body.trailer = [x for x in (repeat, decoration, junk) if x] + trailer[::-1]
             return lines[:cut]
         glued = _glued(head)
         if glued is not None and _opens_text(lines, j - 1) and _attention_like(glued[0]):
@@ -623,9 +619,8 @@ def _split_signature_at(lines: list[Line], end: int, body: Body) -> list[Line] |
             # them, as the paragraph's text, it is junk or text, never a signer's line
             glued = None
         if glued is not None:
-            name = glued[1]
-            body.signature, repeat = _once(name) if " " in name else (name, "")
-            body.trailer = [x for x in (repeat, junk) if x] + trailer[::-1] if repeat or junk else trailer[::-1]
+            body.signature, repeat = _once(glued[1])
+            body.trailer = [x for x in (repeat, junk) if x] + trailer[::-1]
             # (a backslash left at the end of the text: the csv dump's escaped newline)
             rest = without_escaped_newline(glued[0])
             return [*lines[: j - 1], (lineno, text[: len(text) - len(text.lstrip())] + rest)]
@@ -660,8 +655,7 @@ def _signed(lines: list[Line], j: int, name: str, decoration: str) -> tuple[int,
     if not ok and _after_prose(name, decoration, prev):
         ok = True
     if ok:
-        # (a name of one word is written once)
-        return (cut, *_once(name)) if " " in name else (cut, name, "")
+        return (cut, *_once(name))
     return None
 
 
