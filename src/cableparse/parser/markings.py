@@ -69,11 +69,10 @@ def _read_marking(head: str) -> str | None:
     return None if m is None else _portion_marking(m.group(1))
 
 
-# (the few dozen markings written recur: a short one is read once)
-_marking_in = functools.lru_cache(maxsize=512)(_read_marking)
 #: the marking that ``head``, ``(`` to the first ``)`` and at most 48 characters, is, or
-#: None: as :func:`split_marking` reads it
-marking_of = _marking_in
+#: None: as :func:`split_marking` reads it (the few dozen markings written recur: a short
+#: one is read once)
+marking_of = functools.lru_cache(maxsize=512)(_read_marking)
 
 
 def split_marking(text: str) -> tuple[str | None, str]:
@@ -86,7 +85,7 @@ def split_marking(text: str) -> tuple[str | None, str]:
         close = text.find(")", 1)
         if close < 0:
             return None, text
-        marking = (_marking_in if close < 48 else _read_marking)(text[: close + 1])
+        marking = (marking_of if close < 48 else _read_marking)(text[: close + 1])
         return (None, text) if marking is None else (marking, text[close + 1 :].lstrip(" \t"))
     if ch.isalpha() and ")" in text[:12]:
         m = _OPEN_LOST_RE.match(text)
