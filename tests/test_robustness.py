@@ -3595,3 +3595,23 @@ def test_a_classified_by_value_given_back_with_its_heading_cut_in_two(top: str) 
     assert cable.header.classified_by is None
     assert [p.text for p in cable.paragraphs] == [f"{top}\nCLASSIFIED BY M --- Classified by\n---"]
     _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        ("<pre>&#x000AREF S --- A ---;", ["S --- A ---"]),
+        ("REF: X\nS --- A ---;\n", ["X", "S --- A ---"]),
+        ("REF: A. X\nB. S --- A ---;\n", ["X", "S --- A ---"]),
+        ("REF: S Summary ---;\n", ["S Summary ---"]),
+    ],
+)
+def test_a_ref_blocks_last_item_that_ends_in_a_heading(text: str, items: list[str]) -> None:
+    # (a fuzz input, cut down; commit 62afe4e fails on it too) a REF block's last item
+    # that ends in a title between rules or over a rule, read as the item where a
+    # separator follows it: canonical text wrote it without one, where the header reads
+    # the end of the block as a heading run on to it
+    cable = cableparse.parse(text)
+    assert [r.text for r in cable.header.references] == items
+    assert cable.paragraphs == ()
+    _reads_back(cable)
