@@ -164,3 +164,35 @@ def test_reason_letters_found_from_the_letter(text: str) -> None:
     # before it finds
     expected = [(m.span(), m.group(1)) for m in _REASON_LETTER_FIRST_RE.finditer(text)]
     assert [(m.span(), m.group(1)) for m in header._REASON_LETTER_RE.finditer(text)] == expected
+
+
+_RECORD_PIECES = (
+    "\n",
+    " ",
+    "\t",
+    "1",
+    "/",
+    "-",
+    ",",
+    "x",
+    "3/5/2007 1:15",
+    "2009-01-02 14:50",
+    "2009-01-02\t",
+    "123,3/",
+    "12\t2009-",
+    "id: ",
+    "Cable dated:",
+    "ID: 190648 Cable dated:",
+    "ID: 190648\nORIGIN:",
+    "Key:\t09D",
+    "SUBJECT",
+)
+
+
+@given(st.lists(st.sampled_from(_RECORD_PIECES), max_size=24).map("".join))
+def test_record_line_found_past_its_first_character(text: str) -> None:
+    # a line of a pasted record is found where the search without the test of the line's
+    # first character finds it
+    general = re.compile("\n" + header._RECORD_LINE).search(text)
+    found = header._RECORD_HINT_RE.search(text)
+    assert (found and found.span()) == (general and general.span())

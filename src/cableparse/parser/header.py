@@ -2639,7 +2639,11 @@ _RECORD_LINE = (
     r"|\d{3}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?(?:[ \t]*(?=\n|\Z)|\t)|\d*,\d{1,2}/|\d*\t\d{4}-)|id: |Cable dated:"
     r"|ID:\s*\d+\s+Cable dated:|" + _LABELLED_RECORD_OPENING + "|" + _KEY_LINE + ")"
 )
-_RECORD_HINT_RE = re.compile("\n" + _RECORD_LINE)
+# the characters such a line may open with: white space, or the first of a form above (a
+# newline that none follows is passed over before the forms are tried: most lines of a
+# cable's text open with none of them)
+_RECORD_LINE_FIRST = r"[ \t\dCIiK]"
+_RECORD_HINT_RE = re.compile(rf"\n(?={_RECORD_LINE_FIRST}){_RECORD_LINE}")
 _RECORD_FIRST_RE = re.compile(_RECORD_LINE)
 # (the row number may be missing: the row opens with its time stamp)
 _TAB_ROW_RE = re.compile(r"\d+\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}|\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?\t")
