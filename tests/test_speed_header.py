@@ -196,3 +196,20 @@ def test_record_line_found_past_its_first_character(text: str) -> None:
     general = re.compile("\n" + header._RECORD_LINE).search(text)
     found = header._RECORD_HINT_RE.search(text)
     assert (found and found.span()) == (general and general.span())
+
+
+_GLUED_EO_FIRST_RE = re.compile(r"(?<=[A-Za-z0-9])E\.O\.\s?1\d{4}(?!\d)")
+
+
+@given(
+    st.lists(st.sampled_from(("E", "E.O.", ".", "O", " ", "1", "12958", "x", "0", "-", "\xe9")), max_size=8).map(
+        "".join
+    )
+)
+def test_glued_order_found_from_its_first_letter(text: str) -> None:
+    # the pattern that looks behind from past the keyword's first letter finds what the
+    # look behind before it finds, from any place on
+    for pos in range(min(len(text), 3) + 1):
+        expected = _GLUED_EO_FIRST_RE.search(text, pos)
+        found = header._GLUED_EO_RE.search(text, pos)
+        assert (found and found.span()) == (expected and expected.span())

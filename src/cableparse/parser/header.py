@@ -1025,8 +1025,10 @@ def _field_cut(text: str, splitter: re.Pattern[str]) -> tuple[int, int] | None:
     return None if cut is None else cut.span()
 
 
-# an E.O. keyword and its order's number glued to the word before it
-_GLUED_EO_RE = re.compile(r"(?<=[A-Za-z0-9])E\.O\.\s?1\d{4}(?!\d)")
+# an E.O. keyword and its order's number glued to the word before it (the keyword's first
+# letter first, the character before it looked at from past it: the engine skips to the
+# letter, where a look behind first is tried at every character)
+_GLUED_EO_RE = re.compile(r"E(?<=[A-Za-z0-9]E)\.O\.\s?1\d{4}(?!\d)")
 
 
 def field_run_on(s: str) -> int | None:
