@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import itertools
 import re
 from collections.abc import Callable
 
@@ -70,7 +69,8 @@ def _numbered(lines: list[str], start: int, texts: list[str]) -> list[Line]:
     are added to ``texts`` too."""
     stripped = list(map(str.rstrip, lines))
     texts += stripped
-    return list(zip(itertools.count(start), stripped))
+    # (enumerate counts in a C integer: fewer steps a line than zip with itertools.count)
+    return list(enumerate(stripped, start))
 
 
 def _ends_in_space(src: Source) -> Callable[[int], bool]:
@@ -236,11 +236,12 @@ def build_cable(src: Source, diags: Collector) -> Cable:
             diags.add("CP305", f"{cl.sections} sections announced, {len(sections) + 1} found")
     for p in body.paragraphs:
         t = p.text
-        # (a block opens with a level word: the text's start, or after a blank line)
+        # (a block opens with a level word: the text's start, or after a blank line, which
+        # few paragraphs hold: found in C first, in fewer steps than the pattern's search)
         # (the keywords are followed by a colon: one character, found in C first)
         if (
             ":" in t
-            and (t[:1] in _LEVEL_INITIALS or _BLOCK_COPY_RE.search(t))
+            and (t[:1] in _LEVEL_INITIALS or ("\n\n" in t and _BLOCK_COPY_RE.search(t)))
             and ("TAGS" in t or "SUBJECT" in t or "ags:" in t or "ubject:" in t)
             and any(_HEADER_COPY_RE.match(block) and _HEADER_KEYS_RE.search(block[:2000]) for block in t.split("\n\n"))
         ):
