@@ -41,7 +41,10 @@ def _pickled_by_position(cls: _C) -> _C:
     attrs' default pickles a slotted class through a state dict rebuilt field by field;
     this form is smaller and, registered with :mod:`copyreg` (looked up before any
     ``__reduce__`` method), nearly twice as fast both ways.  That is what
-    :func:`~cableparse.parse_many` pays for every cable its workers send back.
+    :func:`~cableparse.parse_many` pays for every cable its workers send back.  The
+    reducer is an ``attrgetter`` of the class and of ``_field_values``, a property that
+    is itself an ``attrgetter`` of the fields: pickling an object runs no Python code
+    (a class of one field, whose getter gives the value alone, has a function instead).
     """
     names = [a.name for a in fields(cls)]
     get: Callable[[Any], Any] = operator.attrgetter(*names)
@@ -51,12 +54,10 @@ def _pickled_by_position(cls: _C) -> _C:
         def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
             return cls, (get(obj),)
 
+        copyreg.pickle(cls, reduce)
     else:
-
-        def reduce(obj: Any) -> tuple[type, tuple[Any, ...]]:
-            return cls, get(obj)
-
-    copyreg.pickle(cls, reduce)
+        cls._field_values = property(get)  # type: ignore[attr-defined]
+        copyreg.pickle(cls, operator.attrgetter("__class__", "_field_values"))
     return cls
 
 
