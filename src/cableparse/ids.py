@@ -196,9 +196,9 @@ def canonical_station(words: str, *, fuzzy: bool = True) -> str | None:
     if key in aliases:
         return aliases[key]
     if fuzzy and len(key) >= 6:
-        by_length = _fuzzy_names()
-        n = len(key)
-        near = {code for size in (n - 1, n, n + 1) for name, code in by_length.get(size, ()) if _damerau1(key, name)}
+        # (a name one edit away shares a deletion with the key: looked up, not scanned)
+        index = _fuzzy_index()
+        near = {code for cut in _deletions(key) for name, code in index.get(cut, ()) if _damerau1(key, name)}
         if len(near) == 1:
             return near.pop()
         codes = _sorted_codes()
@@ -214,17 +214,31 @@ def _sorted_codes() -> tuple[str, ...]:
     return tuple(sorted(_stations()))
 
 
-@cache
-def _fuzzy_names() -> dict[int, tuple[tuple[str, str], ...]]:
-    """Length -> (name, code) of the station codes, and of the aliases of six or more
-    letters: a typo one edit away is looked for among names one letter shorter or longer
-    at most."""
-    found: dict[int, list[tuple[str, str]]] = {}
+def _fuzzy_names() -> list[tuple[str, str]]:
+    """(name, code) of the station codes, and of the aliases of six or more letters: the
+    names a typo one edit away is looked for among."""
     names = [(code, code) for code in _stations()]
     names += [(alias, code) for alias, code in _aliases().items() if len(alias) >= 6]
-    for name, code in names:
-        found.setdefault(len(name), []).append((name, code))
-    return {size: tuple(group) for size, group in found.items()}
+    return names
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and each string that one letter of it deleted leaves."""
+    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
+
+
+@cache
+def _fuzzy_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """:func:`_fuzzy_names` under each of their :func:`_deletions`.  Two words one edit
+    apart share one: the shorter, where a letter is inserted or deleted; the word less the
+    letter replaced; the word less the first letter of a swapped pair in one and less the
+    second in the other.  So the names one edit from a key are among those filed under its
+    own deletions (a test holds this to a scan of all the names)."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for name, code in _fuzzy_names():
+        for cut in _deletions(name):
+            found.setdefault(cut, []).append((name, code))
+    return {cut: tuple(group) for cut, group in found.items()}
 
 
 def _station_in_year(code: str, yy: str) -> str:
