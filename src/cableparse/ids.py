@@ -546,7 +546,7 @@ def _mentions(
     up = _normalise_item(text)
     if not any(map(str.isdecimal, up)):
         return ()  # a mention ends with a serial
-    citing = reference_id_parts(citing_id) if citing_id else None
+    citing: tuple[int, str, int] | None = None  # (read where a mention gives no year)
     own = canonical_id(citing_id) if citing_id is not None else None
     found: list[tuple[int, str | None]] = []
     matches: list[tuple[int, str, str | None, list[int]]] = []
@@ -555,23 +555,25 @@ def _mentions(
         m = _MENTION_RE.search(up, pos)
         if m is None:
             break
-        named = _station_of_words(m.group("words"))
+        # (the pattern's groups, in order, read in one call)
+        y4, y3, y2, yp, words, ym, serial_text, more_text, _ysep, ys, ysp, yt = m.groups()
+        named = _station_of_words(words)
         if named is None or _DATE_AFTER_RE.match(up, m.end("serial")):
             # try again after the first word (``PARIS POINTS NOV 22 STATE 123``)
             nxt = up.find(" ", m.start("words"))
             pos = m.end("serial") if nxt < 0 or nxt >= m.end("words") else nxt + 1
             continue
         station, offset = named
-        serials = [int(m.group("serial"))]
-        more = _MORE_RE.findall(m.group("more")) if m.group("more") else []
-        suffix_year = m.group("ys") or m.group("ysp") or m.group("yt")
+        serials = [int(serial_text)]
+        more = _MORE_RE.findall(more_text) if more_text else []
+        suffix_year = ys or ysp or yt
         if len(more) == 1 and more[0][0] == "/" and len(more[0][1]) == 2 and not suffix_year:
             suffix_year, more = more[0][1], []  # PANAMA 00789/08
         serials += [int(num) for _sep, num in more]
-        explicit = m.group("y4") or m.group("y2") or m.group("yp") or m.group("ym") or suffix_year
+        explicit = y4 or y2 or yp or ym or suffix_year
         yy = _two(explicit) if explicit else None
-        if m.group("y3"):
-            yy = m.group("y3")[1:]
+        if y3:
+            yy = y3[1:]
         start = m.start() if explicit and not suffix_year else m.start("words") + offset
         matches.append((start, station, yy, serials))
         pos = m.end()
@@ -586,8 +588,11 @@ def _mentions(
             y = yy
             if y is None:
                 base = year if year else (f"{cited_on.year % 100:02d}" if cited_on else None)
-                if base is not None and cited_on is not None and _previous_year(station, serial, cited_on, citing):
-                    base = f"{(int(base) - 1) % 100:02d}"
+                if base is not None and cited_on is not None:
+                    if citing is None and citing_id:
+                        citing = reference_id_parts(citing_id)
+                    if _previous_year(station, serial, cited_on, citing):
+                        base = f"{(int(base) - 1) % 100:02d}"
                 y = base
             if y is None:
                 found.append((start, None))
