@@ -457,10 +457,12 @@ _YEAR_LIKE_SERIAL_RE = re.compile(r"(?<=[A-Z])(?:19[6-9]\d|20[0-3]\d)$")
 _BARE_CABLE_RE = re.compile(r"\s*(?:SEPTEL|REFTEL|#?\d{1,7}(?:\s*(?:AND|,|&)\s*\d{1,7})*+(?:\s+AND\s+PREVIOUS)?)\W*")
 _MORE_RE = re.compile(r"([/,&;]|AND)\s*#?(\d{1,7})")
 _ITEM_BULLET_RE = re.compile(r"^\s*(?:REF(?:TEL)?S?(?:\s*[:.])?\s*)?(?:\(?[A-Z]\)|\[[A-Z]\]|[A-Z][.:](?=\s))\s*")
-_DASH_RE = re.compile(r"(?<=\d)-(?=[A-Z])|(?<=[A-Z])-(?=\d)")
-_LETTER_O_RE = re.compile(r"(?<![A-Z0-9])O(?=\d)")
-_ZERO_FIRST_RE = re.compile(r"(?<![A-Z0-9])0(?=[A-Z]{2})")
-_ZERO_INSIDE_RE = re.compile(r"(?<=[A-Z])0(?=[A-Z])|(?<=[A-Z]{4})0(?![\dA-Z])")
+# (each opens with the character it replaces, and looks behind it from there: a search
+# for a literal runs in C, where one that opens with a look-behind tries every position)
+_DASH_RE = re.compile(r"-(?:(?<=\d-)(?=[A-Z])|(?<=[A-Z]-)(?=\d))")
+_LETTER_O_RE = re.compile(r"O(?<![A-Z0-9]O)(?=\d)")
+_ZERO_FIRST_RE = re.compile(r"0(?<![A-Z0-9]0)(?=[A-Z]{2})")
+_ZERO_INSIDE_RE = re.compile(r"0(?:(?<=[A-Z]0)(?=[A-Z])|(?<=[A-Z]{4}0)(?![\dA-Z]))")
 
 
 @lru_cache(maxsize=4096)
