@@ -17,12 +17,12 @@ end, so its last line runs on into the cable text's first line (``TO SECSTATE WA
 9600UNCLAS SECTION 01 OF 02 HAVANA 004690``, ``... available.C O N F I D E N T I A L``):
 the reader finds that seam and puts the two blocks apart again, as the page had them.
 The pilcrows of the paragraph anchors are left in, at the start of a line and inside
-one (a REF list's items are anchored too), and so are the line-break, table and text-style tags
-some blocks hold (``<br>``, ``</td>``, ``<b>``); they are WikiLeaks' markup, not the cable's, and
-are taken out, as the page reader takes them out.  Nothing else is taken out or decoded:
-the copy is text.  (The page reader also drops the other tags of HTML's vocabulary,
-comments and an empty ``<>``; a text file of the mirrors holds none of them, and they
-stay as written.)
+one (a REF list's items are anchored too), and so are the line-break, table and
+text-style tags some blocks hold (``<br>``, ``</td>``, ``<b>``); they are WikiLeaks'
+markup, not the cable's, and are taken out, as the page reader takes them out.  Nothing
+else is taken out or decoded: the copy is text.  (The page reader also drops the other
+tags of HTML's vocabulary, comments and an empty ``<>``; a text file of the mirrors holds
+none of them, and they stay as written.)
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ _ADDRESS_END_RE = re.compile(r"(?:\d|DC|WASHDC|PRIORITY|IMMEDIATE|ROUTINE|COLLEC
 _MAX_HEADER_LINES = 120
 _ANCHOR = "\u00b6"
 # the tags some pages hold in their blocks besides the links (line breaks, a table's
-# closing tags, text-style tags), which the page reader drops; ``<Israel>`` and ``<<240168>>`` are text
+# closing tags, text-style tags), which the page reader drops; ``<Israel>`` and
+# ``<<240168>>`` are text
 _BREAK_RE = re.compile(r"</?(?i:br|td|tr|th|table|p|div|span|font|b|i|u)\b[^<>]*>")
 _NOT_LEVELS = (*NOT_LEVELS, "SECRETARY", "SECRETARIAT")
 
