@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
-from .parser.body import MAX_TITLE, RULE_CHARS, heading_at_end, inline_heading, is_rule
+from .parser.body import MAX_TITLE, RULE_CHARS, inline_heading, is_rule
 from .parser.header import (
     HEADER_ENDS,
     PREAMBLE_END,
@@ -34,6 +34,7 @@ from .parser.header import (
     opens_like_bullet,
     opens_marked_text,
     opens_with_caption,
+    ref_block_heading,
 )
 from .parser.lines import split_marker, split_run_on_page_header
 from .parser.markings import PARA_START_RE
@@ -228,7 +229,7 @@ def _header(h: Header, out: list[str]) -> None:
                     out[-1] += ";," + last
                 continue
             out.append(f"REF: {item}".rstrip() if k == 0 else item)
-        if out[-1][-1:] in RULE_CHARS and heading_at_end(" ".join(" ".join(out[block:]).split())) is not None:
+        if ref_block_heading([out[block][len("REF:") :].lstrip(), *out[block + 1 :]]) is not None:
             # the block's last item ends in a title between rules or over a rule (``S --- A
             # ---``): the header reads such an end of a REF block as a heading run on to
             # it, a line of its own below the block; a separator after it, which an item

@@ -59,6 +59,7 @@ __all__ = [
     "opens_with_caption",
     "parse_header",
     "reasons_of",
+    "ref_block_heading",
     "reference_items",
 ]
 
@@ -1682,7 +1683,7 @@ def parse_header(
                 if _take_until_field(lines, i, nxt, _SPLIT_IN_REFS, block):
                     break
                 i += 1
-            if block[-1][-1:] in RULE_CHARS and (off := _heading_off(_fold(" ".join(block)))) is not None:
+            if (off := ref_block_heading(block)) is not None:
                 # (a heading run on to the last item, ``B. MADRID 67`` / ``Summary`` /
                 # ``-------``: a line of its own below the list, as for the Classified By
                 # value)
@@ -2220,6 +2221,16 @@ def _heading_off(value: str) -> tuple[str, str] | None:
     if value[-1:] not in RULE_CHARS or (run_on := heading_at_end(value)) is None:
         return None
     return without_backslash_residue(run_on[0]), run_on[1]
+
+
+def ref_block_heading(block: list[str]) -> tuple[str, str] | None:
+    """The heading a REF block ends in, read as run on to its last item (``B. MADRID 67
+    ------- SUMMARY -------``), and the block's folded text before it; None when it ends in
+    none.  ``block`` is the block's lines: the REF line's value after its keyword, then the
+    lines of items below it."""
+    if block[-1][-1:] not in RULE_CHARS:
+        return None
+    return _heading_off(_fold(" ".join(block)))
 
 
 def _without_tail(block: list[str], tail: str) -> list[str] | None:
