@@ -3463,6 +3463,30 @@ def test_lone_rules_over_a_box_below_a_heading() -> None:
         _fixed_point(cableparse.parse("\n".join(lines)))
 
 
+@pytest.mark.parametrize(
+    "rules",
+    [
+        # (07MONTERREY130 with a line of its routing header copied in below its box, cut
+        # down: a lone rule over the box, a rule with a space inside it, joined, as the
+        # body writes one)
+        ["-------------", "----------", "NEW WAVE OF ATTACKS", "-------------", "RUEFHLC/DEPT OF X", "----------"],
+        ["---", "= = = =", "Summary", "= = = =", "Title Here", "---"],
+        ["---", "", "---", "Summary", "---", "Title Here", "---"],
+    ],
+)
+def test_a_lone_rule_over_a_box_whose_closing_rule_a_title_stands_under(rules: list[str]) -> None:
+    # below a numbered paragraph, a lone rule over a box whose closing rule has another
+    # title below it, over its own rule: the body reads the box and then the title as
+    # headings, so the lone rule is the box's, as it is over a box alone; it was kept as
+    # the paragraph's text, which canonical text wrote over the first title, over its
+    # rule, where it read as that heading's and went
+    source = "\n".join(["UNCLAS STATE 000123", "", "SUBJECT: S", "", "1. (U) Text.", "", *rules, "", "2. (U) More."])
+    cable = cableparse.parse(source)
+    assert cable.paragraphs[0].text == "Text."
+    assert [p.heading for p in cable.paragraphs[1:]] == [rules[-4], rules[-2]]
+    _reads_back(cable)
+
+
 def test_an_unlettered_ref_item_that_reads_as_a_heading_on_its_line() -> None:
     # (a fuzz input: ``ref=;-s ---``) an item that, on a line of its own, reads as a heading
     # with its rule, which ends a REF list: written on the line above, after ``;,``

@@ -852,10 +852,10 @@ def _opens_heading(lines: list[Line], j: int) -> bool:
         if found is not None:
             return not found[0]
     if t[0] in _RULE_START:
-        # (a box, whose closing rule opens no box of its own: a rule between two titles
-        # is the second's, as canonical text writes a box)
-        box = _box_at(lines, j, True) if is_rule(t) else None
-        return box is not None and _box_at(lines, box[1], True) is None
+        # (a box, as the body reads one there, whatever follows it: a title below its
+        # closing rule, over a rule of its own, is the next heading; 07MONTERREY130 with
+        # a line of its routing header copied in below its box)
+        return is_rule(t) and _box_at(lines, j, True) is not None
     return len(t) <= MAX_TITLE and PARA_START_RE.match(t) is None and _rule_below(lines, j, t, apart=True) is not None
 
 
