@@ -3208,6 +3208,27 @@ def test_a_second_classified_by_line_with_a_rule_run_on(source: bytes) -> None:
     _reads_back(cable)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        # (a fuzz input, cut down: a damaged level word, a misspelt Classified By field twice)
+        b"<pre>O N F I DENTIAL ; 8&#xA;CLASFD BY&#xA;CLASFD BY&#xA---&#x000A EO2958",
+        b"CONFIDENTIAL STATE 000123\n\nClassified By: DCM X\nClassified By: DCM X\n---\n\nE.O. 12958: N/A",
+    ],
+)
+def test_a_second_classified_by_line_over_a_rule_with_a_field_below(source: bytes) -> None:
+    # a second Classified By line over a rule, a field below it: the header ends at the
+    # second line, which the body reads as a heading; canonical text boxes that heading,
+    # whose title opens like a field, and the header, looking past the box, found the
+    # field below and kept the box's opening rule as an attention line, though it would
+    # end at the title: a box whose title opens like a second field of a kind read has
+    # no field follow it
+    cable = cableparse.parse(source)
+    assert cable.header.handling == ()
+    assert cable.paragraphs[0].heading is not None
+    _reads_back(cable)
+
+
 def test_a_boxed_heading_whose_title_holds_a_glued_eo_keyword() -> None:
     # (a fuzz input, cut down: b"<pre>&#xA---\n0E.O.12958&#x000A---") a box whose title
     # holds an E.O. keyword glued to the word before it: the body's heading, as fields

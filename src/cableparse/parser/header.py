@@ -1172,6 +1172,10 @@ def _fields_past(lines: list[Line], i: int, boxed: bool, room: int, read: frozen
         title = _fold(lines[i + 1][1])
         if title[:1].isdecimal() and PARA_START_RE.match(title):
             return -1
+        if read and opens_field(title) and _field_kind(title) in read:
+            # (a title that opens like a second field of a kind read: the header ends at
+            # it, whatever follows the box)
+            return -1
     # (the title's line counts: over its rule or between two)
     return _fields_below(lines, end, room if end == i + 1 else room - 1, read)
 
