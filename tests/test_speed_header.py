@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cableparse.diagnostics import Collector
 from cableparse.parser import header
 from cableparse.parser.body import is_rule
-from cableparse.parser.lines import CUT_SHORT
+from cableparse.parser.lines import CUT_SHORT, joined, next_text
 
 _BULLET_PIECES = (
     "A.",
@@ -213,3 +215,51 @@ def test_glued_order_found_from_its_first_letter(text: str) -> None:
         expected = _GLUED_EO_FIRST_RE.search(text, pos)
         found = header._GLUED_EO_RE.search(text, pos)
         assert (found and found.span()) == (expected and expected.span())
+
+
+_PREAMBLE_LINES = (
+    "",
+    "text",
+    "1. (C) Text",
+    "id: 12",
+    "ID: 190648",
+    "3/5/2007 1:15",
+    "06MEXICO953",
+    "12,3/5/2007 1:15,x",
+    "CONFIDENTIAL STATE 001234",
+    "SUBJECT: X",
+    header.PREAMBLE_END,
+    "x header ends",
+    "header ends",
+)
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from(_PREAMBLE_LINES), st.sampled_from((1, 1, 1, 140, 260))), max_size=8),
+    st.sampled_from(("text", "before_breaks", "neither")),
+)
+def test_record_end_looked_for_where_the_words_are(pieces: list[tuple[str, int]], given: str) -> None:
+    # :func:`header._preamble_end` passes over the look for a record's ``header ends`` line
+    # only where the general look finds none
+    lines = [(k, t) for k, t in enumerate(t for t, times in pieces for _ in range(times))]
+    i = next_text(lines, 0)
+    if i == len(lines):
+        return
+    whole = joined(lines)
+    text = whole if given == "text" else None
+    before_breaks = whole + "\nchanged" if given == "before_breaks" else None
+    calls: list[str] = []
+    record_end_line, record_start = header._record_end_line, header._record_start
+
+    def looked(*args: object) -> int | None:
+        calls.append("end")
+        return record_end_line(*args)  # type: ignore[arg-type]
+
+    def started(*args: object) -> int | None:
+        calls.append("start")
+        return record_start(*args)  # type: ignore[arg-type]
+
+    with mock.patch.object(header, "_record_end_line", looked), mock.patch.object(header, "_record_start", started):
+        header._preamble_end(list(lines), i, Collector(), text=text, before_breaks=before_breaks)
+    if calls == ["start"]:
+        assert record_end_line(list(lines), i) is None

@@ -2566,13 +2566,11 @@ def _preamble_end(
         may_end = before_breaks is None or n <= i + 150 or HEADER_ENDS in before_breaks
     # "header ends" further down, within reach
     far = may_end and n > i + 150 and HEADER_ENDS in joined(lines[i + 150 : i + 400])
+    # (the words in a line of the head)
+    ends_in_head = may_end and HEADER_ENDS in head
     # a line that only a pasted database record has (a cables.csv row is looked for apart,
     # in the first lines only, where it is read as one)
-    record_line = (
-        (may_end and HEADER_ENDS in head)
-        or _RECORD_FIRST_RE.match(head) is not None
-        or _RECORD_HINT_RE.search(head) is not None
-    )
+    record_line = ends_in_head or _RECORD_FIRST_RE.match(head) is not None or _RECORD_HINT_RE.search(head) is not None
     # a first look, the last in most cables: neither of those, and no cables.csv row in
     # the first three lines; the tests below tell the same, in more steps
     if not far and not record_line and _CSV_HINT_RE.search("\n".join([t for _, t in lines[i : i + 3]])) is None:
@@ -2611,8 +2609,29 @@ def _preamble_end(
             lines.insert(i + 1, (lines[i][0], t[dated.end() :]))
             lines[i] = (lines[i][0], t[: dated.end()])
             return i + 1
-    # the last "header ends" line that a classification line closely follows; else the
-    # first within reach that is such a line alone, or the first that holds the words
+    # (no line within reach holds the words when neither the head nor the lines below it
+    # within reach do: the lines are not looked at one by one)
+    last_end = _record_end_line(lines, i) if ends_in_head or far else None
+    if last_end is not None:
+        diags.add("CP302", "a database record above the cable text", line=lines[i][0])
+        return last_end + 1
+    start = _record_start(lines, i, limit)
+    if start is None:
+        return i
+    for j in range(start + 1, limit):
+        t = lines[j][1].strip()
+        if match_classification_line(t) is not None and _SERIAL_RE.search(t):
+            diags.add("CP302", "a database record pasted above the cable text", line=lines[start][0])
+            return j
+    return i
+
+
+def _record_end_line(lines: list[Line], i: int) -> int | None:
+    """The ``header ends`` line that closes a database record pasted above the cable text,
+    among the 400 lines from ``i``: the last that a classification line closely follows;
+    else the first within 150 lines that is such a line alone, or the first there that
+    holds the words; or None."""
+    n = len(lines)
     last_end = None
     first_end = None
     first_whole = None
@@ -2629,18 +2648,7 @@ def _preamble_end(
                     break
     if last_end is None:
         last_end = first_whole if first_whole is not None else first_end
-    if last_end is not None:
-        diags.add("CP302", "a database record above the cable text", line=lines[i][0])
-        return last_end + 1
-    start = _record_start(lines, i, limit)
-    if start is None:
-        return i
-    for j in range(start + 1, limit):
-        t = lines[j][1].strip()
-        if match_classification_line(t) is not None and _SERIAL_RE.search(t):
-            diags.add("CP302", "a database record pasted above the cable text", line=lines[start][0])
-            return j
-    return i
+    return last_end
 
 
 _SERIAL_RE = re.compile(r"\d{3,}\s*$")
