@@ -1364,7 +1364,8 @@ def parse_header(
             diags.add("CP208", f"a damaged level word read as {h.classification_line.level}", line=lines[j][0])
         # (a record's closing line goes as above: canonical text writes its own below the
         # preamble, which ends at the first such line it reads)
-        h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip() and not is_preamble_end(t))
+        if j > i:  # (most cables open with the classification line: nothing to keep)
+            h.preamble.extend(t.rstrip() for _, t in lines[i:j] if t.strip() and not is_preamble_end(t))
         i = j + 1
         # (the rest may be a continuation marker, whole: ``PAGE 02 271458Z``)
         if rest and not (breaks is not None and _take_marker(rest, lines[j][0], breaks, diags)):
