@@ -2555,7 +2555,7 @@ def _preamble_end(
     limit = min(n, i + 150)
     if text is not None and n <= i + 150:
         # the lines from i on, joined: the caller's text past the first i lines
-        head = text[sum(len(t) for _, t in lines[:i]) + i :]
+        head = text[sum(len(t) for _, t in lines[:i]) + i :] if i else text
     else:
         head = joined(lines[i : i + 150])
     # (the words of a record's last line: in neither place below when the caller's whole
@@ -2574,7 +2574,7 @@ def _preamble_end(
     record_line = ends_in_head or _RECORD_FIRST_RE.match(head) is not None or _RECORD_HINT_RE.search(head) is not None
     # a first look, the last in most cables: neither of those, and no cables.csv row in
     # the first three lines; the tests below tell the same, in more steps
-    if not far and not record_line and _CSV_HINT_RE.search("\n".join([t for _, t in lines[i : i + 3]])) is None:
+    if not far and not record_line and _CSV_HINT_RE.search(joined(lines[i : i + 3])) is None:
         return i
     heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
     csv_row = any(_is_csv_row(h) for h in heads)
