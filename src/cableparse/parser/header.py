@@ -14,6 +14,7 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Callable, Iterator
+from itertools import repeat
 from types import ModuleType
 from typing import Protocol
 
@@ -668,7 +669,7 @@ _PLAIN_TAGS_RE = re.compile(r"[A-Za-z0-9]++(?:[ \t]*+,[ \t]*+[A-Za-z0-9]++)++")
 def _split_tags(text: str) -> list[str]:
     """Tags of a TAGS line: comma- or space-separated, keeping parentheses together."""
     if _PLAIN_TAGS_RE.fullmatch(text):
-        return [t.strip(" \t") for t in text.split(",")]
+        return list(map(str.strip, text.split(","), repeat(" \t")))
     if "," not in text and ";" not in text and "(" not in text:
         return text.split()  # (codes apart by spaces: every word is a tag)
     return _split_tags_general(text)
@@ -1698,7 +1699,7 @@ def parse_header(
                     lines.insert(i, (lines[i - 1][0], off[1]))
                     n += 1
             # (a line that ends in a backslash: the csv dump's escaped newline)
-            block = [without_escaped_newline(b) for b in block]
+            block = list(map(without_escaped_newline, block))
             # (an item's separators are stripped again once a marker or a backslash at its
             # end is gone, and a backslash left at its end with them, as reading the item
             # on its own line does)
