@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cableparse.diagnostics import Collector
 from cableparse.parser import header
-from cableparse.parser.body import is_rule
+from cableparse.parser.body import RULE_CHARS, is_rule
 from cableparse.parser.lines import CUT_SHORT, joined, next_text
 
 _BULLET_PIECES = (
@@ -263,3 +263,23 @@ def test_record_end_looked_for_where_the_words_are(pieces: list[tuple[str, int]]
         header._preamble_end(list(lines), i, Collector(), text=text, before_breaks=before_breaks)
     if calls == ["start"]:
         assert record_end_line(list(lines), i) is None
+
+
+_REF_BLOCKS = (("A. STATE 1", "B. STATE 2"), ("A) X; B) Y",), ("A. X", "B."), ("STATE 3",), ("a.", "B. Z", "(C) W"))
+_REF_CAND_PIECES = (" C) STATE 3", " D.", " (C) X", "[C]", "x", " ", ";", ".", "(C)", "TAGS: X")
+
+
+@given(
+    st.sampled_from(_REF_BLOCKS),
+    st.sampled_from(("1", "9", "\u0663", *sorted(RULE_CHARS))),
+    st.lists(st.sampled_from(_REF_CAND_PIECES), max_size=3).map("".join),
+    st.sampled_from(("", "SUBJECT: X", "Classified By: Y", "1. (C) Text", "TAGS: PREL")),
+)
+def test_ref_list_goes_on_below_no_number(block: tuple[str, ...], first: str, rest: str, below: str) -> None:
+    # a line past a blank line below a REF block that opens with a digit or a rule's
+    # character opens with no bullet, and carries no list on
+    cand = first + rest
+    for letter in "ABCDEFGH":
+        assert not header.opens_like_bullet(cand, letter)
+    lines = [(0, "REF: x"), (1, ""), (2, cand), (3, ""), (4, below)]
+    assert header._continues_refs(lines, 2, list(block), header.HeaderFields()) is False

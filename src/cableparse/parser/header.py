@@ -2716,6 +2716,10 @@ def _continues_refs(lines: list[Line], k: int, block: list[str], h: HeaderFields
     text; and a header field not read yet follows it past blank lines, other than
     another REF keyword (a numbered paragraph counts below a bullet alone only)."""
     cand = lines[k][1].strip()
+    if cand[0].isdecimal() or cand[0] in RULE_CHARS:
+        # (no bullet opens it, nor does a list go on with it: the cheap test first, where
+        # most blocks end in a paragraph's number)
+        return False
     text = "\n".join(block)
     bullets = _bullets(text)
     if not bullets:
@@ -2725,8 +2729,6 @@ def _continues_refs(lines: list[Line], k: int, block: list[str], h: HeaderFields
     if (
         len(bullets) < 2  # (a list of one item is no list wrapped: ``REF: A.`` alone)
         or len(cand) > _MAX_REF_LINE
-        or cand[0].isdecimal()
-        or cand[0] in RULE_CHARS
         or cand[0] == "("
         or opens_field(cand)
         or _captions_of(cand)[0]
