@@ -283,3 +283,29 @@ def test_ref_list_goes_on_below_no_number(block: tuple[str, ...], first: str, re
         assert not header.opens_like_bullet(cand, letter)
     lines = [(0, "REF: x"), (1, ""), (2, cand), (3, ""), (4, below)]
     assert header._continues_refs(lines, 2, list(block), header.HeaderFields()) is False
+
+
+def _reference_items_general(text: str) -> list[tuple[str | None, str]]:
+    # :func:`header.reference_items` with the items cut apart first, each line at its
+    # semicolons, then folded and stripped
+    bullets = header._bullets(text)
+    items: list[tuple[str | None, str]] = []
+    if bullets:
+        items = [(None, part) for part in text[: bullets[0][0]].split(";")]
+        for k, (_s, e, lettered) in enumerate(bullets):
+            end = bullets[k + 1][0] if k + 1 < len(bullets) else len(text)
+            items.append((lettered, text[e:end]))
+    else:
+        items = [(None, part) for line in text.split("\n") for part in line.split(";")]
+    out: list[tuple[str | None, str]] = []
+    for letter, body in items:
+        body = " ".join(body.split()).strip(header._ITEM_SEPARATORS)
+        if body or letter is not None:
+            out.append((letter, body))
+    return out
+
+
+@given(st.lists(st.sampled_from((*_BULLET_PIECES, "STATE 1", "B.", "\n;", ";\n")), max_size=16).map("".join))
+def test_reference_items_cut_at_newlines_as_at_semicolons(text: str) -> None:
+    # the items of a block are what cutting its lines at their semicolons gives
+    assert header.reference_items(text) == _reference_items_general(text)

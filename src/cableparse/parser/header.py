@@ -752,20 +752,17 @@ def reference_items(text: str) -> list[tuple[str | None, str]]:
     """The items of a REF block (``text`` holds its lines, keyword removed), unclassified:
     ``(letter, text as written)`` pairs, whitespace folded."""
     bullets = _bullets(text)
-    items: list[tuple[str | None, str]] = []
-    if bullets:
-        # (text before the first bullet is cut at semicolons, as a block without bullets is)
-        items = [(None, part) for part in text[: bullets[0][0]].split(";")]
-        for k, (_s, e, lettered) in enumerate(bullets):
-            end = bullets[k + 1][0] if k + 1 < len(bullets) else len(text)
-            items.append((lettered, text[e:end]))
-    else:
-        items = [(None, part) for line in text.split("\n") for part in line.split(";")]
     out: list[tuple[str | None, str]] = []
-    for letter, body in items:
-        body = _fold(body).strip(_ITEM_SEPARATORS)
-        if body or letter is not None:
-            out.append((letter, body))
+    # the items without a letter: the text before the first bullet cut at semicolons, as
+    # a block without bullets is at semicolons and newlines (one split: a newline cuts as
+    # a semicolon does), those left empty dropped
+    for part in (text[: bullets[0][0]] if bullets else text.replace("\n", ";")).split(";"):
+        body = _fold(part).strip(_ITEM_SEPARATORS)
+        if body:
+            out.append((None, body))
+    for k, (_s, e, lettered) in enumerate(bullets):
+        end = bullets[k + 1][0] if k + 1 < len(bullets) else len(text)
+        out.append((lettered, _fold(text[e:end]).strip(_ITEM_SEPARATORS)))
     return out
 
 
