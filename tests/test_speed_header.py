@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from unittest import mock
 
 import pytest
@@ -309,3 +310,104 @@ def _reference_items_general(text: str) -> list[tuple[str | None, str]]:
 def test_reference_items_cut_at_newlines_as_at_semicolons(text: str) -> None:
     # the items of a block are what cutting its lines at their semicolons gives
     assert header.reference_items(text) == _reference_items_general(text)
+
+
+def _subject_past_blank_general(
+    lines: list[tuple[int, str]],
+    i: int,
+    parts: list[str],
+    h: header.HeaderFields,
+    wrapped: Callable[[int], bool],
+    *,
+    canonical: bool,
+    top: int,
+) -> int | None:
+    # the look without its first test of the line below (each name the module's)
+    last = parts[-1].rstrip() if parts else ""
+    if len(parts[0]) < header._WRAPPED_SUBJECT or last[-1] in ".!?;":
+        return None  # (a subject line the page wrapped is a long one; a colon goes on)
+    n = len(lines)
+    apart = header._apart_from_field_above(lines, top)
+    layout = apart or wrapped(lines[i - 1][0])
+    if not layout and canonical:
+        return None  # (canonical text writes the subject on one line)
+    taken: list[str] = []
+    j = i
+    for _ in range(header._SUBJECT_WRAPS if layout else 1):
+        j = next_text(lines, j)
+        if j >= n:
+            return None
+        cand = lines[j][1].strip()
+        if not layout and "SECRETARY" not in cand.upper():
+            return None
+        # (the cheap tests first: below the subject most cables have a field or a paragraph)
+        if (
+            len(cand) > header._MAX_SUBJECT_LINE
+            or cand[0].isdecimal()
+            or cand[0] in RULE_CHARS
+            or header.opens_field(cand)
+            or len(header._LETTERS_RE.findall(cand)) < 4
+        ):
+            return None
+        k = next_text(lines, j + 1)
+        below = lines[k][1].strip() if k < n else ""
+        if not layout:
+            # (the caption that the system set below a line naming the Secretary)
+            if below != "SIPDIS":
+                return None
+            k = next_text(lines, k + 1)
+            below = lines[k][1].strip() if k < n else ""
+            if not header._field_to_come(below, h) or below[0].isdecimal() or not header._subject_like(cand, last):
+                return None
+            parts.append(cand)
+            return j + 1
+        field = header._field_to_come(below, h)
+        if not field and (k == j + 1 or not below or not (apart or wrapped(lines[j][0]))):
+            return None  # (neither a field below it, nor another line of the subject's)
+        if not header._subject_like(cand, last):
+            return None
+        taken.append(cand)
+        if field:
+            above = taken[-2] if len(taken) > 1 else last
+            # (a numbered paragraph: only below a subject cut after a word that cannot end it)
+            if below[0].isdecimal() and not (
+                above[-1] == "," or above.rsplit(None, 1)[-1].upper() in header._CARRIES_ON
+            ):
+                return None
+            parts.extend(taken)
+            return j + 1
+        j = k
+    return None
+
+
+_SUBJECT_BELOW = ("REFORMS", "MORE WORDS HERE", "SECRETARY RICE", "SIPDIS", "Classified By: X", "TAGS: PREL")
+_SUBJECT_BELOW += ("1. (C) Text", "- - -", "Some text.", "A", "", "X" * 170)
+
+
+@given(
+    st.lists(st.sampled_from(_SUBJECT_BELOW), min_size=1, max_size=5),
+    st.sampled_from(
+        ("A LONG SUBJECT OF THE CABLE THAT THE PAGE WRAPPED AND", "SHORT", "A LONG SUBJECT THAT ENDS HERE.")
+    ),
+    st.frozensets(st.integers(0, 7)),
+    st.booleans(),
+    st.booleans(),
+)
+def test_subject_past_blank_line_below_read_first(
+    below: list[str], subject: str, ends_in_space: frozenset[int], apart: bool, canonical: bool
+) -> None:
+    # the first line below the blank line is tested before the layout is looked at, and
+    # what is read is what the look without that first test reads
+    head = ["", "TAGS: PREL", "", f"SUBJECT: {subject}"] if apart else ["TAGS: PREL", f"SUBJECT: {subject}"]
+    lines = list(enumerate([*head, "", *(t for b in below for t in (b, ""))]))
+    i = len(head)
+    top = i - 1
+    h = header.HeaderFields()
+    parts, general_parts = [subject], [subject]
+    found = header._subject_past_blank(
+        list(lines), i, parts, h, ends_in_space.__contains__, canonical=canonical, top=top
+    )
+    general = _subject_past_blank_general(
+        list(lines), i, general_parts, h, ends_in_space.__contains__, canonical=canonical, top=top
+    )
+    assert (found, parts) == (general, general_parts)

@@ -429,6 +429,9 @@ def _subject_past_blank(
     if len(parts[0]) < _WRAPPED_SUBJECT or last[-1] in ".!?;":
         return None  # (a subject line the page wrapped is a long one; a colon goes on)
     n = len(lines)
+    j = next_text(lines, i)
+    if j >= n or _no_subject_line(lines[j][1].strip()):
+        return None  # (the first line below, whatever the layout: the cheap tests first)
     apart = _apart_from_field_above(lines, top)
     layout = apart or wrapped(lines[i - 1][0])
     if not layout and canonical:
@@ -442,14 +445,7 @@ def _subject_past_blank(
         cand = lines[j][1].strip()
         if not layout and "SECRETARY" not in cand.upper():
             return None
-        # (the cheap tests first: below the subject most cables have a field or a paragraph)
-        if (
-            len(cand) > _MAX_SUBJECT_LINE
-            or cand[0].isdecimal()
-            or cand[0] in RULE_CHARS
-            or opens_field(cand)
-            or len(_LETTERS_RE.findall(cand)) < 4
-        ):
+        if _no_subject_line(cand):
             return None
         k = next_text(lines, j + 1)
         below = lines[k][1].strip() if k < n else ""
@@ -478,6 +474,20 @@ def _subject_past_blank(
             return j + 1
         j = k
     return None
+
+
+def _no_subject_line(cand: str) -> bool:
+    """True when ``cand``, a line that is not blank, stripped, is no line of a subject
+    below a blank line: a long one, or one that opens a paragraph, a rule or a field, or
+    holds fewer than four letters (the cheap tests first: below the subject most cables
+    have a field or a paragraph)."""
+    return (
+        len(cand) > _MAX_SUBJECT_LINE
+        or cand[0].isdecimal()
+        or cand[0] in RULE_CHARS
+        or opens_field(cand)
+        or len(_LETTERS_RE.findall(cand)) < 4
+    )
 
 
 def _reasons_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | None:
