@@ -7,7 +7,7 @@ from collections.abc import Callable
 from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cableparse.diagnostics import Collector
@@ -411,3 +411,39 @@ def test_subject_past_blank_line_below_read_first(
         list(lines), i, general_parts, h, ends_in_space.__contains__, canonical=canonical, top=top
     )
     assert (found, parts) == (general, general_parts)
+
+
+def _reasons_of_general(text: str) -> tuple[str, ...]:
+    # :func:`header.reasons_of` with the end of a reason's letters found by a search for
+    # each of its stops
+    out: list[str] = []
+    for m in header._REASON_RE.finditer(text):
+        tail = text[m.end() : m.end() + 40]
+        up = tail.upper()
+        if " ND" in up or "N D" in up:
+            tail = header._BROKEN_AND_RE.sub("and", tail)
+        cut = len(tail)
+        for stop in ("1.", "1,", "\n"):
+            k = tail.find(stop)
+            if 0 <= k < cut:
+                cut = k
+        word = header._REASON_WORD_RE.search(tail, 0, cut)
+        if word is not None:
+            cut = word.start()
+        for lm in header._REASON_LETTER_RE.finditer(tail[:cut]):
+            r = f"1.{m.group(1)}({lm.group(1).lower()})"
+            if r not in out:
+                out.append(r)
+    return tuple(out)
+
+
+_REASON_PIECES = ("1.4", "1,5", "1.", "1,", "1", ".", ",", "(b)", "(D)", "c", " and ", "a nd", "\n", " ", "x")
+
+
+@given(st.lists(st.sampled_from(_REASON_PIECES), max_size=12).map("".join), st.sampled_from(("", "1.4 ", "1,6 (a)")))
+@example("(b)\n(d)", "1.4 ")
+@example("(b) 1.5 (c)", "1.4 ")
+@example("(b) 1,5 (c)", "1.4 ")
+def test_reason_letters_end_at_the_first_stop(text: str, opening: str) -> None:
+    # one search finds the first of a reason's stops, as a search for each does
+    assert header.reasons_of(opening + text) == _reasons_of_general(opening + text)

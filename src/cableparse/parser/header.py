@@ -587,6 +587,11 @@ def _opens_upper(s: str) -> bool:
     return len(words) == 3 and head.upper() == head and any(c.isalpha() for c in head)
 
 
+# what ends a reason's letters: the next reason's number, or a line's end (the first of
+# them found in one search)
+_REASON_STOP_RE = re.compile(r"1[.,]|\n")
+
+
 def reasons_of(text: str) -> tuple[str, ...]:
     """Classification reasons named in a Classified By statement: ``("1.4(b)", "1.4(d)")``."""
     out: list[str] = []
@@ -596,11 +601,8 @@ def reasons_of(text: str) -> tuple[str, ...]:
         if " ND" in up or "N D" in up:
             # (an ``AND`` that the page's line split broke: ``1.4 (B) A ND (D)``, ``an d``)
             tail = _BROKEN_AND_RE.sub("and", tail)
-        cut = len(tail)
-        for stop in ("1.", "1,", "\n"):
-            k = tail.find(stop)
-            if 0 <= k < cut:
-                cut = k
+        stop = _REASON_STOP_RE.search(tail)
+        cut = len(tail) if stop is None else stop.start()
         # (the letters end at a word: ``1.4(b,d) This is a corrected copy``, 08DAMASCUS146)
         word = _REASON_WORD_RE.search(tail, 0, cut)
         if word is not None:
