@@ -66,3 +66,28 @@ def test_a_line_that_ends_a_clause_over_a_blank_line_is_over_no_rule(line: str, 
     lines = [(k, t) for k, t in enumerate([line, blank, *below])]
     if s[-1] in body_module._CLAUSE_ENDS:
         assert body_module._rule_below(lines, 0, s, apart=True) is None
+
+
+_BLOCK_LINES = (
+    "",
+    "Text",
+    "Working the Lebanon Connection",
+    "Comment",
+    "the end.",
+    "x" * 159 + ".",
+    "x" * 160 + ".",
+    "x" * 170,
+    "A" * 200 + "!",
+)
+
+
+@given(st.lists(st.sampled_from(_BLOCK_LINES), max_size=5))
+def test_a_paragraph_whose_lines_pass_no_first_test_has_no_mixed_case_title_at_its_end(lines: list[str]) -> None:
+    # the body asks for a title in mixed case only below a blank line or a reflowed line,
+    # at least two lines in: below any other, the general step finds none and leaves the
+    # lines as they are
+    if len(lines) >= 2 and (not lines[-2] or len(lines[-2]) >= body_module._REFLOWED_LINE):
+        return
+    kept = list(lines)
+    assert body_module._mixed_title_above(lines) is None
+    assert lines == kept

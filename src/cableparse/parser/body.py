@@ -1118,13 +1118,6 @@ def _closed(lines: list[str], number: str | None, marking: str | None, heading: 
     return Paragraph(number, marking, heading, "\n".join(lines).lstrip())
 
 
-def _text_line(text: str) -> str:
-    s = text.rstrip()
-    if s[-1:] in _RULE_START and is_rule(s):
-        return "".join(s.split())
-    return s
-
-
 def parse_body(lines: list[Line], diags: Collector) -> Body:
     """Parse the body lines (header and page breaks already taken out)."""
     body = Body()
@@ -1309,7 +1302,15 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     skipped += len(caps)
                     if not cur:
                         cur = None
-                elif heading is None and last_number is not None and (mixed := _mixed_title_above(cur)) is not None:
+                elif (
+                    heading is None
+                    and last_number is not None
+                    # (_mixed_title_above's first test, asked here: most paragraphs end in a
+                    # block of lines shorter than a reflowed one)
+                    and len(cur) >= 2
+                    and (not cur[-2] or len(cur[-2]) >= _REFLOWED_LINE)
+                    and (mixed := _mixed_title_above(cur)) is not None
+                ):
                     # (a title in mixed case on a line of its own above the paragraph)
                     heading = mixed
                     skipped += len(mixed)
@@ -1328,13 +1329,18 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     skipped += len(heading)
                     cur = None
                 if cur is not None:
-                    out.append(_closed(cur, cur_number, cur_marking, cur_heading))
+                    # (_closed, inline: this runs for every numbered paragraph)
+                    out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
             number, head = m.group(1, 3)
             if head is None or (marking := marking_of(head)) is None:
                 marking, rest = split_marking(text[m.end(2) :].lstrip())
             else:
                 rest = text[m.end() :]
-            cur, cur_number, cur_marking, cur_heading = _first_line(rest), number, marking, heading
+            # (_first_line, inline: this runs for every numbered paragraph)
+            rest = rest.strip()
+            if rest and rest[-1] in _RULE_START and is_rule(rest):
+                rest = "".join(rest.split())
+            cur, cur_number, cur_marking, cur_heading = [rest] if rest else [], number, marking, heading
             heading = None
             last_number = number
         elif cur is None or (prev_blank and cur_number is None):
@@ -1346,7 +1352,11 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
         else:
             if prev_blank and cur and cur[-1]:
                 cur.append("")  # (a blank line between two blocks)
-            cur.append(_text_line(text))
+            # (stripped at its end; a rule folded up, as a paragraph's first line's is)
+            text = text.rstrip()
+            if text[-1:] in _RULE_START and is_rule(text):
+                text = "".join(text.split())
+            cur.append(text)
         prev_blank = False
         if after is not None:
             out.append(_closed(cur, cur_number, cur_marking, cur_heading))
