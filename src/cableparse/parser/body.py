@@ -1125,7 +1125,8 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
     out = body.paragraphs
     # the paragraph being read: its text lines (an empty string between two blocks), its
     # number, marking and heading (kept apart, not in an object: one is opened for every
-    # paragraph); :func:`_closed` makes it a Paragraph
+    # paragraph); :func:`_closed` makes it a Paragraph (written inline where it runs for
+    # most paragraphs: below a heading's rule, at a numbered paragraph and at the end)
     cur: list[str] | None = None
     cur_number: str | None = None
     cur_marking: str | None = None
@@ -1235,7 +1236,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 title = lines[box[0]][1]
                 r = box[1]
                 if cur is not None:
-                    out.append(_closed(cur, cur_number, cur_marking, cur_heading))
+                    out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
                     cur = None
                 if heading is not None:  # a heading with no text under it
                     out.append(Paragraph(heading=heading))
@@ -1267,7 +1268,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and (below == i + 1 or last_number is not None or _opens_numbered(lines, _past_rule(lines, below, 0)[0]))
         ):
             if cur is not None:
-                out.append(_closed(cur, cur_number, cur_marking, cur_heading))
+                out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
                 cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
@@ -1329,7 +1330,6 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     skipped += len(heading)
                     cur = None
                 if cur is not None:
-                    # (_closed, inline: this runs for every numbered paragraph)
                     out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
             number, head = m.group(1, 3)
             if head is None or (marking := marking_of(head)) is None:
@@ -1367,7 +1367,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             prev_blank = True
         i += 1
     if cur is not None:
-        out.append(_closed(cur, cur_number, cur_marking, cur_heading))
+        out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
     if heading is not None:
         out.append(Paragraph(heading=heading))
     if long_chars and long_chars * 2 > sum(map(len, map(str.strip, map(_TEXT_OF, lines)))) - skipped:
