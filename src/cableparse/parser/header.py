@@ -1182,12 +1182,22 @@ def _fields_past(lines: list[Line], i: int, boxed: bool, room: int, read: frozen
         title = _fold(lines[i + 1][1])
         if title[:1].isdecimal() and PARA_START_RE.match(title):
             return -1
-        if read and opens_field(title) and _field_kind(title) in read:
-            # (a title that opens like a second field of a kind read: the header ends at
-            # it, whatever follows the box)
+        if (read and opens_field(title) and _field_kind(title) in read) or _cut_at_paragraph(title):
+            # (a title that opens like a second field of a kind read, where the header
+            # ends, or one it cuts at a paragraph's opening, where the body opens: no
+            # field follows the box)
             return -1
     # (the title's line counts: over its rule or between two)
     return _fields_below(lines, end, room if end == i + 1 else room - 1, read)
+
+
+def _cut_at_paragraph(title: str) -> bool:
+    """True when the header, reading the folded line ``title``, which opens like no field,
+    cuts it at a paragraph's opening (``K 1. (C)``): the body opens there."""
+    if opens_field(title):
+        return False
+    at = _field_cut(title, _SPLIT_ALL)
+    return at is not None and title[at[1] :].lstrip()[:1].isdecimal()
 
 
 def _kinds_read(h: HeaderFields) -> frozenset[str]:
@@ -1240,11 +1250,14 @@ def _fields_below(lines: list[Line], i: int, room: int, read: frozenset[str] = f
             continue
         s = _fold(t)
         if s[0] in RULE_CHARS and is_rule(s):
-            if _opens_box(_Texts(lines), i - 1) and _title_field(_fold(lines[i][1])):
+            if _opens_box(_Texts(lines), i - 1) and _title_field(title := _fold(lines[i][1])):
                 # a box whose title opens like a field or holds one (``t TAG:``): where the
                 # header meets its rule, whether fields follow the box decides, looked for
                 # afresh below it, the title never counted (and if they do, the title is
-                # read as the field it opens like, or cut at the one it holds)
+                # read as the field it opens like, or cut at the one it holds); a title
+                # cut at a paragraph's opening (``K 1. (C)``) opens the body there
+                if _cut_at_paragraph(title):
+                    return -1
                 i += 2
                 room = _MAX_ATTENTION
                 adjacent = True
