@@ -447,3 +447,38 @@ _REASON_PIECES = ("1.4", "1,5", "1.", "1,", "1", ".", ",", "(b)", "(D)", "c", " 
 def test_reason_letters_end_at_the_first_stop(text: str, opening: str) -> None:
     # one search finds the first of a reason's stops, as a search for each does
     assert header.reasons_of(opening + text) == _reasons_of_general(opening + text)
+
+
+_REACH_PIECES = ("", " ", "\t", "\xa0", "x", "...", "-")
+
+
+@given(
+    st.lists(st.sampled_from(_REACH_PIECES), max_size=12),
+    st.integers(0, 12),
+    st.integers(0, 12),
+    st.integers(0, 4),
+)
+def test_reach_counts_the_lines_that_are_not_blank(texts: list[str], j: int, end: int, reach: int) -> None:
+    # the loop with is_blank written inline stops where the helper's loop stops (the
+    # reach made short, so that short inputs pass it)
+    lines = list(enumerate(texts))
+    end = min(end, len(lines))
+    left, k = reach, j
+    while k < end:
+        if not header.is_blank(lines[k][1]):
+            if left == 0:
+                break
+            left -= 1
+        k += 1
+    with mock.patch.object(header, "_TRUNCATED_COPY_LINES", reach):
+        assert header._reach(lines, j, end) == k
+
+
+_RULE_PIECES = ("-", "=", "_", "~", "\u2014", " ", "\t", "\xa0", "x", "1", "")
+
+
+@given(st.lists(st.sampled_from(_RULE_PIECES), max_size=8).map("".join))
+def test_a_rule_opens_with_a_rules_character(text: str) -> None:
+    # the header asks for a rule's first character before it asks is_rule
+    if is_rule(text):
+        assert text.lstrip()[:1] in header.RULE_CHARS

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import cableparse
 from cableparse.models import Paragraph
 from cableparse.parser import body as body_module
+from cableparse.parser import lines as lines_module
 
 _LEADS = ("", " ", "\t", "\x0c", "\n", "x ", "Comment: ")
 _LEVELS = ("", "CONFIDENTIAL", "C O N F I D", "con fid", "SECRET", "s e c", "UNCLAS", "u n", "Note")
@@ -53,3 +54,16 @@ def test_header_copy_in_a_paragraph(t: str) -> None:
     with mock.patch("cableparse.parser.parse_body", one_paragraph):
         cable = cableparse.parse("UNCLAS STATE 000123\n\nSUBJECT: TEST\n\n1. (U) Hello.\n")
     assert any(d.code == "CP304" for d in cable.diagnostics) == _reported(t)
+
+
+_LINE_PIECES = ("", " ", "\t", "\x0c", "\xa0", "\u2003", "x", "1.", "---")
+
+
+@given(st.lists(st.lists(st.sampled_from(_LINE_PIECES), max_size=3).map("".join), max_size=8), st.integers(0, 9))
+def test_next_text_is_the_first_line_that_is_not_blank(texts: list[str], k: int) -> None:
+    # the loop with is_blank written inline gives the index the helper's loop gives
+    lines = list(enumerate(texts))
+    expected = k
+    while expected < len(lines) and lines_module.is_blank(lines[expected][1]):
+        expected += 1
+    assert lines_module.next_text(lines, k) == expected

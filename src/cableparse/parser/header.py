@@ -1847,9 +1847,11 @@ def parse_header(
         # the heading, which opens the body
         attention, heading = s, None
         # (a title over a rule: 100 characters at most as written, as the body reads it)
-        boxed = is_rule(s) or (
+        # (a rule opens with a rule's character: asked first, as most lines open with none)
+        boxed = (s[0] in RULE_CHARS and is_rule(s)) or (
             len(lines[i][1].strip()) <= MAX_TITLE
             and i + 1 < n
+            and lines[i + 1][1].lstrip()[:1] in RULE_CHARS
             and is_rule(lines[i + 1][1])
             and _title_over_rule(_Texts(lines), i, top)
         )
@@ -2100,7 +2102,8 @@ def _reach(lines: list[Line], j: int, end: int) -> int:
     left = _TRUNCATED_COPY_LINES
     k = j
     while k < end:
-        if not is_blank(lines[k][1]):
+        # (:func:`is_blank`, inline)
+        if (t := lines[k][1]) and not t.isspace():
             if left == 0:
                 break
             left -= 1

@@ -161,7 +161,8 @@ def next_text(lines: list[Line], k: int) -> int:
     """The index of the first of ``lines`` from ``k`` on that is not blank (``len(lines)``
     if none)."""
     n = len(lines)
-    while k < n and is_blank(lines[k][1]):
+    # (:func:`is_blank`, inline: this runs for most lines the parsers step over)
+    while k < n and (not (t := lines[k][1]) or t.isspace()):
         k += 1
     return k
 
