@@ -1125,8 +1125,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
     out = body.paragraphs
     # the paragraph being read: its text lines (an empty string between two blocks), its
     # number, marking and heading (kept apart, not in an object: one is opened for every
-    # paragraph); :func:`_closed` makes it a Paragraph (written inline where it runs for
-    # most paragraphs: below a heading's rule, at a numbered paragraph and at the end)
+    # paragraph); :func:`_closed` makes it a Paragraph
     cur: list[str] | None = None
     cur_number: str | None = None
     cur_marking: str | None = None
@@ -1236,7 +1235,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                 title = lines[box[0]][1]
                 r = box[1]
                 if cur is not None:
-                    out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+                    out.append(_closed(cur, cur_number, cur_marking, cur_heading))
                     cur = None
                 if heading is not None:  # a heading with no text under it
                     out.append(Paragraph(heading=heading))
@@ -1268,7 +1267,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             and (below == i + 1 or last_number is not None or _opens_numbered(lines, _past_rule(lines, below, 0)[0]))
         ):
             if cur is not None:
-                out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+                out.append(_closed(cur, cur_number, cur_marking, cur_heading))
                 cur = None
             if heading is not None:  # a heading with no text under it
                 out.append(Paragraph(heading=heading))
@@ -1330,17 +1329,13 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
                     skipped += len(heading)
                     cur = None
                 if cur is not None:
-                    out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+                    out.append(_closed(cur, cur_number, cur_marking, cur_heading))
             number, head = m.group(1, 3)
             if head is None or (marking := marking_of(head)) is None:
                 marking, rest = split_marking(text[m.end(2) :].lstrip())
             else:
                 rest = text[m.end() :]
-            # (_first_line, inline: this runs for every numbered paragraph)
-            rest = rest.strip()
-            if rest and rest[-1] in _RULE_START and is_rule(rest):
-                rest = "".join(rest.split())
-            cur, cur_number, cur_marking, cur_heading = [rest] if rest else [], number, marking, heading
+            cur, cur_number, cur_marking, cur_heading = _first_line(rest), number, marking, heading
             heading = None
             last_number = number
         elif cur is None or (prev_blank and cur_number is None):
@@ -1367,7 +1362,7 @@ def parse_body(lines: list[Line], diags: Collector) -> Body:
             prev_blank = True
         i += 1
     if cur is not None:
-        out.append(Paragraph(cur_number, cur_marking, cur_heading, "\n".join(cur).lstrip()))
+        out.append(_closed(cur, cur_number, cur_marking, cur_heading))
     if heading is not None:
         out.append(Paragraph(heading=heading))
     if long_chars and long_chars * 2 > sum(map(len, map(str.strip, map(_TEXT_OF, lines)))) - skipped:
