@@ -1521,6 +1521,28 @@ def test_a_number_and_a_word_below_a_paragraphs_opening_are_no_signer(source: st
     _fixed_point(cable)
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<pre>CONFIDENTIAL 1 ---&#x000A\u00b6<>1.ARI",  # a fuzz input (read as Latin-1), cut down
+        "CONFIDENTIAL STATE 000001\n\n---\n1.ARI\n",
+        "CONFIDENTIAL STATE 000001\n\n1. (C) 2.ARI\n",
+        "CONFIDENTIAL STATE 000001\n\n1. (C) Text.\n\n2.(U)ARI\n",
+    ],
+)
+def test_a_word_run_on_to_a_paragraph_number_after_its_full_stop_is_no_signer(source: str | bytes) -> None:
+    # a paragraph's number with an upper-case word run on to its full stop (``1.ARI``):
+    # read as a sentence that a signer ends, with the name run on after its full stop
+    # (``by August 16.POLASCHIK``), the number was left alone on its line, which canonical
+    # text then wrote above the name, and which the header, below a rule, read back as
+    # an attention line with the name; as with a space after the number (``1. AR``),
+    # the number ends no sentence
+    cable = cableparse.parse(source)
+    assert cable.signature is None
+    assert cable.paragraphs[-1].text.endswith("ARI")
+    _fixed_point(cable)
+
+
 @pytest.mark.parametrize("opening", ["4. (U) ", "4.(U)", "12. (SBU) ", "3. ", "REF:4.(U)"])
 def test_a_paragraph_of_one_upper_case_word_is_no_signer(opening: str) -> None:
     # fuzz crash, 2026-12-05 (b"REF:4.(U)TAG"): a paragraph's number and marking were read

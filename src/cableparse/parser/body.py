@@ -360,7 +360,10 @@ def _glued(s: str) -> tuple[str, str] | None:
         name = last[dot + 1 :].lstrip(_CLOSERS)
         before = last[dot - 1]
         if _UPPER_NAME_RE.match(name) and name not in _NOT_NAMES and (before.islower() or before.isdigit()):
-            return s[: len(s) - len(name)], name
+            head = s[: len(s) - len(name)]
+            # (as above: a paragraph's number alone, ``1.ARI``, ends no sentence)
+            if not (_number_alone(head) or _number_alone(_past_number(head))):
+                return head, name
     return None
 
 
