@@ -3241,16 +3241,35 @@ def test_a_heading_whose_title_holds_a_paragraph_opening_over_a_field(source: by
     "line above the fields, so that the second Classified By line stands right past the blank line below the line "
     "cut short, where it reads as the whole copy of a truncated first copy of the header",
 )
+def test_a_classified_by_value_cut_short_over_an_attention_line_and_a_second_one() -> None:
+    # open (the fuzz input this shape was cut down from, whose second line is the keyword
+    # alone, ``CLASFD BY``, reads back: see the test below)
+    _fixed_point(cableparse.parse(b"CONFIDENTIAL STATE 000005\nClassified By: X...\n\nC\nClassified By: Y"))
+
+
 @pytest.mark.parametrize(
     "source",
     [
-        b"<pre>O N F I DENTIAL S 5&#xA;CLASFD BY...&#xA&#xA;C&#x000A;CLASFD BY",  # a fuzz input, cut down
-        b"CONFIDENTIAL STATE 000005\nClassified By: X...\n\nC\nClassified By: Y",
+        b"<pre>O N F I DENTIAL T 8&#xAUBJECT:...&#x000ASUBJECT",  # a fuzz input, cut down
+        "CONFIDENTIAL STATE 000008\nSUBJECT: ...\nSUBJECT\n",
+        "CONFIDENTIAL STATE 000008\nClassified By: ...\nClassified By\n",
+        "CONFIDENTIAL STATE 000008\nTAGS: PREL\nSUBJECT: ...\nTAGS\n",
+        # (an attention line between them, which canonical text writes above the fields)
+        b"<pre>O N F I DENTIAL S 5&#xA;CLASFD BY...&#xA&#xA;C&#x000A;CLASFD BY",
     ],
 )
-def test_a_classified_by_value_cut_short_over_an_attention_line_and_a_second_one(source: bytes) -> None:
-    # open
-    _fixed_point(cableparse.parse(source))
+def test_a_field_keyword_alone_below_a_value_cut_short_opens_no_whole_copy(source: str | bytes) -> None:
+    # a field's value cut short (``SUBJECT: ...``), then the keyword of a field read
+    # already alone on its line (``SUBJECT``): text, which the body keeps; canonical text
+    # writes a blank line between the two, and the keyword, past it, read as the first
+    # field of the cable's whole copy below a truncated first one. A whole copy's field
+    # line holds its colon or its value (``SUBJECT:...`` over ``SUBJECT: DUTCH FM BOT'S
+    # VISIT``, 04THEHAGUE281)
+    cable = cableparse.parse(source)
+    assert cable.preamble == ()
+    assert cable.paragraphs[-1].text in ("SUBJECT", "Classified By", "TAGS", "CLASFD BY")
+    assert "CP209" not in {d.code for d in cable.diagnostics}
+    _fixed_point(cable)
 
 
 @pytest.mark.parametrize(

@@ -2183,7 +2183,7 @@ def _whole_copy_below(
                 lines[m] = (lines[m][0], s[: row.end()].rstrip())
                 m += 1
             return k - 1, m, (m, same)
-        kind = _field_kind(s) if row is None else None
+        kind = _field_kind(s) if row is None and not _keyword_alone(s) else None
         if kind is not None and (
             any(_kind_held(_fold(lines[q][1])) == kind for q in range(j + 1, k))
             or (rest and _kind_held(_fold(rest)) == kind)
@@ -2192,6 +2192,21 @@ def _whole_copy_below(
             # classification line, ``rest``: the whole copy, without its classification line)
             return k - 1, m, None
     return None
+
+
+def _keyword_alone(s: str) -> bool:
+    """True when the folded line ``s`` is the keyword of a one-line header field alone, in
+    words without a colon or a value (``SUBJECT``, ``Classified By``, ``TAGS``): no line
+    that opens the whole copy of a header below a truncated one (a field's line there
+    holds its colon or its value), but a line of text, as the body reads it in a cable's
+    text.  A REF keyword alone is none: it heads the list of items below it."""
+    if not s.replace(" ", "").isalpha():
+        return False
+    c = s[:1]
+    for first, pattern in _FIELD_KINDS:
+        if pattern is not _REF_RE and c in first and (m := pattern.match(s)) is not None:
+            return not m.groups()[-1]
+    return False
 
 
 def _truncated_copy_in(lines: list[Line], start: int, end: int, line: ClassificationLine) -> tuple[int, int] | None:
