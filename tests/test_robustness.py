@@ -3275,6 +3275,27 @@ def test_a_field_keyword_alone_below_a_value_cut_short_opens_no_whole_copy(sourc
 @pytest.mark.parametrize(
     "source",
     [
+        b"<pre>O N F I DENTIAL T 8&#xAUBJECT:...&#x000AUBJECT:",  # a fuzz input, cut down
+        "CONFIDENTIAL STATE 000008\nSUBJECT: X...\nSUBJECT: Y\n",
+        "CONFIDENTIAL STATE 000008\nTAGS: PREL\nSUBJECT: X...\nTAGS: PREL\nSUBJECT: Y\n",
+    ],
+)
+def test_a_field_again_right_below_a_value_cut_short_opens_the_whole_copy(source: str | bytes) -> None:
+    # a field's value cut short (``SUBJECT: X...``) and, on the line right below it, a
+    # field of the first copy again (``SUBJECT: Y``): the whole copy opens there, as it
+    # does past a blank line, where canonical text writes it (the body kept it, and
+    # canonical text, with the blank line, read the copy); the same classification line
+    # right below was read as the copy already (09MOSCOW2932)
+    cable = cableparse.parse(source)
+    assert "CP209" in {d.code for d in cable.diagnostics}
+    assert cable.preamble[-1].endswith("...")
+    assert cable.header.subject in ("...", "Y")
+    _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
         b"<pre>CONFIDENTIAL&#xA;Clasfd By&#xA;Clasfd By ---&#x000A;Clasfd By",
         b"<pre>&#xASIPDIS&#xA;Clasfd By&#xA;Clasfd By ---&#x000A;Clasfd By",
     ],

@@ -2122,7 +2122,7 @@ def _whole_copy_below(
     """The cable's whole text below a truncated first copy of it, as WikiLeaks' partial
     extracts give it: the classification line at ``j`` and a few lines below it, the last
     cut short (``REF: A. 04 STATE 2084...``, ``Classified By: Politi...``, ``1. (C)
-    Su...``); then, past blank lines (and a pasted database row, and the note that the
+    Su...``); then, past any blank lines (and a pasted database row, and the note that the
     page is a partial extract), the same classification line again, the same level,
     section, origin and serial, mostly with the header's fields run on to it (reflowed),
     perhaps behind a record's row on the same line (``4/1/2005 14:50 C O N F I D E N T I
@@ -2173,10 +2173,6 @@ def _whole_copy_below(
         row = _ROW_BEFORE_RE.match(s)
         found = match_classification_line(s[row.end() :] if row else s)
         same = found if found is not None and _same_line(found[0], first) else None
-        if m == k and row is None and same is None:
-            # (a line right below the line cut short, no row between: no copy, but the same
-            # whole classification line, 09MOSCOW2932)
-            continue
         if same is not None:
             if row:
                 lines.insert(m + 1, (lines[m][0], s[row.end() :]))
