@@ -3765,3 +3765,24 @@ def test_a_ref_blocks_last_item_that_ends_in_a_heading(text: str, items: list[st
     assert [r.text for r in cable.header.references] == items
     assert cable.paragraphs == ()
     _reads_back(cable)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "E E.O.1295E.O.12958",  # a fuzz input, cut down
+        "X E.O. 12958E.O. 12958",
+        "SECRET STATE 000001\nSIPDIS E.O. 12958: DECL: 1/1/2019E.O. 12958: N/A\nTAGS: PREL\n",
+    ],
+)
+def test_a_line_cut_at_a_glued_eo_keyword_whose_text_before_holds_an_eo_line(source: str) -> None:
+    # an E.O. line glued to a second one's keyword (``12958E.O.``): the header cut the
+    # line at the glued keyword, and the text before it, with its own E.O. line, was kept
+    # as an attention line; canonical text wrote it on a line of its own, which the
+    # header then cut at that E.O. line, ending its number where the glued keyword had
+    # kept it from ending: the line is cut at the first field the text before a cut holds
+    cable = cableparse.parse(source)
+    eo = cable.header.executive_order
+    assert eo is not None and eo.raw.startswith("E.O.")
+    assert all("E.O" not in line for line in cable.header.handling)
+    _fixed_point(cable)

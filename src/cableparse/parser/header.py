@@ -1487,6 +1487,11 @@ def parse_header(
             glued = _EO_TAGS_RE.search(s)
             if glued is not None and (at is None or glued.start() < at[0]):
                 at = glued.span()
+        while at is not None and at[0] > 1 and (earlier := _field_cut(s[: at[0]], splitter)) is not None:
+            # (the text before the cut holds a field itself once it ends the line, as
+            # canonical text writes it: ``X E.O. 12958E.O. 12958``, the first E.O. line
+            # glued to the second's keyword: the line is cut at the first)
+            at = earlier
         if at is not None:
             # (a backslash before the next field: an escaped newline of the csv dump; the
             # next field as written, which the body reads if the header ends there)
