@@ -3786,3 +3786,24 @@ def test_a_line_cut_at_a_glued_eo_keyword_whose_text_before_holds_an_eo_line(sou
     assert eo is not None and eo.raw.startswith("E.O.")
     assert all("E.O" not in line for line in cable.header.handling)
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"<pre>CONFIDENTIAL 0&#xA;Clasfd By...&#xA&#xA&#x000 Classified By:",  # a fuzz input, cut down
+        "CONFIDENTIAL STATE 000005\nClassified By: X...\n\nC Classified By: Y\n",
+    ],
+)
+def test_a_field_again_run_on_to_a_line_below_a_value_cut_short_opens_the_whole_copy(source: str | bytes) -> None:
+    # a Classified By value cut short, then past a blank line a line of text with a
+    # Classified By field run on to it (``C Classified By: Y``): the header cut the line
+    # and kept the text as an attention line, and the field, a second one of a kind read,
+    # went to the body; canonical text writes the attention line above the fields and
+    # the field on a line of its own, right past the blank line below the value cut
+    # short, where it opens the whole copy: it does as run on to the line too
+    cable = cableparse.parse(source)
+    assert "CP209" in {d.code for d in cable.diagnostics}
+    assert cable.preamble[-1].endswith("...")
+    assert cable.paragraphs == ()
+    _fixed_point(cable)

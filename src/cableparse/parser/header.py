@@ -2184,6 +2184,11 @@ def _whole_copy_below(
                 lines[m] = (lines[m][0], s[: row.end()].rstrip())
                 m += 1
             return k - 1, m, (m, same)
+        if found is None and row is None and _field_kind(s) is None and (at := field_run_on(s)) is not None:
+            # (a field run on to a line of text, ``x Classified By: ...``, no classification
+            # line: canonical text writes the text above the fields, the field on a line of
+            # its own)
+            s = s[at:]
         kind = _field_kind(s) if row is None and not _keyword_alone(s) else None
         if kind is not None and (
             any(_kind_held(_fold(lines[q][1])) == kind for q in range(j + 1, k))
