@@ -1061,6 +1061,26 @@ def test_classified_by_reasons_past_a_blank_line(value: str, reasons: tuple[str,
     _reads_back(cable)
 
 
+@pytest.mark.parametrize("top", ["CONFIDENTIAL VATICAN 000106\n\nSIPDIS\n\nE.O. 12958: DECL: 10/23/2019\n\n", ""])
+def test_classified_by_reasons_past_a_blank_line_with_the_first_paragraph_run_on(top: str) -> None:
+    # 09VATICAN106 of the release, reflowed: the value cut after ``REASON:``, and past a
+    # blank line its reasons with the text's first paragraph run on to them: the value
+    # takes the reasons, the paragraph opens the body (the reasons were an unnumbered
+    # paragraph, which canonical text without metadata read back as the value's)
+    text = (
+        f"{top}CLASSIFIED BY: Julieta Valls Noyes, DCM, EXEC, State. REASON: \n\n"
+        "1.4 (b) 1. (C) Summary: On October 13, the Holy See walked back from a prior written agreement to "
+        "become an observer on the International Task Force. End Summary.\n\n2. (C) Text.\n"
+    )
+    cable = cableparse.parse(text)
+    cb = cable.header.classified_by
+    assert cb is not None
+    assert (cb.text, cb.reasons) == ("Julieta Valls Noyes, DCM, EXEC, State. REASON: 1.4 (b)", ("1.4(b)",))
+    assert [(p.number, p.marking) for p in cable.paragraphs] == [("1", "C"), ("2", "C")]
+    assert cable.paragraphs[0].text.startswith("Summary: On October 13")
+    _reads_back(cable)
+
+
 def test_a_note_below_a_classified_by_value_that_gives_its_reasons_is_text() -> None:
     # 08DAMASCUS146 of the release: a line below the value, no blank line between, that
     # adds no reason is no part of it (its ``a`` read as a reason before)

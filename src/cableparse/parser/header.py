@@ -505,6 +505,11 @@ def _reasons_past_blank(lines: list[Line], i: int, parts: list[str]) -> int | No
     if j >= len(lines) or j > i + 2:
         return None
     nxt = lines[j][1].strip()
+    if len(nxt) > _MAX_REASONS_LINE and (at := _field_cut(nxt, _SPLIT_PARA)) is not None:
+        # (the text's first paragraph run on to the reasons in a reflowed line, ``1.4 (b)
+        # 1. (C) Summary: ...``, 09VATICAN106: the value takes the line up to it, as it
+        # takes a line of its own)
+        nxt = nxt[: at[0]].rstrip()
     if len(nxt) > _MAX_REASONS_LINE or not reasons_of(nxt):
         return None
     if before:
