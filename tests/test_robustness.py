@@ -3807,3 +3807,15 @@ def test_a_field_again_run_on_to_a_line_below_a_value_cut_short_opens_the_whole_
     assert cable.preamble[-1].endswith("...")
     assert cable.paragraphs == ()
     _fixed_point(cable)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a pasted record's `id:` line run on to a classification line whose level word is damaged, another "
+    "classification line below: the header splits the record's line off after looking for a pasted record, and keeps "
+    "it as an attention line; canonical text writes it at the start of a line, where it reads as a record's line, and "
+    "the text above the second classification line becomes the preamble",
+)
+def test_a_record_id_line_run_on_to_a_classification_line_over_another_one() -> None:
+    # open (a fuzz input, cut down; commit 00b2841 fails on it too)
+    _fixed_point(cableparse.parse(b"<pre>O N F I DENTIAL T 008id: 8&#x000A&#x<>CO N F I DENTIAL B 144"))
