@@ -3819,3 +3819,22 @@ def test_a_field_again_run_on_to_a_line_below_a_value_cut_short_opens_the_whole_
 def test_a_record_id_line_run_on_to_a_classification_line_over_another_one() -> None:
     # open (a fuzz input, cut down; commit 00b2841 fails on it too)
     _fixed_point(cableparse.parse(b"<pre>O N F I DENTIAL T 008id: 8&#x000A&#x<>CO N F I DENTIAL B 144"))
+
+
+@pytest.mark.parametrize("top", ["...", "X", "UNCLASSIFIED"])
+def test_a_cables_csv_row_below_two_blank_lines_is_read_as_one(top: str) -> None:
+    # (09THEHAGUE395's pasted cables.csv row, the page cut above it: found by splicing
+    # corpus pages) a row that opens the third line past two blank lines was looked for
+    # in the first three lines only, and missed; canonical text writes the two blank lines
+    # as one, where the row is among them: the first three lines that are not blank count
+    text = (
+        f'{top}\n\n\n215223,7/6/2009 12:08,09THEHAGUE395,"Embassy The Hague",\n'
+        'RUEAIIA/CIA WASHDC PRIORITY","S E C R E T SECTION 01 OF 02 THE HAGUE 000395\n\n'
+        "SUBJECT: TEST\n\n1. (S) Text.\n"
+    )
+    cable = cableparse.parse(text)
+    assert "CP302" in {d.code for d in cable.diagnostics}
+    cl = cable.header.classification_line
+    assert cl is not None and cl.serial == 395
+    assert cable.header.subject == "TEST"
+    _fixed_point(cable)

@@ -2629,11 +2629,20 @@ def _preamble_end(
     # a line that only a pasted database record has (a cables.csv row is looked for apart,
     # in the first lines only, where it is read as one)
     record_line = ends_in_head or _RECORD_FIRST_RE.match(head) is not None or _RECORD_HINT_RE.search(head) is not None
+    # the first three lines that are not blank (canonical text writes a run of blank lines
+    # as one: a row below two of them is among them there too)
+    top = i
+    seen = 0
+    while top < n and seen < 3:
+        # (:func:`is_blank`, inline)
+        if (t := lines[top][1]) and not t.isspace():
+            seen += 1
+        top += 1
     # a first look, the last in most cables: neither of those, and no cables.csv row in
-    # the first three lines; the tests below tell the same, in more steps
-    if not far and not record_line and _CSV_HINT_RE.search(joined(lines[i : i + 3])) is None:
+    # those lines; the tests below tell the same, in more steps
+    if not far and not record_line and _CSV_HINT_RE.search(joined(lines[i:top])) is None:
         return i
-    heads = [lines[k][1].strip() for k in range(i, min(i + 3, n))]
+    heads = [h for k in range(i, top) if (h := lines[k][1].strip())]
     csv_row = any(_is_csv_row(h) for h in heads)
     if not far and (not (csv_row or record_line) or not _may_hold_record(head, lines, i)):
         return i
