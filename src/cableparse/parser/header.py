@@ -2202,7 +2202,42 @@ def _whole_copy_below(
             # (a field of the first copy again, on a line of its own or run on to its
             # classification line, ``rest``: the whole copy, without its classification line)
             return k - 1, m, None
+        if (
+            kind is None
+            and found is None
+            and row is None
+            and (below := _field_past_attention(lines, m, lines[k - 1][1])) > 0
+        ):
+            # (the field that was cut short again, below attention lines, which canonical
+            # text writes above the fields: ``Classified By: X...`` / / ``C`` /
+            # ``Classified By: Y``)
+            return k - 1, below, None
     return None
+
+
+#: the most attention lines looked past for the field cut short again
+_ATTENTION_BEFORE_COPY = 3
+
+
+def _field_past_attention(lines: list[Line], m: int, cut: str) -> int:
+    """The index of the line below line ``m`` and at most a few more attention lines (no
+    blank line between) that opens the field of the line cut short, ``cut``, again, and is
+    not its keyword alone (:func:`_keyword_alone`), or -1."""
+    kind = _kind_held(_fold(cut))
+    if kind is None:
+        return -1
+    n = len(lines)
+    q = m
+    while q < n and q - m < _ATTENTION_BEFORE_COPY:
+        s = _fold(lines[q][1])
+        if not s or not attention_like(s, q > m) or opens_field(s):
+            return -1
+        q += 1
+        if q < n:
+            nxt = _fold(lines[q][1])
+            if _field_kind(nxt) == kind and not _keyword_alone(nxt):
+                return q
+    return -1
 
 
 def _keyword_alone(s: str) -> bool:
