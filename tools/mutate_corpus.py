@@ -3,7 +3,7 @@
 
 Usage::
 
-    python tools/mutate_corpus.py [--seed N] [--out DIR] [corpus ...]
+    python tools/mutate_corpus.py [--seed N] [--out DIR] [--cut-and-spliced] [corpus ...]
 
 Each page of the corpus (default: the cablegate folders of ``../shared/corpus``) is
 taken as HTML and as bare cable text (the benchmark's extraction), and each of the two
@@ -15,6 +15,16 @@ is damaged twelve ways, some at a random place (``--seed``):
   line copied elsewhere;
 * ``upper`` / ``lower``: the case changed; ``indent``: every line indented;
 * ``crlf``: CRLF line ends; ``tabs``: double spaces turned into tabs.
+
+With ``--cut-and-spliced`` the damages are instead seven that cut a page at its lines or
+put it together with another page's (the parts of real cables in places they seldom
+stand in):
+
+* ``top``: the page from one of its first 40 lines; ``window``: up to 60 lines of it;
+* ``topblank``: the blank lines among its first 40 dropped; ``joinrun``: a run of two
+  to seven lines run into one; ``swap``: two of its first 40 lines swapped;
+* ``crossover``: its first lines, then another page's last; ``insert``: up to a dozen
+  lines of another page put in.
 
 For each result the script checks that :func:`cableparse.parse` raises nothing and
 gives no CP999, and that ``normalize(dumps(cable)) == dumps(cable)`` for a cable
@@ -62,6 +72,29 @@ def damaged(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
     yield "splice", text[:s] + text[rng.randrange(len(text) + 1) :]
 
 
+def cut_and_spliced(text: str, others: list[str], rng: random.Random) -> Iterator[tuple[str, str]]:
+    """(name, damaged text) for each of the seven damages of ``--cut-and-spliced``;
+    ``others`` are the texts (of the same form) that pages are put together with."""
+    lines = text.split("\n")
+    top = min(40, len(lines))
+    yield "top", "\n".join(lines[rng.randrange(top) :])
+    start = rng.randrange(len(lines))
+    yield "window", "\n".join(lines[start : start + rng.randrange(1, 61)])
+    yield "topblank", "\n".join([line for line in lines[:40] if line.strip()] + lines[40:])
+    start = rng.randrange(len(lines))
+    end = start + rng.randrange(2, 8)
+    yield "joinrun", "\n".join([*lines[:start], " ".join(line.strip() for line in lines[start:end]), *lines[end:]])
+    a, b = rng.randrange(top), rng.randrange(top)
+    swapped = lines[:]
+    swapped[a], swapped[b] = swapped[b], swapped[a]
+    yield "swap", "\n".join(swapped)
+    other = rng.choice(others).split("\n")
+    yield "crossover", "\n".join(lines[: rng.randrange(len(lines) + 1)] + other[rng.randrange(len(other) + 1) :])
+    at = rng.randrange(len(lines) + 1)
+    start = rng.randrange(len(other))
+    yield "insert", "\n".join(lines[:at] + other[start : start + rng.randrange(1, 13)] + lines[at:])
+
+
 def first_change(a: str, b: str) -> str:
     """The first lines that differ between ``a`` and ``b``, shortened."""
     diff = list(difflib.unified_diff(a.split("\n"), b.split("\n"), lineterm="", n=1))[2:10]
@@ -73,16 +106,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="*", type=Path, default=[bench.DEFAULT_CORPUS / s for s in bench.CORPUS_SETS])
     parser.add_argument("--seed", type=int, default=1, help="seed of the random places (default 1)")
     parser.add_argument("--out", type=Path, help="write each failing input to a file in this folder")
+    parser.add_argument(
+        "--cut-and-spliced", action="store_true", help="cut pages at their lines and splice them together instead"
+    )
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
     pages = bench.load_pages(bench.find_page_files(args.corpus))
     tried: Counter[str] = Counter()
     failed: Counter[str] = Counter()
+    forms = {"html": [p.raw for p in pages], "bare": [p.bare for p in pages]}
     for page in pages:
         stem = page.path.stem if page.path is not None else page.name
         for form, base in (("html", page.raw), ("bare", page.bare)):
-            for name, text in damaged(base, rng):
+            copies = cut_and_spliced(base, forms[form], rng) if args.cut_and_spliced else damaged(base, rng)
+            for name, text in copies:
                 tried[name] += 1
                 try:
                     cable = cableparse.parse(text)
@@ -103,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
                 if args.out is not None:
                     args.out.mkdir(parents=True, exist_ok=True)
                     (args.out / f"{stem}-{form}-{name}.txt").write_text(text, encoding="utf-8")
-    print(f"{len(pages)} pages, seed {args.seed}: {sum(failed.values())} failures in {sum(tried.values())} inputs")
+    what = "cut and spliced" if args.cut_and_spliced else "damaged"
+    total = sum(tried.values())
+    print(f"{len(pages)} pages {what}, seed {args.seed}: {sum(failed.values())} failures in {total} inputs")
     for name in tried:
         print(f"  {name:10s} {failed[name]:5d} of {tried[name]}")
     return 1 if failed else 0
