@@ -2202,12 +2202,7 @@ def _whole_copy_below(
             # (a field of the first copy again, on a line of its own or run on to its
             # classification line, ``rest``: the whole copy, without its classification line)
             return k - 1, m, None
-        if (
-            kind is None
-            and found is None
-            and row is None
-            and (below := _field_past_attention(lines, m, lines[k - 1][1])) > 0
-        ):
+        if kind is None and found is None and row is None and (below := _field_past_attention(lines, m, j, k - 1)) > 0:
             # (the field that was cut short again, below attention lines, which canonical
             # text writes above the fields: ``Classified By: X...`` / / ``C`` /
             # ``Classified By: Y``)
@@ -2219,11 +2214,17 @@ def _whole_copy_below(
 _ATTENTION_BEFORE_COPY = 3
 
 
-def _field_past_attention(lines: list[Line], m: int, cut: str) -> int:
+def _field_past_attention(lines: list[Line], m: int, j: int, cut: int) -> int:
     """The index of the line below line ``m`` and at most a few more attention lines (no
-    blank line between) that opens the field of the line cut short, ``cut``, again, and is
-    not its keyword alone (:func:`_keyword_alone`), or -1."""
-    kind = _kind_held(_fold(cut))
+    blank line between) that opens the field of the line cut short, ``cut`` (the field
+    it holds, or else the one of the nearest line above it down to the classification
+    line at ``j`` that holds one: a value's line below its keyword's), again, and is not
+    its keyword alone (:func:`_keyword_alone`), or -1."""
+    kind = None
+    for q in range(cut, j, -1):
+        kind = _kind_held(_fold(lines[q][1]))
+        if kind is not None:
+            break
     if kind is None:
         return -1
     n = len(lines)
