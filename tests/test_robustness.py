@@ -3839,7 +3839,9 @@ def test_a_cables_csv_row_below_two_blank_lines_is_read_as_one(top: str) -> None
     # (09THEHAGUE395's pasted cables.csv row, the page cut above it: found by splicing
     # corpus pages) a row that opens the third line past two blank lines was looked for
     # in the first three lines only, and missed; canonical text writes the two blank lines
-    # as one, where the row is among them: the first three lines that are not blank count
+    # as one, where the row is among them: a run of blank lines counts as one line (and
+    # not as none: 09THEHAGUE196 cut at its subject, wrapped over two lines, above a
+    # Classified By line, a blank line and its row, which canonical text writes on one)
     text = (
         f'{top}\n\n\n215223,7/6/2009 12:08,09THEHAGUE395,"Embassy The Hague",\n'
         'RUEAIIA/CIA WASHDC PRIORITY","S E C R E T SECTION 01 OF 02 THE HAGUE 000395\n\n'
@@ -3870,3 +3872,17 @@ def test_a_line_cut_short_above_a_whole_copy_without_the_first_copys_classificat
         "Classified By: CDA Damian R. Leader for reasons 1.4 (b) and (d) 1. (C) Post shared reftel points.\n"
     )
     _fixed_point(cableparse.parse(text))
+
+
+def test_a_cables_csv_row_below_a_subject_a_classified_by_line_and_a_blank_line() -> None:
+    # (09THEHAGUE196 cut at its subject line, tools/mutate_corpus.py --cut-and-spliced,
+    # seed 4) the row is the fourth line, or the fifth, as the subject wraps or not: no row
+    # that opens the text, which canonical text, writing the subject on one line, read
+    text = (
+        "SUBJECT: SCENESETTER FOR THE SECRETARY'S MARCH 31 MEETING \nWITH DUTCH FM VERHAGEN \n"
+        "Classified By: Charge d'Affaire...\n\n198269,3/23/2009 10:38,09THEHAGUE196,\"Embassy The\n"
+        'RUEKJCS/SECDEF WASHINGTON DC","S E C R E T SECTION 01 OF 04 THE'
+    )
+    cable = cableparse.parse(text)
+    assert "CP302" not in {d.code for d in cable.diagnostics}
+    _fixed_point(cable)

@@ -2665,14 +2665,19 @@ def _preamble_end(
     # a line that only a pasted database record has (a cables.csv row is looked for apart,
     # in the first lines only, where it is read as one)
     record_line = ends_in_head or _RECORD_FIRST_RE.match(head) is not None or _RECORD_HINT_RE.search(head) is not None
-    # the first three lines that are not blank (canonical text writes a run of blank lines
+    # the first three lines, a run of blank lines counted as one (canonical text writes it
     # as one: a row below two of them is among them there too)
     top = i
     seen = 0
+    blank = False
     while top < n and seen < 3:
         # (:func:`is_blank`, inline)
         if (t := lines[top][1]) and not t.isspace():
             seen += 1
+            blank = False
+        elif not blank:
+            seen += 1
+            blank = True
         top += 1
     # a first look, the last in most cables: neither of those, and no cables.csv row in
     # those lines; the tests below tell the same, in more steps
