@@ -2379,10 +2379,15 @@ def _text_below(lines: list[Line], i: int, parts: list[str]) -> bool:
 
 def _kind_held(s: str) -> str | None:
     """Which header field the folded line ``s`` opens, or else holds past its start as
-    the header cuts it (``& REF: ...``), or None."""
+    the header cuts it (``& REF: ...``), or past the captions it opens with
+    (``SIPDIS;CLASFD BY ...``), or None."""
     kind = _field_kind(s)
     if kind is None and (at := _field_cut(s, _SPLIT_ALL)) is not None:
         kind = _field_kind(s[at[1] :].lstrip())
+    if kind is None:
+        caps, rest = _captions_of(s)
+        if caps and rest:
+            kind = _kind_held(rest)
     return kind
 
 
