@@ -3921,3 +3921,22 @@ def test_a_field_cut_short_past_a_caption_on_its_line_is_the_first_copys(source:
     assert "CP209" in {d.code for d in cable.diagnostics}
     assert cable.preamble[-1].endswith("...")
     _fixed_point(cable)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"<pre>O N F I DENTIAL T 8&#x000ATAG;SUBJECT:...&#xAUBJECT:",  # a fuzz input, cut down
+        "CONFIDENTIAL STATE 000008\nTAGS:SUBJECT: X...\nSUBJECT: Y\n",
+    ],
+)
+def test_a_field_cut_short_glued_to_an_empty_fields_keyword_is_the_first_copys(source: str | bytes) -> None:
+    # a SUBJECT value cut short, glued to a TAGS keyword without tags (``TAG;SUBJECT:...``),
+    # the SUBJECT field again right below: the line was taken to hold the TAGS field only,
+    # so no whole copy opened; canonical text writes the keyword (an attention line) and
+    # the field on lines of their own, where the whole copy opened: the field glued to a
+    # keyword is one the first copy holds
+    cable = cableparse.parse(source)
+    assert "CP209" in {d.code for d in cable.diagnostics}
+    assert cable.preamble[-1].endswith("...")
+    _fixed_point(cable)

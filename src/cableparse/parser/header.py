@@ -2196,8 +2196,8 @@ def _whole_copy_below(
             s = s[at:]
         kind = _field_kind(s) if row is None and not _keyword_alone(s) else None
         if kind is not None and (
-            any(_kind_held(_fold(lines[q][1])) == kind for q in range(j + 1, k))
-            or (rest and _kind_held(_fold(rest)) == kind)
+            any(kind in _kinds_held(_fold(lines[q][1])) for q in range(j + 1, k))
+            or (rest and kind in _kinds_held(_fold(rest)))
         ):
             # (a field of the first copy again, on a line of its own or run on to its
             # classification line, ``rest``: the whole copy, without its classification line)
@@ -2220,12 +2220,12 @@ def _field_past_attention(lines: list[Line], m: int, j: int, cut: int) -> int:
     it holds, or else the one of the nearest line above it down to the classification
     line at ``j`` that holds one: a value's line below its keyword's), again, and is not
     its keyword alone (:func:`_keyword_alone`), or -1."""
-    kind = None
+    kinds: set[str] = set()
     for q in range(cut, j, -1):
-        kind = _kind_held(_fold(lines[q][1]))
-        if kind is not None:
+        kinds = _kinds_held(_fold(lines[q][1]))
+        if kinds:
             break
-    if kind is None:
+    if not kinds:
         return -1
     n = len(lines)
     q = m
@@ -2236,7 +2236,7 @@ def _field_past_attention(lines: list[Line], m: int, j: int, cut: int) -> int:
         q += 1
         if q < n:
             nxt = _fold(lines[q][1])
-            if _field_kind(nxt) == kind and not _keyword_alone(nxt):
+            if _field_kind(nxt) in kinds and not _keyword_alone(nxt):
                 return q
     return -1
 
@@ -2377,18 +2377,28 @@ def _text_below(lines: list[Line], i: int, parts: list[str]) -> bool:
     )
 
 
-def _kind_held(s: str) -> str | None:
-    """Which header field the folded line ``s`` opens, or else holds past its start as
-    the header cuts it (``& REF: ...``), or past the captions it opens with
-    (``SIPDIS;CLASFD BY ...``), or None."""
+def _kinds_held(s: str) -> set[str]:
+    """The header fields the folded line ``s`` holds as the header reads it: the one it
+    opens, with the next one glued to its keyword (``TAG;SUBJECT: ...``), or else the one
+    it holds past its start as the header cuts it (``& REF: ...``), or past the captions
+    it opens with (``SIPDIS;CLASFD BY ...``)."""
     kind = _field_kind(s)
-    if kind is None and (at := _field_cut(s, _SPLIT_ALL)) is not None:
+    if kind is not None:
+        kinds = {kind}
+        # (the next field glued to the keyword: the header reads it, and the first is empty)
+        value = _FIELD_PATTERNS[kind].match(s).groups()[-1]  # type: ignore[union-attr]
+        if value and _SPLIT_ALL.match(" " + value) and (glued := _field_kind(value)) is not None:
+            kinds.add(glued)
+        return kinds
+    if (at := _field_cut(s, _SPLIT_ALL)) is not None:
         kind = _field_kind(s[at[1] :].lstrip())
-    if kind is None:
-        caps, rest = _captions_of(s)
-        if caps and rest:
-            kind = _kind_held(rest)
-    return kind
+        return set() if kind is None else {kind}
+    caps, rest = _captions_of(s)
+    return _kinds_held(rest) if caps and rest else set()
+
+
+#: the field patterns by the name :func:`_field_kind` gives them
+_FIELD_PATTERNS = {pattern.pattern: pattern for _first, pattern in _FIELD_KINDS}
 
 
 def _same_line(line: ClassificationLine, first: ClassificationLine) -> bool:
