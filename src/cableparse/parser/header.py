@@ -2242,16 +2242,15 @@ def _field_past_attention(lines: list[Line], m: int, j: int, cut: int) -> int:
 
 
 def _keyword_alone(s: str) -> bool:
-    """True when the folded line ``s`` is the keyword of a one-line header field alone, in
-    words without a colon or a value (``SUBJECT``, ``Classified By``, ``TAGS``): no line
-    that opens the whole copy of a header below a truncated one (a field's line there
-    holds its colon or its value), but a line of text, as the body reads it in a cable's
-    text.  A REF keyword alone is none: it heads the list of items below it."""
-    if not s.replace(" ", "").isalpha():
-        return False
+    """True when the folded line ``s`` is the keyword of a one-line header field alone,
+    with or without its colon but no value (``SUBJECT``, ``UBJECT:``, ``Classified By``,
+    ``TAGS``): no line that opens the whole copy of a header below a truncated one (a
+    field's line there holds its value), but a line of text, as the body reads it in a
+    cable's text, or a field the header ends at.  A REF keyword alone is none (it heads
+    the list of items below it), nor is an E.O. line (its order's number is its value)."""
     c = s[:1]
     for first, pattern in _FIELD_KINDS:
-        if pattern is not _REF_RE and c in first and (m := pattern.match(s)) is not None:
+        if pattern is not _REF_RE and pattern is not _EO_RE and c in first and (m := pattern.match(s)) is not None:
             return not m.groups()[-1]
     return False
 
