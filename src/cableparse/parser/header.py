@@ -2528,10 +2528,7 @@ def _classification_among(texts: _Indexed, start: int) -> tuple[int, tuple[Class
         if s[0] in RULE_CHARS and is_rule(s):
             continue
         seen += 1
-        if seen >= 6 or (opens_field(s) and not s.endswith(CUT_SHORT)) or _captions_of(s)[0]:
-            # (a field cut short, ``Classified By: ... 1...``, is what is left of a truncated
-            # first copy of the header above the whole one, its classification line gone:
-            # the cable's is looked for below it)
+        if seen >= 6 or opens_field(s) or _captions_of(s)[0]:
             return None
     return None
 
