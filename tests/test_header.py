@@ -1460,3 +1460,22 @@ def test_the_subject_keyword_written_twice(subject: str, read: str) -> None:
     assert cable.header.subject == read
     assert ("CP211" in {d.code for d in cable.diagnostics}) == (read != subject)
     _reads_back(cable)
+
+
+def test_a_box_whose_title_opens_like_a_second_field_read_has_no_field_below_it() -> None:
+    # the header's two looks past a box for fields below it ask the same question of the
+    # box's title: a title that opens like a second field of a kind read (where the header
+    # ends) or that the header cuts at a paragraph's opening (where the body opens) ends
+    # the look, whether the box is met below attention lines or opens the heading looked
+    # past
+    from cableparse.parser.header import _TAGS_RE, _fields_below, _fields_past
+
+    tags = frozenset({_TAGS_RE.pattern})
+    lines = list(enumerate(["ATTN X", "---", "TAGS: PGOV", "---", "SUBJECT: BELOW"]))
+    assert _fields_below(lines, 0, 10) == 4
+    assert _fields_below(lines, 0, 10, tags) == -1
+    assert _fields_past(lines, 1, True, 10, frozenset()) == 4
+    assert _fields_past(lines, 1, True, 10, tags) == -1
+    cut = list(enumerate(["ATTN X", "---", "K 1. (C) Text", "---", "SUBJECT: BELOW"]))
+    assert _fields_below(cut, 0, 10) == -1
+    assert _fields_past(cut, 1, True, 10, frozenset()) == -1

@@ -1187,13 +1187,17 @@ def _fields_past(lines: list[Line], i: int, boxed: bool, room: int, read: frozen
         title = _fold(lines[i + 1][1])
         if title[:1].isdecimal() and PARA_START_RE.match(title):
             return -1
-        if (read and opens_field(title) and _field_kind(title) in read) or _cut_at_paragraph(title):
-            # (a title that opens like a second field of a kind read, where the header
-            # ends, or one it cuts at a paragraph's opening, where the body opens: no
-            # field follows the box)
+        if _title_ends_header(title, read):
             return -1
     # (the title's line counts: over its rule or between two)
     return _fields_below(lines, end, room if end == i + 1 else room - 1, read)
+
+
+def _title_ends_header(title: str, read: frozenset[str]) -> bool:
+    """True when the header, reading the folded title ``title`` of a box, ends there: it
+    opens like a second field of a kind in ``read``, or the header cuts it at a
+    paragraph's opening, where the body opens; no field follows the box."""
+    return bool(read and opens_field(title) and _field_kind(title) in read) or _cut_at_paragraph(title)
 
 
 def _cut_at_paragraph(title: str) -> bool:
@@ -1261,7 +1265,7 @@ def _fields_below(lines: list[Line], i: int, room: int, read: frozenset[str] = f
                 # afresh below it, the title never counted (and if they do, the title is
                 # read as the field it opens like, or cut at the one it holds); a title
                 # cut at a paragraph's opening (``K 1. (C)``) opens the body there
-                if _cut_at_paragraph(title):
+                if _title_ends_header(title, read):
                     return -1
                 i += 2
                 room = _MAX_ATTENTION
