@@ -2252,11 +2252,8 @@ def _keyword_alone(s: str) -> bool:
     field's line there holds its value), but a line of text, as the body reads it in a
     cable's text, or a field the header ends at.  A REF keyword alone is none (it heads
     the list of items below it), nor is an E.O. line (its order's number is its value)."""
-    c = s[:1]
-    for first, pattern in _FIELD_KINDS:
-        if pattern is not _REF_RE and pattern is not _EO_RE and c in first and (m := pattern.match(s)) is not None:
-            return not m.groups()[-1]
-    return False
+    m = _field_match(s)
+    return m is not None and m.re is not _REF_RE and m.re is not _EO_RE and not m.groups()[-1]
 
 
 def _truncated_copy_in(lines: list[Line], start: int, end: int, line: ClassificationLine) -> tuple[int, int] | None:
@@ -2307,10 +2304,17 @@ _ROW_BEFORE_RE = re.compile(r"(?:\d+ )?(?:\d{1,2}/\d{1,2}/\d{4} )?\d{1,2}:\d{2}(
 
 def _field_kind(s: str) -> str | None:
     """Which header field the folded line ``s`` opens (its keyword's pattern), or None."""
+    m = _field_match(s)
+    return None if m is None else m.re.pattern
+
+
+def _field_match(s: str) -> re.Match[str] | None:
+    """The match of the keyword's pattern of the header field the folded line ``s``
+    opens (its last group the value), or None."""
     c = s[:1]
     for first, pattern in _FIELD_KINDS:
-        if c in first and pattern.match(s) is not None:
-            return pattern.pattern
+        if c in first and (m := pattern.match(s)) is not None:
+            return m
     return None
 
 
@@ -2385,11 +2389,11 @@ def _kinds_held(s: str) -> set[str]:
     opens, with the next one glued to its keyword (``TAG;SUBJECT: ...``), or else the one
     it holds past its start as the header cuts it (``& REF: ...``), or past the captions
     it opens with (``SIPDIS;CLASFD BY ...``)."""
-    kind = _field_kind(s)
-    if kind is not None:
-        kinds = {kind}
+    m = _field_match(s)
+    if m is not None:
+        kinds = {m.re.pattern}
         # (the next field glued to the keyword: the header reads it, and the first is empty)
-        value = _FIELD_PATTERNS[kind].match(s).groups()[-1]  # type: ignore[union-attr]
+        value = m.groups()[-1]
         if value and _SPLIT_ALL.match(" " + value) and (glued := _field_kind(value)) is not None:
             kinds.add(glued)
         return kinds
@@ -2398,10 +2402,6 @@ def _kinds_held(s: str) -> set[str]:
         return set() if kind is None else {kind}
     caps, rest = _captions_of(s)
     return _kinds_held(rest) if caps and rest else set()
-
-
-#: the field patterns by the name :func:`_field_kind` gives them
-_FIELD_PATTERNS = {pattern.pattern: pattern for _first, pattern in _FIELD_KINDS}
 
 
 def _same_line(line: ClassificationLine, first: ClassificationLine) -> bool:
