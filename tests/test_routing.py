@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cableparse
-from cableparse import Cable
+from cableparse import Cable, Paragraph
 from cableparse.parser.routing import split_routing
 from conftest import FIXTURES
 
@@ -241,3 +241,104 @@ def test_a_level_word_above_the_format_lines_of_a_routing_block_does_not_end_it(
     # and a classification line below the format lines still ends the block
     block = export + header + ["C O N F I D E N T I A L ABU DHABI 002641", "SIPDIS"]
     assert split_routing(block, 0, blank_ends=False) == len(export + header)
+
+
+# the routing header and the first lines of 08TRIPOLI470 (the page's two blocks)
+_TRIPOLI_ROUTING = (
+    "P 161245Z JUN 08\nFM AMEMBASSY TRIPOLI\nTO RUEHC/SECSTATE WASHDC PRIORITY 3539\n"
+    "INFO RUCPDOC/DEPT OF COMMERCE WASHINGTON DC\nRUEHEG/AMEMBASSY CAIRO 1114\n"
+)
+_TRIPOLI_TEXT = (
+    "UNCLAS SECTION 01 OF 02 TRIPOLI 000470 \n \nSENSITIVE \n \nE.O. 12958: N/A \n"
+    "TAGS: ECON ENRG EPET SENV PGOV LY\nSUBJECT: OIL- AND GAS-RELATED POLLUTION IN LIBYA \n \n"
+    "1. (SBU)  Summary. Libya is slowly acknowledging the need.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # the page's note above the format lines (08TRIPOLI470, 09TRIPOLI139)
+        "TelegramRestricted by caption. UNCLASSIFIED   TRIPOLI   00000470 \n",
+        "TelegramUNCLASSIFIED   TRIPOLI   00000139 \n",
+        # a mail export's lines, and a level word alone (08TRIPOLI248)
+        "From: CBPC, EACTAPP [EACTAPP@state.sgov.gov]\nSent: Friday, March 21, 2008 11:08 AM\n"
+        "To: EACTTripoli(Main State Room 2530)\nSubject: TRIPOLI 00000470 P SE 16-JUN-08 POLLUTION\n\nSECRET\n\n",
+    ],
+)
+def test_lines_above_the_routing_header_of_bare_text_go_with_it(above: str) -> None:
+    # (as the page's first block has them: the routing parser keeps them with the preamble)
+    bare = cableparse.parse(above + _TRIPOLI_ROUTING + _TRIPOLI_TEXT)
+    alone = cableparse.parse(_TRIPOLI_ROUTING + _TRIPOLI_TEXT)
+    assert bare.routing is not None
+    assert bare.routing == alone.routing
+    assert [a.name for a in bare.routing.info] == ["DEPT OF COMMERCE WASHINGTON DC", "AMEMBASSY CAIRO"]
+    assert bare.header == alone.header
+    assert bare.header.subject == "OIL- AND GAS-RELATED POLLUTION IN LIBYA"
+    assert bare.preamble == tuple(t.strip() for t in above.split("\n") if t.strip())
+    assert "CP901" in {d.code for d in bare.diagnostics}
+    _round_trips(bare)
+
+
+def test_the_cable_text_below_a_few_lines_is_no_routing_header() -> None:
+    # (a whole classification line, or a numbered paragraph, comes before the format lines:
+    # they are the text's, and the lines above are the text's too)
+    for top in ("UNCLAS TRIPOLI 000470\n", "1. (U) Text.\n"):
+        cable = cableparse.parse("A note.\n" + top + _TRIPOLI_ROUTING)
+        assert cable.routing is None
+
+
+def test_a_station_distribution_line_of_info_opens_the_routing_header_of_bare_text() -> None:
+    # (09STATE34688: the copies' offices, ``INFO LOG-00 ...``, above the format lines; one
+    # symbol in parentheses on two lines, 09LONDON2229)
+    distribution = (
+        "INFO  LOG-00   EEB-00   AGRE-00  AID-00   AEX-00   A-00     CCO-00   \n"
+        "      DRL-00   SAS-00   FA-00    SRAP-00  SWCI-00  PESU-00  (\n"
+        "      GIWI-00  )  /001W\n\n\n"
+    )
+    page = cableparse.parse(
+        f"<html><body><pre>{distribution}{_TRIPOLI_ROUTING}</pre><pre>{_TRIPOLI_TEXT}</pre></body></html>"
+    )
+    bare = cableparse.parse(distribution + _TRIPOLI_ROUTING + _TRIPOLI_TEXT)
+    for cable in (page, bare):
+        assert cable.routing is not None and cable.routing.sender == "AMEMBASSY TRIPOLI"
+        assert len(cable.preamble) == 3
+        codes = {d.code for d in cable.diagnostics}
+        assert "CP105" in codes and "CP101" not in codes
+    assert bare.header == page.header
+    _round_trips(bare)
+
+
+def test_an_addressee_naming_offices_with_colons_goes_on_in_bare_text() -> None:
+    # (96ANKARA12278, 05ANKARA82: ``SECDEF WASHDC//USDP:PDUSDP/USDP/ISA:EUR//``)
+    routing = (
+        "R 181142Z NOV 96\nFM AMEMBASSY ANKARA\nTO JOINT STAFF WASHDC\nAMCONSUL ADANA \n"
+        "SECDEF WASHDC//USDP:PDUSDP/USDP/ISA:EUR//\nAMEMBASSY RIYADH \nSECSTATE WASHDC 9646\n"
+    )
+    text = "C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 012278 \n \nSUBJECT: GLIMPSES OF THE SHARIA IN TURKEY \n"
+    cable = cableparse.parse(routing + text)
+    assert cable.routing is not None
+    assert [a.name for a in cable.routing.to][-3:] == [
+        "SECDEF WASHDC//USDP:PDUSDP/USDP/ISA:EUR//",
+        "AMEMBASSY RIYADH",
+        "SECSTATE WASHDC",
+    ]
+    assert cable.header.subject == "GLIMPSES OF THE SHARIA IN TURKEY"
+
+
+@pytest.mark.parametrize("where", ["preamble", "paragraph"])
+def test_canonical_text_says_there_is_no_routing_header_where_lines_below_open_like_one(where: str) -> None:
+    # a cable without a routing header whose first lines hold a format line a few lines down
+    # (a page whose routing block is empty): canonical text says that it has none, or bare
+    # text's reading would find one there
+    lines = ("A note.", "P 161245Z JUN 08", "FM AMEMBASSY TRIPOLI")
+    if where == "preamble":
+        cable = Cable(preamble=lines, paragraphs=(Paragraph(number="1", text="Text."),))
+    else:
+        cable = Cable(paragraphs=(Paragraph(text="\n".join(lines)), Paragraph(number="1", text="Text.")))
+    text = cableparse.dumps(cable)
+    again = cableparse.parse(text)
+    assert again.routing is None
+    assert again.preamble == cable.preamble
+    assert again.paragraphs == cable.paragraphs
+    assert cableparse.normalize(text) == text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from .models import Addressee, Cable, Header, Paragraph, Reference, Routing
+from .parser import bare_routing_start
 from .parser.body import MAX_TITLE, RULE_CHARS, inline_heading, is_rule
 from .parser.header import (
     HEADER_ENDS,
@@ -441,8 +442,11 @@ def dumps(cable: Cable) -> str:
     closed = bool(cable.preamble) or HEADER_ENDS in text
     first = cable.preamble[0] if cable.preamble else PREAMBLE_END if closed else text[: text.find("\n")]
     # a second blank line under the metadata says that what follows, which opens like a
-    # routing header, is none
-    no_routing = cable.routing is None and opens_routing_block(first)
+    # routing header (or holds one below a few lines, as bare text reads it), is none
+    no_routing = cable.routing is None and (
+        opens_routing_block(first)
+        or bare_routing_start([*cable.preamble, PREAMBLE_END] if closed else text.split("\n"))[1] is not None
+    )
     if not out and (
         cable.routing is not None
         or closed

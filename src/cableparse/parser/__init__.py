@@ -16,7 +16,14 @@ from ..diagnostics import Collector
 from ..models import Cable, Header, PageBreak, Routing
 from ..sources import Source
 from .body import parse_body
-from .header import classify_references, ids_module, is_preamble_end, parse_header
+from .header import (
+    classify_references,
+    ids_module,
+    is_preamble_end,
+    is_record_line,
+    match_classification_line,
+    parse_header,
+)
 from .lines import (
     BANNER_WORDS,
     Line,
@@ -26,9 +33,10 @@ from .lines import (
     strip_inline_markers,
     without_backslash_residue,
 )
+from .markings import PARA_START_RE
 from .routing import is_page_banner, is_routing_start, parse_routing, split_routing
 
-__all__ = ["build_cable", "parse_timestamp"]
+__all__ = ["bare_routing_start", "build_cable", "parse_timestamp"]
 
 _STAMP_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?")
 _US_STAMP_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
@@ -97,6 +105,63 @@ def _opens_routing(line: str) -> bool:
     return is_routing_start(strip_inline_markers(0, line, [], Collector()))
 
 
+def bare_routing_start(raw: list[str]) -> tuple[int, int | None]:
+    """Where bare text's lines ``raw`` open (the first that is not blank), and the index of
+    the line that opens its routing header, or None when it has none.
+
+    Continuation markers above the header go with it (the routing parser keeps them), and
+    so do lines of the csv dump's backslashes alone and a page's banner over a teletype
+    page header; so do a few lines above its first format line (:func:`_routing_below`).
+    Canonical text asks too, to say where a text without a routing header would read as
+    having one.
+    """
+    first = 0
+    while first < len(raw) and is_blank(raw[first]):
+        first += 1
+    top = first
+    while first < len(raw) and (
+        is_blank(raw[first].replace("\\", ""))
+        or split_marker(raw[first]) is not None
+        or (raw[first].lstrip().startswith(BANNER_WORDS) and is_page_banner(raw, first))
+    ):
+        first += 1
+    if first < len(raw) and _opens_routing(raw[first]):
+        return top, first
+    return top, _routing_below(raw, first)
+
+
+#: how many lines that are not blank may stand above a routing header in bare text
+_ABOVE_ROUTING = 8
+
+
+def _routing_below(raw: list[str], first: int) -> int | None:
+    """The index of the line that opens the routing header a few lines below line
+    ``first`` of bare text (:data:`_ABOVE_ROUTING` lines that are not blank at most:
+    ``TelegramRestricted by caption. UNCLASSIFIED TRIPOLI 00000470``, a mail export's
+    ``From:`` / ``Sent:`` / ``To:`` / ``Subject:`` lines), or None: none there, or the
+    cable text opens first (a whole classification line, a numbered paragraph), or a line
+    of a pasted database record or row does (:func:`~.header.is_record_line`)."""
+    seen = 0
+    for i in range(first, len(raw)):
+        line = raw[i]
+        if is_blank(line):
+            continue
+        if i > first and _opens_routing(line):
+            return i
+        s = line.strip()
+        if PARA_START_RE.match(s) is not None or is_record_line(s):
+            # (a pasted record's lines above a copy of the routing header: the header parser
+            # reads the record, and the cable below it)
+            return None
+        found = match_classification_line(s)
+        if found is not None and found[0].serial is not None:
+            return None
+        seen += 1
+        if seen > _ABOVE_ROUTING:
+            return None
+    return None
+
+
 def _canonical(reference_id: str) -> str:
     canonical_id: Callable[[str], str] = ids_module().canonical_id
     return canonical_id(reference_id)
@@ -128,21 +193,12 @@ def build_cable(src: Source, diags: Collector) -> Cable:
         text_lines += _numbered(src.text, src.text_start, texts)
     else:
         raw = src.text
-        first = 0
-        while first < len(raw) and is_blank(raw[first]):
-            first += 1
-        cut = top = first
-        # continuation markers above the header go with it (the routing parser keeps them),
-        # and so do lines of the csv dump's backslashes alone and a page's banner over a
-        # teletype page header
-        while first < len(raw) and (
-            is_blank(raw[first].replace("\\", ""))
-            or split_marker(raw[first]) is not None
-            or (raw[first].lstrip().startswith(BANNER_WORDS) and is_page_banner(raw, first))
-        ):
-            first += 1
-        if first < len(raw) and _opens_routing(raw[first]):
-            cut = split_routing(raw, first)
+        top, start = bare_routing_start(raw)
+        cut = top
+        if start is not None:
+            # (lines above the header's first format line, a page's note or a mail export's
+            # lines, go with it: the routing parser keeps them with the preamble)
+            cut = split_routing(raw, start)
             head = raw[top:cut]
             routing_lines = list(enumerate(head, src.text_start + top))
             routing_text = "\n".join(head)

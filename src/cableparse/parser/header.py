@@ -50,6 +50,7 @@ __all__ = [
     "holds_field",
     "is_handling_notice",
     "is_preamble_end",
+    "is_record_line",
     "is_title_like_level",
     "joins_into_ref_field",
     "match_classification_line",
@@ -2803,6 +2804,21 @@ _CSV_ROW_START_RE = re.compile(r"\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 _CSV_ROW_RE = re.compile(r",\d+,\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
 # what both cables.csv row patterns hold (a literal first keeps the search fast)
 _CSV_HINT_RE = re.compile(r",\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2},")
+
+
+def is_record_line(s: str) -> bool:
+    """True for a stripped line that only a database record or row pasted into the text
+    holds: a row number, a time stamp, a reference id alone, an ``id:`` or ``ID:`` line, a
+    record's ``header ends`` line, a tab-separated or cables.csv row."""
+    return (
+        _TAB_ROW_RE.match(s) is not None
+        or s.isdigit()
+        or HEADER_ENDS in s
+        or s.startswith(("id: ", "ID:"))
+        or _STAMP_LINE_RE.match(s) is not None
+        or _REFID_LINE_RE.match(s) is not None
+        or _CSV_HINT_RE.search(s) is not None
+    )
 
 
 #: the shortest text after a portion marking that opens the body below a REF list

@@ -120,12 +120,14 @@ _PAGE_RE = re.compile(r"PAGE\s+\d{2,3}\s+\S.*\d{6}Z$")
 # a station's distribution lines of State traffic, above the telegram's own format lines:
 # the action (or originating) office, then INFO and the offices that got copies, each
 # symbol with its count (``ACTION AF-00``, ``ORIGIN DS-00``, ``INFO LOG-00 ADS-00 ...``,
-# ``P-02 T-01 /037 W``, ``SAS-00 FA-00 /002R``), and a line of dashes with the copy's
+# ``P-02 T-01 /037 W``, ``SAS-00 FA-00 /002R``; a symbol in parentheses, the parentheses
+# apart, at a line's end and the next one's start: ``PESU-00  (`` / ``GIWI-00  )  /001W``,
+# 09LONDON2229), and a line of dashes with the copy's
 # reference and time (``-----352654 200910Z /23``); the symbols before the last are taken
 # possessively (the line is stripped: the last, with no white space after it, is never
 # among them), and no state is kept to give them back
 _DISTRIBUTION_RE = re.compile(
-    r"(?:(?:ACTION|ORIGIN|INFO)\s+)?(?:[A-Z][A-Z0-9]{0,5}-\d{2}\s+)*+(?:[A-Z][A-Z0-9]{0,5}-\d{2}|/\d{3}\s?[A-Z])$"
+    r"(?:(?:ACTION|ORIGIN|INFO)\s+)?(?:(?:[A-Z][A-Z0-9]{0,5}-\d{2}|[()])\s+)*+(?:[A-Z][A-Z0-9]{0,5}-\d{2}|[()]|/\d{3}\s?[A-Z])$"
     r"|-{6,}\s*[0-9A-F]{6}\s+\d{6}Z\s+/\d{2}$"
 )
 
@@ -158,9 +160,12 @@ NOT_LEVELS = ("SECSTATE", "SECDEF")
 
 def is_routing_start(text: str) -> bool:
     """True when ``text`` opens a routing header (used to split bare text): a format
-    line, or the first of a station's distribution lines (``ACTION AF-00``)."""
+    line, or the first of a station's distribution lines (``ACTION AF-00``, ``INFO
+    LOG-00 EEB-00 ...``)."""
     s = text.strip()
-    return _opens_header(s) or (s[:1] in "AO" and s.startswith(("ACTION ", "ORIGIN ")) and is_distribution_line(s))
+    return _opens_header(s) or (
+        s[:1] in "AOI" and s.startswith(("ACTION ", "ORIGIN ", "INFO ")) and is_distribution_line(s)
+    )
 
 
 def _opens_header(s: str) -> bool:
@@ -331,7 +336,10 @@ def split_routing(lines: list[str], first: int, *, blank_ends: bool = True) -> i
         elif i != first and not (
             # (a line that can be an addressee: upper-case words, perhaps behind a routing
             # indicator, not a sentence; inline, as most lines of a long header are addressees)
-            in_addresses and len(s) <= 90 and s[-1] != "." and addressee_hint(s) is not None
+            in_addresses
+            and len(s) <= 90
+            and s[-1] != "."
+            and (addressee_hint(s) is not None or ("//" in s and _OFFICES_HINT_RE.match(s) is not None))
         ):
             # (an addressee line goes on; else a format line, or RIs wrapped from the prosign
             # line before the addressees: anything else ends the header)
@@ -359,6 +367,9 @@ def _last_format_line(lines: list[str]) -> int:
 # upper-case words, perhaps behind a routing indicator (``RUEHC/SECSTATE``): the indicator
 # and its slash are characters of the words too, so that one class reads both
 _ADDR_HINT_RE = re.compile(r"[A-Z0-9][A-Z0-9 ./&'(),-]*$")
+# the same, for a line naming offices after ``//``, whose symbols may hold a colon
+# (``SECDEF WASHDC//USDP:PDUSDP/USDP/ISA:EUR//``, 96ANKARA12278)
+_OFFICES_HINT_RE = re.compile(r"[A-Z0-9][A-Z0-9 ./&'(),:-]*$")
 
 
 def _addressee_of(text: str) -> tuple[Addressee, str | None]:
