@@ -54,7 +54,9 @@ def without_controls(text: str, diags: Collector) -> str:
 #: the glyph of WikiLeaks' paragraph anchors (``<a id='par1' href='#par1'>¶</a>1. (C)``),
 #: which a text copy of a page keeps before each paragraph number
 _ANCHOR = "\u00b6"
-_ANCHOR_RE = re.compile(r"^([^\S\n]*+)\u00b6(?=[^\S\n]?\d)", re.M)
+# (before a paragraph number, or a lettered item's letter and its period, which the site
+# anchored too: ``¶B. MADRID 919`` in a REF list)
+_ANCHOR_RE = re.compile(r"^([^\S\n]*+)\u00b6(?=[^\S\n]?+(?:\d|[A-Z]\.))", re.M)
 
 
 def holds_anchors(text: str) -> bool:
@@ -65,7 +67,8 @@ def holds_anchors(text: str) -> bool:
 
 def without_anchors(text: str) -> str:
     """``text`` without the pilcrows of WikiLeaks' paragraph anchors that a text copy of a
-    page keeps at the start of a line, before a paragraph number (``¶1.  (C) ...``): the
+    page keeps at the start of a line, before a paragraph number (``¶1.  (C) ...``) or a
+    lettered item (``¶B. MADRID 919``): the
     site's markup, as the page reader drops it, not the cable's (its teletype text has no
     such character).  A pilcrow anywhere else stays."""
     return _ANCHOR_RE.sub(r"\1", text)

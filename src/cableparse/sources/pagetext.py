@@ -1,10 +1,14 @@
-"""Text copies of WikiLeaks cable pages (a browser's "save as text", copy and paste).
+"""Text copies of WikiLeaks cable pages (a browser's "save as text", copy and paste, the
+text of the page's HTML with its markup taken out).
 
-The site's chrome comes first; the metadata table is flattened to one line
+The site's chrome comes first; then the metadata table, in one of three layouts: its
+column names on one line and its row flattened to the next
 (``07PHNOMPENH350 2007-03-05 01:15 2011-07-11 00:00 UNCLASSIFIED//FOR OFFICIAL USE ONLY
-Embassy Phnom Penh``); the routing header and the cable text follow with no blank line
-between them.  Classification and origin both hold spaces; the closed vocabulary of
-classifications splits them.
+Embassy Phnom Penh``), both on one line, or one cell a line, blank lines between them
+(what taking the tags out of the page's HTML leaves: ``Reference ID`` / ``Created`` /
+... / ``Embassy Phnom Penh``).  The routing header and the cable text follow with no
+blank line between them.  Classification and origin both hold spaces; the closed
+vocabulary of classifications splits them.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Collector
+from ..parser.header import match_classification_line
 from ..parser.routing import is_routing_start
 from .base import Source
 
@@ -31,7 +36,23 @@ _STAMP = r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}"
 METADATA_LINE_RE = re.compile(
     rf"(\w+)\s+({_STAMP})\s+(?:({_STAMP})\s+)?({'|'.join(re.escape(c) for c in CLASSIFICATIONS)})\s+(\S.*?)\s*$"
 )
-_SEARCH_LINES = 400
+#: how far into the text the table's column names are looked for, in characters (the
+#: chrome above them: some 1,500 lines, 11,000 characters, once the page's tags are out)
+_SEARCH_CHARS = 100_000
+# the table's first column name, at the start of a line (white space before it, and any
+# run of it inside it)
+_TABLE_RE = re.compile(r"^[^\S\n]*+Reference[^\S\n]++ID\b", re.M)
+# the column names on one line (whitespace folded), and the row after them, when it is
+# on the same line
+_NAMES_LINE_RE = re.compile(r"Reference ID Created (?:Released )?Classification Origin(?: (.+))?$")
+#: the column names after the first when the table is written one cell a line
+_NAMES = ("Created", "Released", "Classification", "Origin")
+#: how many lines the cells of a table written one cell a line may take, blank ones included
+_CELL_LINES = 60
+_TITLE_RE = re.compile(r"^Viewing cable [^\n,]*,(.*)$", re.M)
+#: the site's list of the articles that quote the cable, between the table and the cable's
+#: blocks: this line, then the links, on one line or one a line, up to a blank line
+ARTICLES = "Appears in these articles:"
 
 
 def _opens_routing(text: str) -> bool:
@@ -40,33 +61,93 @@ def _opens_routing(text: str) -> bool:
     return is_routing_start(head[: head.find("\n")] if "\n" in head else head)
 
 
+def _cells(lines: list[str], i: int, count: int) -> tuple[list[str], int]:
+    """The first ``count`` lines from line ``i`` of ``lines`` that are not blank, their
+    whitespace folded (fewer when there are none within reach), and the index past the
+    last of them."""
+    cells: list[str] = []
+    end = min(len(lines), i + _CELL_LINES)
+    while i < end and len(cells) < count:
+        cell = " ".join(lines[i].split())
+        i += 1
+        if cell:
+            cells.append(cell)
+    return cells, i
+
+
+def _table_at(lines: list[str], i: int) -> tuple[re.Match[str], int] | None:
+    """The metadata row of the table whose column names start on line ``i``, matched by
+    :data:`METADATA_LINE_RE`, and the index of the line past it; or None."""
+    names = " ".join(lines[i].split())
+    if names == "Reference ID":
+        # one cell a line: the other column names, then one value for each
+        found, k = _cells(lines, i + 1, len(_NAMES))
+        if found == list(_NAMES):
+            count = len(_NAMES) + 1
+        elif found[:3] == [_NAMES[0], *_NAMES[2:]]:
+            count = len(_NAMES)  # (no Released column)
+            found, k = _cells(lines, i + 1, count - 1)
+        else:
+            return None
+        values, k = _cells(lines, k, count)
+        m = METADATA_LINE_RE.match(" ".join(values)) if len(values) == count else None
+        return (m, k) if m else None
+    same = _NAMES_LINE_RE.match(names)
+    if same is not None and same.group(1):
+        m = METADATA_LINE_RE.match(same.group(1))
+        return (m, i + 1) if m else None
+    if i + 1 < len(lines):
+        # (whitespace folded: a value is one line with single spaces, as a page's cells
+        # and canonical text have it)
+        m = METADATA_LINE_RE.match(" ".join(lines[i + 1].split()))
+        return (m, i + 2) if m else None
+    return None
+
+
+def _past_articles(lines: list[str], i: int) -> int:
+    """The index of the first line from ``i`` past the site's list of articles, where it
+    follows the table (blank lines aside); else ``i``.  The list ends at a blank line, or
+    at a line that opens the routing header or the cable text (a classification line)."""
+    k = i
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    if k == len(lines) or " ".join(lines[k].split()) != ARTICLES:
+        return i
+    k += 1
+    while (
+        k < len(lines) and (s := lines[k].strip()) and not is_routing_start(s) and match_classification_line(s) is None
+    ):
+        k += 1
+    return k
+
+
 def read(text: str, diags: Collector) -> Source | None:
     """Read a page text copy, or return None when ``text`` is not one.  (A text that opens
     with a routing header is bare cable text: a copy opens with the site's words.)"""
-    if _opens_routing(text) or text.find("Reference", 0, 100000) < 0:
+    if _opens_routing(text) or text.find("Reference", 0, _SEARCH_CHARS) < 0:
         return None
-    lines = text.split("\n")
-    for i, line in enumerate(lines[:_SEARCH_LINES]):
-        # (the table's header line with its whitespace folded, as for the metadata line)
-        if not line.lstrip().startswith("Reference") or not " ".join(line.split()).startswith("Reference ID"):
+    lines: list[str] | None = None
+    for table in _TABLE_RE.finditer(text, 0, _SEARCH_CHARS):
+        if lines is None:
+            lines = text.split("\n")
+        i = text.count("\n", 0, table.start())
+        found = _table_at(lines, i)
+        if found is None:
+            diags.add("CP011", "the lines after the table's column names are no metadata row", line=i + 1)
             continue
-        if i + 1 < len(lines):
-            # (whitespace folded: a value is one line with single spaces, as a page's cells
-            # and canonical text have it)
-            m = METADATA_LINE_RE.match(" ".join(lines[i + 1].split()))
-            if m:
-                src = Source("page-text")
-                rid, created, released, cls, origin = m.groups()
-                src.metadata = {"reference_id": rid, "created": created, "classification": cls, "origin": origin}
-                if released:
-                    src.metadata["released"] = released
-                src.text = lines[i + 2 :]
-                src.text_start = i + 2
-                for chrome in lines[:i]:
-                    if chrome.startswith("Viewing cable ") and "," in chrome:
-                        src.title = chrome.split(",", 1)[1].strip()
-                return src
-            diags.add("CP011", "the line after the table header is not a metadata line", line=i + 1)
+        m, end = found
+        src = Source("page-text")
+        rid, created, released, cls, origin = m.groups()
+        src.metadata = {"reference_id": rid, "created": created, "classification": cls, "origin": origin}
+        if released:
+            src.metadata["released"] = released
+        end = _past_articles(lines, end)
+        src.text = lines[end:]
+        src.text_start = end
+        titles = _TITLE_RE.findall(text, 0, table.start())
+        if titles:
+            src.title = titles[-1].strip()
+        return src
     return None
 
 
