@@ -55,8 +55,10 @@ def without_controls(text: str, diags: Collector) -> str:
 #: which a text copy of a page keeps before each paragraph number
 _ANCHOR = "\u00b6"
 # (before a paragraph number, or a lettered item's letter and its period, which the site
-# anchored too: ``¶B. MADRID 919`` in a REF list)
-_ANCHOR_RE = re.compile(r"^([^\S\n]*+)\u00b6(?=[^\S\n]?+(?:\d|[A-Z]\.))", re.M)
+# anchored too: ``¶B. MADRID 919`` in a REF list, with a space after it that a copy put
+# between the pieces of the page's text; or alone on its line above one, where the copy put
+# each piece on a line of its own: the line is left blank)
+_ANCHOR_RE = re.compile(r"^([^\S\n]*+)\u00b6(?:[^\S\n]?+(?=\d|[A-Z]\.)|(?=[^\S\n]*+\n[^\S\n]*+(?:\d|[A-Z]\.)))", re.M)
 
 
 def holds_anchors(text: str) -> bool:
@@ -68,7 +70,8 @@ def holds_anchors(text: str) -> bool:
 def without_anchors(text: str) -> str:
     """``text`` without the pilcrows of WikiLeaks' paragraph anchors that a text copy of a
     page keeps at the start of a line, before a paragraph number (``¶1.  (C) ...``) or a
-    lettered item (``¶B. MADRID 919``): the
+    lettered item (``¶B. MADRID 919``), or alone on the line above one (the line is left
+    blank): the
     site's markup, as the page reader drops it, not the cable's (its teletype text has no
     such character).  A pilcrow anywhere else stays."""
     return _ANCHOR_RE.sub(r"\1", text)

@@ -50,6 +50,13 @@ _NAMES = ("Created", "Released", "Classification", "Origin")
 #: how many lines the cells of a table written one cell a line may take, blank ones included
 _CELL_LINES = 60
 _TITLE_RE = re.compile(r"^Viewing cable [^\n,]*,(.*)$", re.M)
+#: how far into the cable text a TAGS line whose tags a copy wrote one a line is looked for
+_TAGS_REACH = 200
+# a TAGS keyword, and (group 1, empty) the end of its line right after it, with no tags
+# after it (they were links; the keyword may be run on to the E.O. line); a line of one tag (no colon, no paragraph
+# number, short)
+_TAGS_KEYWORD_RE = re.compile(r"(?:^|(?<=\s))TAGS?\b(?:[^\S\n]*+:?[^\S\n]*+($))?")
+_TAG_LINE_RE = re.compile(r"[^\S\n]*+(?![0-9]{1,3}\.)[A-Za-z0-9][^:\n]{0,39}$")
 #: the site's list of the articles that quote the cable, between the table and the cable's
 #: blocks: this line, then the links, on one line or one a line, up to a blank line
 ARTICLES = "Appears in these articles:"
@@ -121,6 +128,30 @@ def _past_articles(lines: list[str], i: int) -> int:
     return k
 
 
+def _tags_rejoined(lines: list[str]) -> None:
+    """Put back on their TAGS line the tags that a copy wrote one a line below it, with
+    lines of the spaces between them (``TAGS:`` / ``PGOV`` / `` `` / ``KISL``, the page's
+    TAGS links), in place; the lines they stood on are left empty.  Only below a TAGS
+    keyword that ends its line (``TAGS:``, ``E.O. 12958: DECL: 04/07/2014 TAGS:``), the
+    first line among the first lines to hold the keyword, and up to an empty line or a
+    line that is no tag's."""
+    for i in range(min(len(lines), _TAGS_REACH)):
+        if "TAG" not in lines[i] or (keyword := _TAGS_KEYWORD_RE.search(lines[i])) is None:
+            continue
+        if keyword.group(1) is None:
+            return  # (the header's TAGS line holds its tags: a TAGS line below is the text's)
+        tags: list[str] = []
+        k = i + 1
+        while k < len(lines) and lines[k] and (lines[k].isspace() or _TAG_LINE_RE.match(lines[k]) is not None):
+            if not lines[k].isspace():
+                tags.append(lines[k].strip())
+            k += 1
+        if tags:
+            lines[i] = lines[i].rstrip() + " " + " ".join(tags)
+            lines[i + 1 : k] = [""] * (k - i - 1)
+        return
+
+
 def read(text: str, diags: Collector) -> Source | None:
     """Read a page text copy, or return None when ``text`` is not one.  (A text that opens
     with a routing header is bare cable text: a copy opens with the site's words.)"""
@@ -144,6 +175,10 @@ def read(text: str, diags: Collector) -> Source | None:
         end = _past_articles(lines, end)
         src.text = lines[end:]
         src.text_start = end
+        if " ".join(lines[i].split()) == "Reference ID":
+            # (one cell a line: the copy put each piece of the page's text on a line of its
+            # own, the TAGS links too)
+            _tags_rejoined(src.text)
         titles = _TITLE_RE.findall(text, 0, table.start())
         if titles:
             src.title = titles[-1].strip()
