@@ -127,6 +127,24 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "HTML: open cell": lambda n: "<html><table class='cable'><td>" + " " * n + "<pre>x</pre>",
     "HTML: cells": lambda n: "<html><table class='cable'>" + _repeat("<td> x </td>", n) + "</table><pre>x</pre>",
     "HTML: entities": lambda n: _page_html(_repeat("&amp;&#65;&bogus;", n)),
+    # text copies of a page: the table's first column name again and again (on one line, and
+    # opening lines), tags one a line below a TAGS keyword, lines of the site's articles
+    "page text: table names on one line": lambda n: _repeat("Reference ID ", n),
+    "page text: table names opening lines": lambda n: _repeat("Reference ID\n", n),
+    "page text: cells of a table": lambda n: _repeat(
+        "\n\n", n, "Reference ID\nCreated\nReleased\nClassification\nOrigin\n", "07X\n2007-03-05 01:15\n"
+    ),
+    "page text: tags one a line": lambda n: _repeat(
+        "PREL\n \n",
+        n,
+        "Reference ID\nCreated\nClassification\nOrigin\n07X\n2007-03-05 01:15\nSECRET\nEmbassy X\nTAGS:\n",
+    ),
+    "page text: articles": lambda n: _repeat(
+        "http://x\n",
+        n,
+        "Reference ID\nCreated\nClassification\nOrigin\n07X\n2007-03-05 01:15\nSECRET\nEmbassy X\n"
+        "Appears in these articles:\n",
+    ),
 }
 
 

@@ -14,6 +14,7 @@ vocabulary of classifications splits them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..diagnostics import Collector
 from ..parser.header import match_classification_line
@@ -39,9 +40,10 @@ METADATA_LINE_RE = re.compile(
 #: how far into the text the table's column names are looked for, in characters (the
 #: chrome above them: some 1,500 lines, 11,000 characters, once the page's tags are out)
 _SEARCH_CHARS = 100_000
-# the table's first column name, at the start of a line (white space before it, and any
-# run of it inside it)
-_TABLE_RE = re.compile(r"^[^\S\n]*+Reference[^\S\n]++ID\b", re.M)
+# the table's first column name past its first word, which opens the line (white space
+# before it, and any run of it inside it)
+_ID_NAME_RE = re.compile(r"[^\S\n]++ID\b")
+_LINE_START_RE = re.compile(r"[^\S\n]*+$")
 # the column names on one line (whitespace folded), and the row after them, when it is
 # on the same line
 _NAMES_LINE_RE = re.compile(r"Reference ID Created (?:Released )?Classification Origin(?: (.+))?$")
@@ -152,16 +154,30 @@ def _tags_rejoined(lines: list[str]) -> None:
         return
 
 
+def _tables(text: str) -> Iterator[int]:
+    """Where the lines that open with the table's first column name start, among the first
+    :data:`_SEARCH_CHARS` characters of ``text`` (found in C: the word first)."""
+    pos = start = scanned = 0  # (each character looked at once for a newline)
+    while (pos := text.find("Reference", pos, _SEARCH_CHARS)) >= 0:
+        newline = text.rfind("\n", scanned, pos)
+        if newline >= 0:
+            start = newline + 1
+        scanned = pos
+        if _LINE_START_RE.match(text, start, pos) is not None and _ID_NAME_RE.match(text, pos + 9) is not None:
+            yield start
+        pos += 9
+
+
 def read(text: str, diags: Collector) -> Source | None:
     """Read a page text copy, or return None when ``text`` is not one.  (A text that opens
     with a routing header is bare cable text: a copy opens with the site's words.)"""
     if _opens_routing(text) or text.find("Reference", 0, _SEARCH_CHARS) < 0:
         return None
     lines: list[str] | None = None
-    for table in _TABLE_RE.finditer(text, 0, _SEARCH_CHARS):
+    for at in _tables(text):
         if lines is None:
             lines = text.split("\n")
-        i = text.count("\n", 0, table.start())
+        i = text.count("\n", 0, at)
         found = _table_at(lines, i)
         if found is None:
             diags.add("CP011", "the lines after the table's column names are no metadata row", line=i + 1)
@@ -179,7 +195,7 @@ def read(text: str, diags: Collector) -> Source | None:
             # (one cell a line: the copy put each piece of the page's text on a line of its
             # own, the TAGS links too)
             _tags_rejoined(src.text)
-        titles = _TITLE_RE.findall(text, 0, table.start())
+        titles = _TITLE_RE.findall(text, 0, at)
         if titles:
             src.title = titles[-1].strip()
         return src
