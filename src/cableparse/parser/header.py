@@ -1404,6 +1404,11 @@ def parse_header(
         if rest and not (breaks is not None and _take_marker(rest, lines[j][0], breaks, diags)):
             lines.insert(i, (lines[j][0], rest))
             n += 1
+            if copy_at >= i:
+                # (the whole copy opens below the line that holds the rest: a field of the
+                # first copy cut short run on to the classification line, ``CONFIDENTIAL 5
+                # REF:...``, goes with the text above the cable, as on a line of its own)
+                copy_at += 1
     if copy_at > i:
         # (a whole copy without a classification line of its own: the rest of the first
         # copy goes with the text above the cable too)
