@@ -12,53 +12,15 @@ and the bare text of the page's two blocks, read as the page does.
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from text_copies import STYLES, text_of
 
 import cableparse
 from cableparse import Cable
 from conftest import FIXTURE_PAGES, parsed_page, read_page
-
-
-class _Text(HTMLParser):
-    """The text of a page: every piece of text outside its scripts and styles, as written."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self.skipping += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self.skipping -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self.skipping:
-            self.parts.append(data)
-
-
-#: the ways of taking a page's markup out: BeautifulSoup's ``get_text()`` (lxml's
-#: ``text_content()`` gives the same), ``get_text(" ")``, and ``get_text("\\n", strip=True)``
-#: (each piece of text stripped, on a line of its own)
-STYLES = {"text": ("", False), "spaced": (" ", False), "pieces": ("\n", True)}
-
-
-def text_of(page: str, style: str = "text") -> str:
-    """The text of ``page`` with its markup taken out, in one of :data:`STYLES`."""
-    separator, strip = STYLES[style]
-    parser = _Text()
-    parser.feed(page)
-    parser.close()
-    if strip:
-        return separator.join(part.strip() for part in parser.parts if part.strip())
-    return separator.join(parser.parts)
 
 
 def _reading(cable: Cable, metadata: bool = True, folded: bool = False) -> dict[str, Any]:

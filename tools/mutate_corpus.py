@@ -3,11 +3,13 @@
 
 Usage::
 
-    python tools/mutate_corpus.py [--seed N] [--out DIR] [--cut-and-spliced] [corpus ...]
+    python tools/mutate_corpus.py [--seed N] [--out DIR] [--cut-and-spliced] [--text-copies] [corpus ...]
 
 Each page of the corpus (default: the cablegate folders of ``../shared/corpus``) is
 taken as HTML and as bare cable text (the benchmark's extraction), and each of the two
-is damaged twelve ways, some at a random place (``--seed``):
+is damaged twelve ways, some at a random place (``--seed``); with ``--text-copies``, as
+the text of the page without its markup and as that text with each piece on a line of
+its own (``tools/text_copies.py``: ``text`` and ``pieces``) instead:
 
 * ``cut``: cut short; ``splice``: a random stretch left out;
 * ``reflow``: every line run into one; ``joinpairs``: every two lines run into one;
@@ -50,6 +52,7 @@ import cableparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 import bench  # the benchmark's page loading and bare-text extraction
+from text_copies import text_of
 
 
 def damaged(text: str, rng: random.Random) -> Iterator[tuple[str, str]]:
@@ -109,17 +112,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cut-and-spliced", action="store_true", help="cut pages at their lines and splice them together instead"
     )
+    parser.add_argument(
+        "--text-copies", action="store_true", help="damage text copies of the pages instead of their HTML and bare text"
+    )
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
     pages = bench.load_pages(bench.find_page_files(args.corpus))
     tried: Counter[str] = Counter()
     failed: Counter[str] = Counter()
-    forms = {"html": [p.raw for p in pages], "bare": [p.bare for p in pages]}
-    for page in pages:
+    if args.text_copies:
+        forms = {style: [text_of(p.raw, style) for p in pages] for style in ("text", "pieces")}
+    else:
+        forms = {"html": [p.raw for p in pages], "bare": [p.bare for p in pages]}
+    for k, page in enumerate(pages):
         stem = page.path.stem if page.path is not None else page.name
-        for form, base in (("html", page.raw), ("bare", page.bare)):
-            copies = cut_and_spliced(base, forms[form], rng) if args.cut_and_spliced else damaged(base, rng)
+        for form, texts in forms.items():
+            base = texts[k]
+            copies = cut_and_spliced(base, texts, rng) if args.cut_and_spliced else damaged(base, rng)
             for name, text in copies:
                 tried[name] += 1
                 try:
@@ -142,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
                     args.out.mkdir(parents=True, exist_ok=True)
                     (args.out / f"{stem}-{form}-{name}.txt").write_text(text, encoding="utf-8")
     what = "cut and spliced" if args.cut_and_spliced else "damaged"
+    if args.text_copies:
+        what = "as text copies, " + what
     total = sum(tried.values())
     print(f"{len(pages)} pages {what}, seed {args.seed}: {sum(failed.values())} failures in {total} inputs")
     for name in tried:
