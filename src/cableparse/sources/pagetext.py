@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Collector
 from ..parser.header import match_classification_line
+from ..parser.markings import PARA_START_RE
 from ..parser.routing import is_routing_start
 from .base import Source
 
@@ -55,10 +56,10 @@ _TITLE_RE = re.compile(r"^Viewing cable [^\n,]*,(.*)$", re.M)
 #: how far into the cable text a TAGS line whose tags a copy wrote one a line is looked for
 _TAGS_REACH = 200
 # a TAGS keyword, and (group 1, empty) the end of its line right after it, with no tags
-# after it (they were links; the keyword may be run on to the E.O. line); a line of one tag (no colon, no paragraph
-# number, short)
+# after it (they were links; the keyword may be run on to the E.O. line); a line of one tag
+# (short, no colon, no lower-case letter, as the pages' TAGS links are; no paragraph number)
 _TAGS_KEYWORD_RE = re.compile(r"(?:^|(?<=\s))TAGS?\b(?:[^\S\n]*+:?[^\S\n]*+($))?")
-_TAG_LINE_RE = re.compile(r"[^\S\n]*+(?![0-9]{1,3}\.)[A-Za-z0-9][^:\n]{0,39}$")
+_TAG_LINE_RE = re.compile(r"[^\S\n]*+(?![0-9]{1,3}\.)[A-Z0-9][^:a-z\n]{0,39}$")
 #: the site's list of the articles that quote the cable, between the table and the cable's
 #: blocks: this line, then the links, on one line or one a line, up to a blank line
 ARTICLES = "Appears in these articles:"
@@ -134,14 +135,20 @@ def _tags_rejoined(lines: list[str]) -> None:
     """Put back on their TAGS line the tags that a copy wrote one a line below it, with
     lines of the spaces between them (``TAGS:`` / ``PGOV`` / `` `` / ``KISL``, the page's
     TAGS links), in place; the lines they stood on are left empty.  Only below a TAGS
-    keyword that ends its line (``TAGS:``, ``E.O. 12958: DECL: 04/07/2014 TAGS:``), the
-    first line among the first lines to hold the keyword, and up to an empty line or a
-    line that is no tag's."""
+    keyword that ends its line (``TAGS:``, ``E.O. 12958: DECL: 04/07/2014 TAGS:``) above
+    the first numbered paragraph (a pasted record's TAGS line and the header's: a TAGS
+    line below is the text's), and up to an empty line or a line that is no tag's."""
+    k = 0
     for i in range(min(len(lines), _TAGS_REACH)):
-        if "TAG" not in lines[i] or (keyword := _TAGS_KEYWORD_RE.search(lines[i])) is None:
+        if i < k:
+            continue  # (a line of the tags just put back)
+        line = lines[i]
+        if line[:1].isdigit() or line.lstrip()[:1].isdigit():
+            if PARA_START_RE.match(line) is not None:
+                return
             continue
-        if keyword.group(1) is None:
-            return  # (the header's TAGS line holds its tags: a TAGS line below is the text's)
+        if "TAG" not in line or (keyword := _TAGS_KEYWORD_RE.search(line)) is None or keyword.group(1) is None:
+            continue
         tags: list[str] = []
         k = i + 1
         while k < len(lines) and lines[k] and (lines[k].isspace() or _TAG_LINE_RE.match(lines[k]) is not None):
@@ -149,9 +156,8 @@ def _tags_rejoined(lines: list[str]) -> None:
                 tags.append(lines[k].strip())
             k += 1
         if tags:
-            lines[i] = lines[i].rstrip() + " " + " ".join(tags)
+            lines[i] = line.rstrip() + " " + " ".join(tags)
             lines[i + 1 : k] = [""] * (k - i - 1)
-        return
 
 
 def _tables(text: str) -> Iterator[int]:
