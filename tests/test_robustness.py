@@ -3964,13 +3964,23 @@ def test_a_field_cut_short_run_on_to_the_classification_line_over_the_same_field
     _fixed_point(cable)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a truncated first copy's E.O. line glued to a letter and a REF field cut short, both run on to the "
-    "classification line (`CONFIDENTIAL 000AE.O.12958 REF:...`), the REF keyword below: the REF field cut short on "
-    "the line holding the E.O. line is not seen as a field the first copy holds, so no whole copy opens; canonical "
-    "text writes the fields on lines of their own, where the REF line cut short opens one below",
+@pytest.mark.parametrize(
+    ("source", "first"),
+    [
+        (b"<pre>CONFIDENTIAL 000AE.O.12958 REF:...&#x000AREF", "AE.O.12958 REF:..."),
+        # (a TAGS keyword without its colon run on to the E.O. line, which the header cuts
+        # there, as it does ``E.O. 12958: DECL: 08/11/2018TAGS: ...``)
+        (b"<pre>CONFIDENTIAL 7 EO2958 D TAG:...&#x000A;AGS:r", "EO2958 D TAG:..."),
+    ],
 )
-def test_a_ref_field_cut_short_after_a_glued_eo_line_run_on_to_the_classification_line() -> None:
-    # open (a fuzz input, cut down; commit de9cc9e fails on it too)
-    _fixed_point(cableparse.parse(b"<pre>CONFIDENTIAL 000AE.O.12958 REF:...&#x000AREF"))
+def test_a_field_cut_short_after_another_run_on_to_the_classification_line(source: bytes, first: str) -> None:
+    # a truncated first copy's field cut short after another field, both run on to the
+    # classification line (``CONFIDENTIAL 000AE.O.12958 REF:...``, an E.O. line glued to a
+    # letter), the field again below: the line holds the field cut short as the header cuts
+    # it (past the first field, the rest read as a line of its own), so the whole copy opens
+    # below, as it does in canonical text, which writes the fields on lines of their own
+    # (fuzz inputs, cut down; commit de9cc9e read no copy)
+    cable = cableparse.parse(source)
+    assert "CP209" in {d.code for d in cable.diagnostics}
+    assert cable.preamble == (first,)
+    _fixed_point(cable)

@@ -1320,6 +1320,62 @@ def _fields_below(lines: list[Line], i: int, room: int, read: frozenset[str] = f
     return -1
 
 
+#: what :func:`_cut_of` reads in a header line
+_Cut = tuple[
+    re.Match[str] | None,
+    re.Match[str] | None,
+    re.Match[str] | None,
+    re.Match[str] | None,
+    re.Match[str] | None,
+    tuple[int, int] | None,
+]
+
+
+def _cut_of(s: str) -> _Cut:
+    """How the header reads its folded line ``s`` (not blank): the matches of the field it
+    opens (E.O., TAGS, SUBJECT, Classified By, REF; None where it opens none of them), and
+    where the line holds the next field, as the span to cut out (reflowed records: one line
+    holding several fields), or None."""
+    c = s[0]
+    m_eo = _EO_RE.match(s) if c in _EO_FIRST else None
+    m_tags = None if m_eo or c not in _TAGS_FIRST else _TAGS_RE.match(s)
+    m_subj = None if m_eo or m_tags or c not in _SUBJECT_FIRST else _SUBJECT_RE.match(s)
+    # (the Classified By and REF matches are kept for their branches below: no first
+    # character allows both, so each is tried here whenever its branch would try it)
+    m_cl = m_ref = None
+    if m_subj:
+        splitter = _SPLIT_AFTER_SUBJECT
+    elif m_tags:
+        splitter = _SPLIT_AFTER_TAGS
+    elif c in _CLBY_FIRST and (m_cl := _CLBY_RE.match(s)):
+        splitter = _SPLIT_PARA
+    elif c in _REF_FIRST and (m_ref := _REF_RE.match(s)):
+        splitter = _SPLIT_IN_REFS
+    else:
+        splitter = _SPLIT_ALL
+    at = _field_cut(s, splitter)
+    if m_tags or m_subj or m_ref:
+        # the next field glued to the keyword (``TAGS:SUBJECT: ...``, ``REF:TAGS: ...``):
+        # no value (and the cut there comes first, whatever the line holds further on)
+        glued = m_tags or m_subj or m_ref
+        value = glued.start(4 if m_tags else 3 if m_subj else 1)  # type: ignore[union-attr]
+        if value > 0 and (at is None or value < at[0]) and splitter.match(" " + s[value:]):
+            at = (value, value)
+    if m_eo and "TAG" in s:
+        # a TAGS keyword run on to the declassification date without a space, or after
+        # a stray quote, or written TAG without its colon, which the split above does
+        # not see: the E.O. line ends there, as canonical text writes it
+        glued = _EO_TAGS_RE.search(s)
+        if glued is not None and (at is None or glued.start() < at[0]):
+            at = glued.span()
+    while at is not None and at[0] > 1 and (earlier := _field_cut(s[: at[0]], splitter)) is not None:
+        # (the text before the cut holds a field itself once it ends the line, as
+        # canonical text writes it: ``X E.O. 12958E.O. 12958``, the first E.O. line
+        # glued to the second's keyword: the line is cut at the first)
+        at = earlier
+    return m_eo, m_tags, m_subj, m_cl, m_ref, at
+
+
 def parse_header(
     lines: list[Line],
     diags: Collector,
@@ -1471,42 +1527,7 @@ def parse_header(
         if c.isdecimal() and PARA_START_RE.match(s):
             break
         # reflowed records: one line holding several fields
-        m_eo = _EO_RE.match(s) if c in _EO_FIRST else None
-        m_tags = None if m_eo or c not in _TAGS_FIRST else _TAGS_RE.match(s)
-        m_subj = None if m_eo or m_tags or c not in _SUBJECT_FIRST else _SUBJECT_RE.match(s)
-        # (the Classified By and REF matches are kept for their branches below: no first
-        # character allows both, so each is tried here whenever its branch would try it)
-        m_cl = m_ref = None
-        if m_subj:
-            splitter = _SPLIT_AFTER_SUBJECT
-        elif m_tags:
-            splitter = _SPLIT_AFTER_TAGS
-        elif c in _CLBY_FIRST and (m_cl := _CLBY_RE.match(s)):
-            splitter = _SPLIT_PARA
-        elif c in _REF_FIRST and (m_ref := _REF_RE.match(s)):
-            splitter = _SPLIT_IN_REFS
-        else:
-            splitter = _SPLIT_ALL
-        at = _field_cut(s, splitter)
-        if m_tags or m_subj or m_ref:
-            # the next field glued to the keyword (``TAGS:SUBJECT: ...``, ``REF:TAGS: ...``):
-            # no value (and the cut there comes first, whatever the line holds further on)
-            glued = m_tags or m_subj or m_ref
-            value = glued.start(4 if m_tags else 3 if m_subj else 1)  # type: ignore[union-attr]
-            if value > 0 and (at is None or value < at[0]) and splitter.match(" " + s[value:]):
-                at = (value, value)
-        if m_eo and "TAG" in s:
-            # a TAGS keyword run on to the declassification date without a space, or after
-            # a stray quote, or written TAG without its colon, which the split above does
-            # not see: the E.O. line ends there, as canonical text writes it
-            glued = _EO_TAGS_RE.search(s)
-            if glued is not None and (at is None or glued.start() < at[0]):
-                at = glued.span()
-        while at is not None and at[0] > 1 and (earlier := _field_cut(s[: at[0]], splitter)) is not None:
-            # (the text before the cut holds a field itself once it ends the line, as
-            # canonical text writes it: ``X E.O. 12958E.O. 12958``, the first E.O. line
-            # glued to the second's keyword: the line is cut at the first)
-            at = earlier
+        m_eo, m_tags, m_subj, m_cl, m_ref, at = _cut_of(s)
         if at is not None:
             # (a backslash before the next field: an escaped newline of the csv dump; the
             # next field as written, which the body reads if the header ends there)
@@ -2395,22 +2416,31 @@ def _text_below(lines: list[Line], i: int, parts: list[str]) -> bool:
 
 def _kinds_held(s: str) -> set[str]:
     """The header fields the folded line ``s`` holds as the header reads it: the one it
-    opens, with the next one glued to its keyword (``TAG;SUBJECT: ...``), or else the one
-    it holds past its start as the header cuts it (``& REF: ...``), or past the captions
-    it opens with (``SIPDIS;CLASFD BY ...``)."""
-    m = _field_match(s)
-    if m is not None:
-        kinds = {m.re.pattern}
-        # (the next field glued to the keyword: the header reads it, and the first is empty)
-        value = m.groups()[-1]
-        if value and _SPLIT_ALL.match(" " + value) and (glued := _field_kind(value)) is not None:
-            kinds.add(glued)
+    opens, and those of the rest of the line where the header cuts it, the rest again as
+    the header reads it (``TAG;SUBJECT: ...``, ``& REF: ...``, ``AE.O.12958 REF:...``,
+    ``EO2958 D TAG:...``; a few cuts at most), or else those past the captions it opens
+    with (``SIPDIS;CLASFD BY ...``)."""
+    kinds: set[str] = set()
+    opened = False
+    for _ in range(_CUTS_LOOKED_AT):
+        if not s:
+            break
+        m = _field_match(s)
+        if m is not None:
+            kinds.add(m.re.pattern)
+            opened = True
+        at = _cut_of(s)[5]
+        if at is None:
+            break
+        s = s[at[1] :].lstrip()
+    if kinds or opened:
         return kinds
-    if (at := _field_cut(s, _SPLIT_ALL)) is not None:
-        kind = _field_kind(s[at[1] :].lstrip())
-        return set() if kind is None else {kind}
     caps, rest = _captions_of(s)
     return _kinds_held(rest) if caps and rest else set()
+
+
+#: how many fields of one line :func:`_kinds_held` reads at most
+_CUTS_LOOKED_AT = 8
 
 
 def _same_line(line: ClassificationLine, first: ClassificationLine) -> bool:
