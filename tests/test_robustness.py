@@ -3242,12 +3242,6 @@ def test_a_heading_whose_title_holds_a_paragraph_opening_over_a_field(source: by
         # (the value cut short on a line of its own below its keyword: the field is the
         # keyword's)
         b"CONFIDENTIAL STATE 000005\nSUBJECT:\nTEXT...\n\nC\nSUBJECT: TEXT MORE\n",
-        # (a blank line between the attention line and the second, a fuzz input cut down; a
-        # field cut short again there opens none: 08MOSCOW2426 with its E.O. line copied up
-        # among its attention lines, tools/mutate_corpus.py seed 7, reads its whole copy
-        # below)
-        b"<pre>CONFIDENTIAL 2&#xA;CLASFD BY...&#xA&#x000A;D\n\nClasfd By:p",
-        b"CONFIDENTIAL STATE 000005\nClassified By: X...\n\nC\n\nD\n\nClassified By: Y",
     ],
 )
 def test_a_classified_by_value_cut_short_over_an_attention_line_and_a_second_one(source: bytes) -> None:
@@ -3260,7 +3254,7 @@ def test_a_classified_by_value_cut_short_over_an_attention_line_and_a_second_one
     # 09THEHAGUE196, 10THEHAGUE114)
     cable = cableparse.parse(source)
     assert "CP209" in {d.code for d in cable.diagnostics}
-    assert cable.preamble[-1] in ("C", ";", "D")
+    assert cable.preamble[-1] in ("C", ";")
     assert cable.paragraphs == ()
     _fixed_point(cable)
 
@@ -3996,3 +3990,29 @@ def test_a_field_cut_short_after_another_run_on_to_the_classification_line(sourc
 def test_a_classified_by_value_cut_short_over_two_glued_eo_lines() -> None:
     # open (a fuzz input, cut down; commit de9cc9e fails on it too)
     _fixed_point(cableparse.parse(b"<pre>O N F I DENTIAL e 0&#xA;Clasfd By...&#x000A&#xA EO2958:EE.O.12958"))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: a field's value cut short, an attention line, a blank line, and a field again: below the attention "
+    "line the blank line ends the look for the whole copy, while canonical text, which writes the attention line above "
+    "the fields, puts the field again past the blank line below the value cut short, where it opens the copy. Looking "
+    "past blank lines for it mends this, but the field of the line cut short is the nearest field line's above it, "
+    "which canonical text's own order of the fields changes (`TAG;Y` / `UBJECT:` / / `...` / `C` / / `TAGS<`)",
+)
+@pytest.mark.parametrize(
+    "source",
+    [
+        b"<pre>CONFIDENTIAL 2&#xA;CLASFD BY...&#xA&#x000A;D\n\nClasfd By:p",  # a fuzz input, cut down
+        b"CONFIDENTIAL STATE 000005\nClassified By: X...\n\nC\n\nD\n\nClassified By: Y",
+    ],
+)
+def test_a_field_cut_short_over_an_attention_line_and_a_blank_line_and_the_field_again(source: bytes) -> None:
+    # open (commit de9cc9e fails on both)
+    _fixed_point(cableparse.parse(source))
+
+
+def test_the_fields_reordered_by_canonical_text_open_no_whole_copy_past_blank_lines() -> None:
+    # (a fuzz input, cut down: looking past blank lines for the field again found a copy in
+    # canonical text only, whose order of the fields changed the field of the line cut short)
+    _fixed_point(cableparse.parse(b"<pre>O N F I DENTIAL . 9&#xATAG;Y&#xAUBJECT:\n\n...&#xA;C\n&#x000ATAGS<"))

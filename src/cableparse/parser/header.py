@@ -2246,12 +2246,13 @@ _ATTENTION_BEFORE_COPY = 3
 
 
 def _field_past_attention(lines: list[Line], m: int, j: int, cut: int) -> int:
-    """The index of the line below line ``m`` and at most a few more attention lines (blank
-    lines between them aside, as canonical text writes its attention lines apart from the
-    fields) that opens the field of the line cut short, ``cut`` (the field
+    """The index of the line below line ``m`` and at most a few more attention lines (no
+    blank line between) that opens the field of the line cut short, ``cut`` (the field
     it holds, or else the one of the nearest line above it down to the classification
     line at ``j`` that holds one: a value's line below its keyword's), again, and is not
-    its keyword alone (:func:`_keyword_alone`) nor cut short itself, or -1."""
+    its keyword alone (:func:`_keyword_alone`), or -1.  (Past blank lines, the field of the
+    nearest line above is not the same in canonical text, which writes the fields in its
+    own order: ``TAG;Y`` / ``UBJECT:`` / / ``...`` / ``C`` / / ``TAGS<``.)"""
     kinds: set[str] = set()
     for q in range(cut, j, -1):
         kinds = _kinds_held(_fold(lines[q][1]))
@@ -2261,16 +2262,14 @@ def _field_past_attention(lines: list[Line], m: int, j: int, cut: int) -> int:
         return -1
     n = len(lines)
     q = m
-    seen = 0  # (attention lines looked at; blank lines between them and the field aside)
-    while q < n and seen < _ATTENTION_BEFORE_COPY:
+    while q < n and q - m < _ATTENTION_BEFORE_COPY:
         s = _fold(lines[q][1])
         if not s or not attention_like(s, q > m) or opens_field(s):
             return -1
-        seen += 1
-        q = next_text(lines, q + 1)
+        q += 1
         if q < n:
             nxt = _fold(lines[q][1])
-            if _field_kind(nxt) in kinds and not _keyword_alone(nxt) and not nxt.endswith(CUT_SHORT):
+            if _field_kind(nxt) in kinds and not _keyword_alone(nxt):
                 return q
     return -1
 
