@@ -1340,7 +1340,7 @@ def _cut_of(s: str) -> _Cut:
     m_eo = _EO_RE.match(s) if c in _EO_FIRST else None
     m_tags = None if m_eo or c not in _TAGS_FIRST else _TAGS_RE.match(s)
     m_subj = None if m_eo or m_tags or c not in _SUBJECT_FIRST else _SUBJECT_RE.match(s)
-    # (the Classified By and REF matches are kept for their branches below: no first
+    # (the Classified By and REF matches are kept for parse_header's branches: no first
     # character allows both, so each is tried here whenever its branch would try it)
     m_cl = m_ref = None
     if m_subj:
@@ -2417,22 +2417,22 @@ def _kinds_held(s: str) -> set[str]:
     """The header fields the folded line ``s`` holds as the header reads it: the one it
     opens, and those of the rest of the line where the header cuts it, the rest again as
     the header reads it (``TAG;SUBJECT: ...``, ``& REF: ...``, ``AE.O.12958 REF:...``,
-    ``EO2958 D TAG:...``; a few cuts at most), or else those past the captions it opens
-    with (``SIPDIS;CLASFD BY ...``)."""
+    ``EO2958 D TAG:...``; a few cuts at most), or else, where the line opens no field and
+    holds none, those past the captions it opens with (``SIPDIS;CLASFD BY ...``)."""
     kinds: set[str] = set()
-    opened = False
+    cut = False  # (whether the header cuts the line: then it reads no captions at its start)
+    part = s
     for _ in range(_CUTS_LOOKED_AT):
-        if not s:
+        if not part:
             break
-        m = _field_match(s)
-        if m is not None:
+        if (m := _field_match(part)) is not None:
             kinds.add(m.re.pattern)
-            opened = True
-        at = _cut_of(s)[5]
+        at = _cut_of(part)[5]
         if at is None:
             break
-        s = s[at[1] :].lstrip()
-    if kinds or opened:
+        cut = True
+        part = part[at[1] :].lstrip()
+    if kinds or cut:
         return kinds
     caps, rest = _captions_of(s)
     return _kinds_held(rest) if caps and rest else set()

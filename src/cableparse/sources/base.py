@@ -71,9 +71,8 @@ def without_anchors(text: str) -> str:
     """``text`` without the pilcrows of WikiLeaks' paragraph anchors that a text copy of a
     page keeps at the start of a line, before a paragraph number (``¶1.  (C) ...``) or a
     lettered item (``¶B. MADRID 919``), or alone on the line above one (the line is left
-    blank): the
-    site's markup, as the page reader drops it, not the cable's (its teletype text has no
-    such character).  A pilcrow anywhere else stays."""
+    blank): the site's markup, as the page reader drops it, not the cable's (its teletype
+    text has no such character).  A pilcrow anywhere else stays."""
     return _ANCHOR_RE.sub(r"\1", text)
 
 

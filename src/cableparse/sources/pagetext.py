@@ -85,9 +85,10 @@ def _cells(lines: list[str], i: int, count: int) -> tuple[list[str], int]:
     return cells, i
 
 
-def _table_at(lines: list[str], i: int) -> tuple[re.Match[str], int] | None:
+def _table_at(lines: list[str], i: int) -> tuple[re.Match[str], int, bool] | None:
     """The metadata row of the table whose column names start on line ``i``, matched by
-    :data:`METADATA_LINE_RE`, and the index of the line past it; or None."""
+    :data:`METADATA_LINE_RE`, the index of the line past it, and whether the table is
+    written one cell a line; or None."""
     names = " ".join(lines[i].split())
     if names == "Reference ID":
         # one cell a line: the other column names, then one value for each
@@ -101,16 +102,16 @@ def _table_at(lines: list[str], i: int) -> tuple[re.Match[str], int] | None:
             return None
         values, k = _cells(lines, k, count)
         m = METADATA_LINE_RE.match(" ".join(values)) if len(values) == count else None
-        return (m, k) if m else None
+        return (m, k, True) if m else None
     same = _NAMES_LINE_RE.match(names)
     if same is not None and same.group(1):
         m = METADATA_LINE_RE.match(same.group(1))
-        return (m, i + 1) if m else None
+        return (m, i + 1, False) if m else None
     if i + 1 < len(lines):
         # (whitespace folded: a value is one line with single spaces, as a page's cells
         # and canonical text have it)
         m = METADATA_LINE_RE.match(" ".join(lines[i + 1].split()))
-        return (m, i + 2) if m else None
+        return (m, i + 2, False) if m else None
     return None
 
 
@@ -143,7 +144,7 @@ def _tags_rejoined(lines: list[str]) -> None:
         if i < k:
             continue  # (a line of the tags just put back)
         line = lines[i]
-        if line[:1].isdigit() or line.lstrip()[:1].isdigit():
+        if line.lstrip()[:1].isdigit():
             if PARA_START_RE.match(line) is not None:
                 return
             continue
@@ -188,7 +189,7 @@ def read(text: str, diags: Collector) -> Source | None:
         if found is None:
             diags.add("CP011", "the lines after the table's column names are no metadata row", line=i + 1)
             continue
-        m, end = found
+        m, end, cells = found
         src = Source("page-text")
         rid, created, released, cls, origin = m.groups()
         src.metadata = {"reference_id": rid, "created": created, "classification": cls, "origin": origin}
@@ -197,7 +198,7 @@ def read(text: str, diags: Collector) -> Source | None:
         end = _past_articles(lines, end)
         src.text = lines[end:]
         src.text_start = end
-        if " ".join(lines[i].split()) == "Reference ID":
+        if cells:
             # (one cell a line: the copy put each piece of the page's text on a line of its
             # own, the TAGS links too)
             _tags_rejoined(src.text)
